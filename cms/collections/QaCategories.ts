@@ -1,0 +1,19 @@
+import type { CollectionConfig } from 'payload'
+
+import { authenticated } from '../access/authenticated'
+import { localizedText } from '../fields/localizedText'
+import { orderField } from '../fields/order'
+import { slugField } from '../fields/slug'
+
+export const QaCategories: CollectionConfig = {
+  slug: 'qa-categories',
+  labels: { singular: 'Q&A category', plural: 'Q&A categories' },
+  admin: { useAsTitle: 'name' },
+  access: {
+    read: () => true,
+    create: authenticated,
+    update: authenticated,
+    delete: authenticated,
+  },
+  fields: [localizedText({ name: 'name', required: true }), slugField(), orderField()],
+}

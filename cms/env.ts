@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+
+/** The repository root: the nearest folder above the working directory whose package.json is Center's. */
+export function findRoot(from: string): string {
+  let dir = resolve(from)
+  for (;;) {
+    const manifest = join(dir, 'package.json')
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'center') return dir
+    const parent = dirname(dir)
+    if (parent === dir) throw new Error(`Cannot find Center's package.json above ${from}`)
+    dir = parent
+  }
+}
+
+export const rootDir = findRoot(process.cwd())
+
+/** Where local state lives: the SQLite file, the secret, snapshots and site builds. */
+export const dataDir = resolve(rootDir, process.env.CENTER_DATA_DIR ?? '.data')
+
+/**
+ * PAYLOAD_SECRET from the environment; on a developer machine, a random one kept in the
+ * data folder so sessions survive restarts. Production must set the variable.
+ */
+export function payloadSecret(): string {
+  if (process.env.PAYLOAD_SECRET) return process.env.PAYLOAD_SECRET
+  if (process.env.NODE_ENV === 'production') {
+    throw new Error('PAYLOAD_SECRET must be set in production')
+  }
+  const file = join(dataDir, 'payload-secret')
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true })
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
+  }
+  return readFileSync(file, 'utf8').trim()
+}

@@ -1,0 +1,32 @@
+import { createECDH, createHash } from 'node:crypto'
+import { importJWK, type JWK } from 'jose'
+
+/**
+ * The sandbox's ES256 signing key for one tenant, derived from the tenant's slug so that
+ * tokens and published keys survive restarts. Demo only: anyone can derive it.
+ */
+export function sandboxJwk(tenant: string): JWK {
+  const d = createHash('sha256').update(`center-sandbox-mpp:${tenant}`).digest()
+  const ecdh = createECDH('prime256v1')
+  ecdh.setPrivateKey(d)
+  const point = ecdh.getPublicKey() // 0x04 || x || y
+  return {
+    kty: 'EC',
+    crv: 'P-256',
+    x: point.subarray(1, 33).toString('base64url'),
+    y: point.subarray(33, 65).toString('base64url'),
+    d: d.toString('base64url'),
+    alg: 'ES256',
+    use: 'sig',
+    kid: `sandbox-${tenant}`,
+  }
+}
+
+/** The public half, as published in the tenant's JWKS. */
+export function publicJwk(tenant: string): JWK {
+  const { d: _private, ...pub } = sandboxJwk(tenant)
+  return pub
+}
+
+export const signingKey = (tenant: string) => importJWK(sandboxJwk(tenant), 'ES256')
+export const verifyingKey = (tenant: string) => importJWK(publicJwk(tenant), 'ES256')

@@ -1,0 +1,43 @@
+import { errors, jwtVerify, SignJWT } from 'jose'
+
+import { signingKey, verifyingKey } from './keys'
+
+/** Tokens live at most this long: a user's session in the Center is short by design. */
+export const maxTokenSeconds = 15 * 60
+export const audience = 'center'
+
+/** A demo user token for one tenant, as the MPP app would hand it to the Center. */
+export async function issueToken(tenant: string, user: string, seconds = maxTokenSeconds): Promise<string> {
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'ES256', kid: `sandbox-${tenant}` })
+    .setIssuer(tenant)
+    .setSubject(user)
+    .setAudience(audience)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(Date.now() / 1000) + seconds)
+    .sign(await signingKey(tenant))
+}
+
+export class TokenError extends Error {}
+
+/** The user a token names, if the tenant signed it for the Center and it is still short-lived; otherwise a TokenError saying why. */
+export async function verifyToken(tenant: string, token: string): Promise<string> {
+  try {
+    const { payload } = await jwtVerify(token, await verifyingKey(tenant), {
+      issuer: tenant,
+      audience,
+      algorithms: ['ES256'],
+      requiredClaims: ['sub', 'exp'],
+    })
+    if (payload.exp! > Math.floor(Date.now() / 1000) + maxTokenSeconds + 5) {
+      throw new TokenError('the token expires more than 15 minutes ahead')
+    }
+    return payload.sub!
+  } catch (error) {
+    if (error instanceof TokenError) throw error
+    if (error instanceof errors.JWTExpired) throw new TokenError('the token has expired')
+    if (error instanceof errors.JWTClaimValidationFailed) throw new TokenError(`the token's "${error.claim}" claim is not for this tenant or audience`)
+    if (error instanceof errors.JWSSignatureVerificationFailed) throw new TokenError('the token was not signed by this tenant')
+    throw new TokenError('the token is malformed')
+  }
+}

@@ -1,0 +1,126 @@
+import { writeFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+
+// Commands print data on stdout; the CMS logs JSON on stderr, and only warnings unless asked.
+process.env.LOG_LEVEL ??= 'warn'
+
+const usage = `Usage: center <command> [options]
+
+Commands:
+  start                      seed an empty database, build every tenant, serve CMS, site and sandbox MPP
+  seed                       load content/ into the database (idempotent) with demo users
+  export --tenant <slug>     print a tenant's published content as a snapshot (or --out <file>)
+  build [--tenant <slug>]    export and build one tenant's site, or every tenant's, and switch it live
+  tenants [--json]           list the tenants
+  mpp                        run the sandbox MPP alone (MPP_PORT, default 4010)
+  serve                      serve the live sites alone (SITE_PORT, default 4321)
+  token --tenant <slug> [--user <id>]   print a demo user token signed by the sandbox MPP`
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    tenant: { type: 'string' },
+    out: { type: 'string' },
+    user: { type: 'string', default: 'demo-user' },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+})
+
+const [command] = positionals
+
+async function withCms<T>(work: (payload: Awaited<ReturnType<typeof import('./lib/cms').openCms>>) => Promise<T>): Promise<T> {
+  const { openCms } = await import('./lib/cms')
+  const payload = await openCms()
+  try {
+    return await work(payload)
+  } finally {
+    await payload.destroy()
+  }
+}
+
+function requireTenant(): string {
+  if (!values.tenant) throw new Error(`center ${command} needs --tenant <slug>`)
+  return values.tenant
+}
+
+async function main(): Promise<void> {
+  switch (command) {
+    case 'start':
+      return (await import('./lib/start')).start()
+    case 'seed': {
+      const { readSnapshots } = await import('./lib/contentFiles')
+      const snapshots = readSnapshots()
+      const { seed } = await import('./lib/seed')
+      const demoUsers = process.env.NODE_ENV !== 'production'
+      const report = await withCms((payload) => seed(payload, snapshots, { demoUsers }))
+      console.log(`Seed: ${report.created} created, ${report.existing} already there.`)
+      return
+    }
+    case 'export': {
+      const slug = requireTenant()
+      const { exportSnapshot } = await import('./lib/export')
+      const snapshot = await withCms((payload) => exportSnapshot(payload, slug))
+      const json = JSON.stringify(snapshot, null, 2)
+      if (values.out) writeFileSync(values.out, json)
+      else console.log(json)
+      return
+    }
+    case 'build': {
+      const { exportSnapshot, listTenants } = await import('./lib/export')
+      const { buildTenant } = await import('./lib/build')
+      const { portFrom } = await import('./lib/ports')
+      const sandboxOrigin = `http://localhost:${portFrom(process.env, 'MPP_PORT', 4010)}`
+      await withCms(async (payload) => {
+        const slugs = values.tenant ? [values.tenant] : (await listTenants(payload)).map((t) => t.slug)
+        for (const slug of slugs) {
+          const result = await buildTenant(await exportSnapshot(payload, slug), { sandboxOrigin })
+          console.log(`Built ${slug}: build ${result.buildId} in ${result.seconds.toFixed(1)} s, now live.`)
+        }
+      })
+      return
+    }
+    case 'tenants': {
+      const { listTenants } = await import('./lib/export')
+      const tenants = await withCms(listTenants)
+      if (values.json) console.log(JSON.stringify(tenants.map(({ slug, name, locales }) => ({ slug, name, locales })), null, 2))
+      else for (const t of tenants) console.log(`${t.slug}\t${t.name}\t${t.locales.join(',')}`)
+      return
+    }
+    case 'mpp': {
+      const { startSandbox } = await import('../mpp/sandbox')
+      const { portFrom } = await import('./lib/ports')
+      const sandbox = await startSandbox(portFrom(process.env, 'MPP_PORT', 4010))
+      console.log(`Sandbox MPP on ${sandbox.url}`)
+      return
+    }
+    case 'serve': {
+      const { startSite } = await import('./lib/serve')
+      const { portFrom } = await import('./lib/ports')
+      const site = await startSite(portFrom(process.env, 'SITE_PORT', 4321))
+      console.log(`Site on ${site.url}`)
+      return
+    }
+    case 'token': {
+      const { issueToken } = await import('../mpp/tokens')
+      console.log(await issueToken(requireTenant(), values.user))
+      return
+    }
+    default:
+      console.log(usage)
+      if (!values.help && command !== 'help') process.exitCode = command ? 2 : 0
+  }
+}
+
+// Servers keep running; one-shot commands exit as soon as they are done, even if a library
+// left a timer behind.
+const longRunning = new Set(['start', 'mpp', 'serve'])
+
+main()
+  .then(() => {
+    if (!longRunning.has(command ?? '')) process.exit()
+  })
+  .catch((error: unknown) => {
+    console.error(`center ${command}: ${error instanceof Error ? error.message : String(error)}`)
+    process.exit(1)
+  })

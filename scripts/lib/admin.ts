@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+
+import { rootDir } from '../../cms/env'
+import { run } from './build'
+
+export const cmsDir = join(rootDir, 'cms')
+export const nextBin = join(rootDir, 'node_modules', 'next', 'dist', 'bin', 'next')
+const stampFile = join(cmsDir, '.next', 'center-source-hash')
+
+/** A hash of everything the admin's Next build depends on: the CMS sources, the content schema and the lock file. */
+export function adminSourceHash(): string {
+  const hash = createHash('sha256')
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name === '.next' || name === 'node_modules') continue
+      const path = join(dir, name)
+      if (statSync(path).isDirectory()) walk(path)
+      else hash.update(relative(rootDir, path)).update(readFileSync(path))
+    }
+  }
+  walk(cmsDir)
+  for (const file of ['content/schema.ts', 'package-lock.json']) hash.update(file).update(readFileSync(join(rootDir, file)))
+  return hash.digest('hex')
+}
+
+/** Builds the admin's Next app unless the last build came from the same sources. */
+export async function ensureAdminBuilt(env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
+  const hash = adminSourceHash()
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash) return
+  log('Building the CMS admin (next build, about a minute the first time)…')
+  await run(process.execPath, [nextBin, 'build'], { cwd: cmsDir, env: { ...env, NEXT_TELEMETRY_DISABLED: '1' }, quiet: true })
+  writeFileSync(stampFile, hash)
+}

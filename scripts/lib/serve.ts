@@ -1,0 +1,47 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import sirv from 'sirv'
+
+import { liveDir } from './build'
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+
+/** A plain page listing every live tenant and its locales, for local use. */
+export function tenantIndex(dir: string): string {
+  const tenants = existsSync(dir) ? readdirSync(dir).filter((name) => !name.endsWith('.tmp')).sort() : []
+  const items = tenants.map((slug) => {
+    const locales = readdirSync(join(dir, slug)).filter((name) => existsSync(join(dir, slug, name, 'index.html')))
+    const links = locales.map((l) => `<a href="/${escapeHtml(slug)}/${escapeHtml(l)}/">${escapeHtml(l)}</a>`).join(' · ')
+    return `<li><strong>${escapeHtml(slug)}</strong>: ${links}</li>`
+  })
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Center: tenants</title></head><body><main><h1>Center tenants</h1><ul>${items.join('')}</ul></main></body></html>`
+}
+
+export type RunningSite = { url: string; server: Server; close: () => Promise<void> }
+
+/**
+ * Serves every tenant's live build. Files are looked up per request (sirv's dev mode), so a
+ * rebuild's atomic link switch is visible at once without a restart.
+ */
+export function startSite(port: number, dir = liveDir): Promise<RunningSite> {
+  const files = sirv(dir, { dev: true, etag: true })
+  const server = createServer((req, res) => {
+    if (req.url === '/' || req.url === '/index.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      return res.end(tenantIndex(dir))
+    }
+    files(req, res, () => {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+      res.end('Not found')
+    })
+  })
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, () => {
+      const { port: actual } = server.address() as AddressInfo
+      resolve({ url: `http://localhost:${actual}`, server, close: () => new Promise((done) => server.close(() => done())) })
+    })
+  })
+}

@@ -1,0 +1,103 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+
+import { databaseKind, sqliteUrl } from '../../cms/database'
+import { dataDir, payloadSecret } from '../../cms/env'
+import { startSandbox } from '../../mpp/sandbox'
+import { issueToken } from '../../mpp/tokens'
+import { cmsDir, ensureAdminBuilt, nextBin } from './admin'
+import { buildTenant } from './build'
+import { openCms } from './cms'
+import { readSnapshots } from './contentFiles'
+import { exportSnapshot, listTenants } from './export'
+import { assertPortFree, portFrom } from './ports'
+import { demoEditor, demoPassword, demoSuperAdmin, seed } from './seed'
+import { startSite } from './serve'
+
+const log = (line: string) => console.log(line)
+
+/** Waits until a URL answers without a server error. */
+async function waitForHttp(url: string, child: ChildProcess, seconds = 120): Promise<void> {
+  for (let i = 0; i < seconds * 4; i++) {
+    if (child.exitCode !== null) throw new Error(`The CMS exited with code ${child.exitCode} before it was ready`)
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(5000) })
+      if (response.status < 500) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`The CMS did not answer at ${url} within ${seconds} s`)
+}
+
+/**
+ * `npm start`: seeds an empty database, builds every tenant, then serves the CMS (admin and
+ * API), the site and the sandbox MPP until Ctrl-C.
+ */
+export async function start(env = process.env): Promise<void> {
+  const ports = { cms: portFrom(env, 'CMS_PORT', 3000), site: portFrom(env, 'SITE_PORT', 4321), mpp: portFrom(env, 'MPP_PORT', 4010) }
+  await assertPortFree(ports.cms, 'CMS_PORT')
+  await assertPortFree(ports.site, 'SITE_PORT')
+  await assertPortFree(ports.mpp, 'MPP_PORT')
+
+  const databaseUrl = databaseKind(env.DATABASE_URL) === 'sqlite' ? sqliteUrl(env.DATABASE_URL) : env.DATABASE_URL!
+  const cmsEnv = { ...env, DATABASE_URL: databaseUrl, CENTER_DATA_DIR: dataDir, PAYLOAD_SECRET: payloadSecret(), NODE_ENV: 'production' as const }
+
+  const mpp = await startSandbox(ports.mpp)
+  const site = await startSite(ports.site)
+  let cms: ChildProcess | undefined
+  let stopping = false
+  const stop = async (code: number) => {
+    if (stopping) return
+    stopping = true
+    cms?.kill('SIGTERM')
+    await Promise.all([mpp.close(), site.close()])
+    process.exit(code)
+  }
+  process.on('SIGINT', () => void stop(0))
+  process.on('SIGTERM', () => void stop(0))
+
+  try {
+    const payload = await openCms()
+    let tenants = await listTenants(payload)
+    if (!tenants.length) {
+      log('Empty database: seeding the demo content from content/…')
+      const report = await seed(payload, readSnapshots(), { demoUsers: true })
+      log(`Seeded ${report.created} documents.`)
+      tenants = await listTenants(payload)
+    }
+    for (const tenant of tenants) {
+      const result = await buildTenant(await exportSnapshot(payload, tenant.slug), { sandboxOrigin: mpp.url, quiet: true })
+      log(`Built ${tenant.slug} (${tenant.locales.join(', ')}) in ${result.seconds.toFixed(1)} s`)
+    }
+    await payload.destroy()
+
+    await ensureAdminBuilt(cmsEnv, log)
+    cms = spawn(process.execPath, [nextBin, 'start', '--port', String(ports.cms)], { cwd: cmsDir, env: cmsEnv, stdio: ['ignore', 'inherit', 'inherit'] })
+    cms.on('exit', (code) => {
+      if (!stopping) {
+        console.error(`The CMS stopped (exit code ${code}).`)
+        void stop(1)
+      }
+    })
+    const cmsUrl = `http://localhost:${ports.cms}`
+    await waitForHttp(`${cmsUrl}/api/users/me`, cms)
+
+    const demo = tenants.find((t) => t.slug) ?? tenants[0]
+    const token = demo ? await issueToken(demo.slug, 'demo-user') : ''
+    log('')
+    log('Center is running:')
+    log(`  CMS admin   ${cmsUrl}/admin`)
+    log(`  CMS API     ${cmsUrl}/api`)
+    log(`  Site        ${site.url}/`)
+    log(`  Sandbox MPP ${mpp.url}`)
+    log('Demo logins (local only):')
+    log(`  ${demoSuperAdmin} / ${demoPassword.superAdmin} (super-admin)`)
+    for (const tenant of tenants) log(`  ${demoEditor(tenant.slug)} / ${demoPassword.editor} (editor of ${tenant.slug})`)
+    if (demo) log(`Demo bills (token valid 15 minutes): ${site.url}/${demo.slug}/${demo.defaultLocale}/bills/#token=${token}`)
+    log('Press Ctrl-C to stop.')
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error)
+    await stop(1)
+  }
+}

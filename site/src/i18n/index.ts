@@ -1,0 +1,27 @@
+import type { Locale } from '../../../content/schema'
+import en from './en.json'
+import ja from './ja.json'
+import zhHans from './zh-Hans.json'
+
+export type UiKey = keyof typeof en
+export type Dictionary = Partial<Record<UiKey, string>>
+
+/** Every locale's UI strings; a locale without a dictionary, or a missing key, falls back to English. */
+export const dictionaries: Partial<Record<Locale, Dictionary>> = { en, ja, 'zh-Hans': zhHans }
+
+/** Fills {name} placeholders in a UI string. */
+export function format(template: string, values: Record<string, string> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole)
+}
+
+/** The translator for one locale: `t('bills.heading')`, `t('home.billsIntro', { mpp })`. */
+export function translator(locale: Locale) {
+  const dictionary = dictionaries[locale] ?? {}
+  return (key: UiKey, values?: Record<string, string>) => format(dictionary[key] ?? en[key], values)
+}
+
+/** The strings an island needs, picked by key prefix and filled with values, so islands ship only their own strings. */
+export function pick(locale: Locale, prefix: string, values?: Record<string, string>): Record<string, string> {
+  const t = translator(locale)
+  return Object.fromEntries((Object.keys(en) as UiKey[]).filter((key) => key.startsWith(prefix)).map((key) => [key, t(key, values)]))
+}
