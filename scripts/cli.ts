@@ -8,19 +8,21 @@ const usage = `Usage: center <command> [options]
 
 Commands:
   start                      seed an empty database, build every tenant, serve CMS, site and sandbox MPP
-  seed                       load content/ into the database (idempotent) with demo users
+  seed [--from <dir>]        load content/tenants (or <dir>) into the database, idempotently, with demo users
   export --tenant <slug>     print a tenant's published content as a snapshot (or --out <file>)
   build [--tenant <slug>]    export and build one tenant's site, or every tenant's, and switch it live
   tenants [--json]           list the tenants
   mpp                        run the sandbox MPP alone (MPP_PORT, default 4010)
   serve                      serve the live sites alone (SITE_PORT, default 4321)
-  token --tenant <slug> [--user <id>]   print a demo user token signed by the sandbox MPP`
+  token --tenant <slug> [--user <id>]   print a demo user token signed by the sandbox MPP
+  ensure-browser             install Debian's chromium and fonts-noto-cjk for the browser tests (as root)`
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: {
     tenant: { type: 'string' },
     out: { type: 'string' },
+    from: { type: 'string' },
     user: { type: 'string', default: 'demo-user' },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -50,7 +52,7 @@ async function main(): Promise<void> {
       return (await import('./lib/start')).start()
     case 'seed': {
       const { readSnapshots } = await import('./lib/contentFiles')
-      const snapshots = readSnapshots()
+      const snapshots = readSnapshots(values.from)
       const { seed } = await import('./lib/seed')
       const demoUsers = process.env.NODE_ENV !== 'production'
       const report = await withCms((payload) => seed(payload, snapshots, { demoUsers }))
@@ -99,6 +101,11 @@ async function main(): Promise<void> {
       const { portFrom } = await import('./lib/ports')
       const site = await startSite(portFrom(process.env, 'SITE_PORT', 4321))
       console.log(`Site on ${site.url}`)
+      return
+    }
+    case 'ensure-browser': {
+      const { ensureBrowser } = await import('./lib/browser')
+      ensureBrowser((line) => console.log(line))
       return
     }
     case 'token': {

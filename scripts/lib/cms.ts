@@ -1,11 +1,15 @@
 import { getPayload, type Payload } from 'payload'
 
 import config from '../../cms/payload.config'
+import { migrations } from '../../cms/migrations'
+
+type Migrations = NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations']
 
 /** Opens the CMS through the Local API with its schema migrated to the latest version. */
 export async function openCms(): Promise<Payload> {
   const payload = await getPayload({ config })
-  // `next start` applies these migrations itself (prodMigrations); scripts and tests apply them here.
-  if (payload.db.name === 'sqlite') await payload.db.migrate()
+  // `next start` applies the same list itself (prodMigrations). Payload's migration type takes
+  // `unknown` arguments where the generated files declare the adapter's: the cast bridges the two.
+  if (payload.db.name === 'sqlite') await payload.db.migrate({ migrations: migrations as unknown as Migrations })
   return payload
 }

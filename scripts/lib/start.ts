@@ -83,7 +83,7 @@ export async function start(env = process.env): Promise<void> {
     const cmsUrl = `http://localhost:${ports.cms}`
     await waitForHttp(`${cmsUrl}/api/users/me`, cms)
 
-    const demo = tenants.find((t) => t.slug) ?? tenants[0]
+    const demo = tenants[tenants.length - 1]
     const token = demo ? await issueToken(demo.slug, 'demo-user') : ''
     log('')
     log('Center is running:')

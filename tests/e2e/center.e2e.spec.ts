@@ -1,0 +1,97 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+
+import { launchBrowser } from '../helpers/browser'
+
+const siteUrl = inject('siteUrl')
+const cmsUrl = inject('cmsUrl')
+const mppUrl = inject('mppUrl')
+
+let browser: Browser
+let page: Page
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function demoToken(tenant: string, user: string): Promise<string> {
+  const response = await fetch(`${mppUrl}/${tenant}/sandbox/token`, { method: 'POST', body: JSON.stringify({ user }) })
+  return ((await response.json()) as { token: string }).token
+}
+
+describe('the running Center', () => {
+  test('npm start prints the URLs, the demo logins and a demo bills link', () => {
+    const output = inject('startOutput')
+    expect(output).toContain(`CMS admin   ${cmsUrl}/admin`)
+    expect(output).toContain(`Site        ${siteUrl}/`)
+    expect(output).toContain('admin@center.local / center-admin')
+    expect(output).toMatch(new RegExp(`${siteUrl}/lumopay/en/bills/#token=[\\w-]+\\.[\\w-]+\\.[\\w-]+`))
+  })
+
+  test('an editor signs in to the admin and sees their MPP\'s guides', async () => {
+    page = await browser.newPage()
+    await page.goto(`${cmsUrl}/admin`)
+    await page.getByLabel('Email').fill('editor@lumopay.local')
+    await page.getByLabel('Password').fill('center-editor')
+    await page.getByRole('button', { name: 'Login' }).click()
+    await page.waitForURL(`${cmsUrl}/admin`)
+    await page.goto(`${cmsUrl}/admin/collections/guides`)
+    await expect.poll(() => page.getByRole('link', { name: 'Pay in an online shop' }).count()).toBeGreaterThan(0)
+    await page.close()
+  })
+
+  test('a wallet user reads the Center home, a guide and the Q&As in Chinese', async () => {
+    page = await browser.newPage()
+    await page.goto(`${siteUrl}/lumopay/zh-Hans/`)
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-Hans')
+    expect(await page.locator('h1').textContent()).toBe('需要什么帮助？')
+    await page.getByRole('link', { name: '付款指南' }).first().click()
+    await page.getByRole('link', { name: '在网店付款' }).click()
+    expect(await page.locator('ol li').count()).toBe(3)
+    await page.goto(`${siteUrl}/lumopay/zh-Hans/qas/`)
+    await page.getByText('退款需要多长时间？').click()
+    await expect.poll(() => page.getByText('1 至 3 个工作日').isVisible()).toBe(true)
+    expect(await page.locator('script').count()).toBe(0)
+    await page.close()
+  })
+
+  test('a page whose text has no translation says it is shown in the default language', async () => {
+    page = await browser.newPage()
+    await page.goto(`${siteUrl}/hoshi/en/qas/`)
+    expect(await page.locator('.notice').textContent()).toContain('Japanese')
+    expect(await page.getByText('領収書はどこで見られますか？').count()).toBe(1)
+    await page.close()
+  })
+
+  test('the bills island lists the user\'s bills from the MPP and takes the token out of the address bar', async () => {
+    page = await browser.newPage()
+    const token = await demoToken('lumopay', 'e2e-user')
+    await page.goto(`${siteUrl}/lumopay/en/bills/#token=${token}`)
+    const bills = page.locator('.bill')
+    await expect.poll(() => bills.count()).toBe(20)
+    expect(page.url()).toBe(`${siteUrl}/lumopay/en/bills/`)
+    expect(await bills.first().locator('.amount').textContent()).toMatch(/^HK\$[\d,]+\.\d{2}$/)
+    await page.getByRole('button', { name: 'Show more' }).click()
+    await expect.poll(() => bills.count()).toBe(40)
+    await page.close()
+  })
+
+  test('a token from another MPP gets no bills, only a message to reopen from the app', async () => {
+    page = await browser.newPage()
+    const foreign = await demoToken('hoshi', 'e2e-user')
+    await page.goto(`${siteUrl}/lumopay/en/bills/#token=${foreign}`)
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Open this page again from the LumoPay app')
+    expect(await page.locator('.bill').count()).toBe(0)
+    await page.close()
+  })
+
+  test('the bills page without a token says to open it from the app', async () => {
+    page = await browser.newPage()
+    await page.goto(`${siteUrl}/lumopay/en/bills/`)
+    await expect.poll(() => page.getByText('Open this page from the LumoPay app to see your bills.').isVisible()).toBe(true)
+    await page.close()
+  })
+})

@@ -1,0 +1,38 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { TestProject } from 'vitest/node'
+
+import { startCenter, stopCenter } from '../helpers/center'
+import { freePort } from '../helpers/freePort'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    cmsUrl: string
+    siteUrl: string
+    mppUrl: string
+    startOutput: string
+  }
+}
+
+/** Runs the whole Center, as `npm start` does, on a throwaway data folder and free ports. */
+export default async function setup(project: TestProject) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'center-e2e-'))
+  const [cms, site, mpp] = [await freePort(), await freePort(), await freePort()]
+  const { child, output } = await startCenter({
+    CENTER_DATA_DIR: dataDir,
+    CMS_PORT: String(cms),
+    SITE_PORT: String(site),
+    MPP_PORT: String(mpp),
+    DATABASE_URL: '',
+    PAYLOAD_SECRET: '',
+  })
+  project.provide('cmsUrl', `http://localhost:${cms}`)
+  project.provide('siteUrl', `http://localhost:${site}`)
+  project.provide('mppUrl', `http://localhost:${mpp}`)
+  project.provide('startOutput', output())
+  return async () => {
+    await stopCenter(child)
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}

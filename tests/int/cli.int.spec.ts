@@ -1,0 +1,65 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, test } from 'vitest'
+
+import { rootDir, runCenter } from '../helpers/center'
+import { freePort } from '../helpers/freePort'
+
+const dataDir = mkdtempSync(join(tmpdir(), 'center-cli-'))
+const env = { CENTER_DATA_DIR: dataDir, DATABASE_URL: '' }
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+
+describe('the center command', () => {
+  test('a malformed content file makes seed name the file and the field, and write nothing', async () => {
+    const content = mkdtempSync(join(tmpdir(), 'center-content-'))
+    cpSync(join(rootDir, 'content', 'tenants'), content, { recursive: true })
+    const file = join(content, 'lumopay.json')
+    const data = JSON.parse(readFileSync(file, 'utf8'))
+    data.qas[1].question = { 'zh-Hans': '只有中文' }
+    writeFileSync(file, JSON.stringify(data))
+
+    const seeded = await runCenter(['seed', '--from', content], env)
+    expect(seeded.code).not.toBe(0)
+    expect(seeded.stderr).toContain('lumopay.json is not a valid snapshot')
+    expect(seeded.stderr).toContain('qas.1.question: needs the default locale "en"')
+
+    const tenants = await runCenter(['tenants', '--json'], env)
+    expect(JSON.parse(tenants.stdout)).toEqual([])
+    rmSync(content, { recursive: true, force: true })
+  })
+
+  test('seed loads the demo MPPs, and tenants --json lists them with their locales', async () => {
+    expect((await runCenter(['seed'], env)).code).toBe(0)
+    const tenants = await runCenter(['tenants', '--json'], env)
+    expect(JSON.parse(tenants.stdout)).toEqual([
+      { slug: 'hoshi', name: 'Hoshi Wallet', locales: ['en', 'ja'] },
+      { slug: 'lumopay', name: 'LumoPay', locales: ['en', 'zh-Hans'] },
+    ])
+  })
+
+  test('build --tenant builds that tenant live, and an unknown tenant fails naming it', async () => {
+    const built = await runCenter(['build', '--tenant', 'hoshi'], env)
+    expect(built.code).toBe(0)
+    const home = readFileSync(join(dataDir, 'site', 'live', 'hoshi', 'ja', 'index.html'), 'utf8')
+    expect(home).toContain('<html lang="ja" dir="ltr">')
+    expect(home).toContain('Hoshi Wallet')
+
+    const unknown = await runCenter(['build', '--tenant', 'nope'], env)
+    expect(unknown.code).not.toBe(0)
+    expect(unknown.stderr).toContain('Unknown tenant "nope"')
+  })
+
+  test('start with a port in use says which port and exits', async () => {
+    const port = await freePort()
+    const blocker: Server = createServer()
+    await new Promise<void>((resolve) => blocker.listen(port, resolve))
+    const started = await runCenter(['start'], { ...env, SITE_PORT: String(port), CMS_PORT: String(await freePort()), MPP_PORT: String(await freePort()) })
+    blocker.close()
+    expect(started.code).not.toBe(0)
+    expect(started.stderr).toContain(`Port ${port} is in use`)
+    expect(started.stderr).toContain('SITE_PORT')
+  })
+})

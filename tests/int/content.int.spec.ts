@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+
+import type { Snapshot } from '../../content/schema'
+
+const dataDir = mkdtempSync(join(tmpdir(), 'center-int-'))
+process.env.CENTER_DATA_DIR = dataDir
+process.env.DATABASE_URL = `file:${join(dataDir, 'center.db')}`
+
+let payload: Payload
+let snapshots: Snapshot[]
+let seed: typeof import('../../scripts/lib/seed').seed
+let exportSnapshot: typeof import('../../scripts/lib/export').exportSnapshot
+
+beforeAll(async () => {
+  const { openCms } = await import('../../scripts/lib/cms')
+  ;({ seed } = await import('../../scripts/lib/seed'))
+  ;({ exportSnapshot } = await import('../../scripts/lib/export'))
+  snapshots = (await import('../../scripts/lib/contentFiles')).readSnapshots()
+  payload = await openCms()
+  await seed(payload, snapshots, { demoUsers: true })
+})
+
+afterAll(async () => {
+  await payload?.destroy()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+/** A snapshot with its lists in a stable order, to compare content regardless of how it was queried. */
+const sorted = (s: Snapshot) => ({
+  ...s,
+  categories: [...s.categories].sort((a, b) => a.slug.localeCompare(b.slug)),
+  guides: [...s.guides].sort((a, b) => a.slug.localeCompare(b.slug)),
+  qas: [...s.qas].sort((a, b) => a.slug.localeCompare(b.slug)),
+})
+
+describe('seed and export', () => {
+  test('seeding a second time changes nothing', async () => {
+    const before = await payload.count({ collection: 'qas' })
+    const report = await seed(payload, snapshots, { demoUsers: true })
+    expect(report.created).toBe(0)
+    expect((await payload.count({ collection: 'qas' })).totalDocs).toBe(before.totalDocs)
+  })
+
+  test('exporting a seeded tenant gives back the content it was seeded from, in every locale', async () => {
+    for (const snapshot of snapshots) {
+      expect(sorted(await exportSnapshot(payload, snapshot.tenant.slug))).toEqual(sorted(snapshot))
+    }
+  })
+
+  test('a draft stays out of the export until it is published', async () => {
+    const { docs } = await payload.find({ collection: 'tenants', where: { slug: { equals: 'lumopay' } } })
+    const draft = await payload.create({
+      collection: 'guides',
+      draft: true,
+      data: { tenant: docs[0]!.id, slug: 'draft-guide', product: 'online', order: 9, title: 'Unfinished guide', steps: [{ body: 'Step' }], _status: 'draft' },
+    })
+    expect((await exportSnapshot(payload, 'lumopay')).guides.map((g) => g.slug)).not.toContain('draft-guide')
+    await payload.update({ collection: 'guides', id: draft.id, data: { _status: 'published' } })
+    expect((await exportSnapshot(payload, 'lumopay')).guides.map((g) => g.slug)).toContain('draft-guide')
+    await payload.delete({ collection: 'guides', id: draft.id })
+  })
+
+  test('exporting an unknown tenant names it', async () => {
+    await expect(exportSnapshot(payload, 'nope')).rejects.toThrow('Unknown tenant "nope"')
+  })
+})
+
+describe('access', () => {
+  test('an anonymous reader gets published guides only', async () => {
+    const { docs: tenants } = await payload.find({ collection: 'tenants', where: { slug: { equals: 'hoshi' } } })
+    const draft = await payload.create({
+      collection: 'guides',
+      draft: true,
+      data: { tenant: tenants[0]!.id, slug: 'secret-draft', product: 'online', order: 9, title: 'Secret draft', steps: [{ body: 'Step' }], _status: 'draft' },
+    })
+    const { docs } = await payload.find({ collection: 'guides', overrideAccess: false, user: null, limit: 0 })
+    expect(docs.length).toBeGreaterThan(0)
+    expect(docs.map((d) => d.slug)).not.toContain('secret-draft')
+    await payload.delete({ collection: 'guides', id: draft.id })
+  })
+
+  test('an editor of one MPP cannot read another MPP\'s guides', async () => {
+    const { docs: users } = await payload.find({ collection: 'users', where: { email: { equals: 'editor@hoshi.local' } } })
+    const editor = { ...users[0]!, collection: 'users' as const }
+    const { docs } = await payload.find({ collection: 'guides', overrideAccess: false, user: editor, limit: 0, depth: 1 })
+    expect(docs.length).toBe(2)
+    expect(docs.every((guide) => typeof guide.tenant === 'object' && guide.tenant?.slug === 'hoshi')).toBe(true)
+  })
+})
