@@ -7,7 +7,7 @@ const cli = fileURLToPath(new URL('../../scripts/center.mjs', import.meta.url))
 export type CenterRun = { code: number | null; stdout: string; stderr: string }
 
 /** Runs `center <args>` to the end with extra environment variables. */
-export function runCenter(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CenterRun> {
+export function runCenter(args: string[], env: Record<string, string> = {}): Promise<CenterRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli, ...args], { cwd: rootDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
@@ -20,7 +20,7 @@ export function runCenter(args: string[], env: NodeJS.ProcessEnv = {}): Promise<
 }
 
 /** Starts `center start` and resolves once it says it is running, with everything it printed. */
-export function startCenter(env: NodeJS.ProcessEnv, timeoutMs = 600_000): Promise<{ child: ChildProcess; output: () => string }> {
+export function startCenter(env: Record<string, string>, timeoutMs = 600_000): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, [cli, 'start'], { cwd: rootDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stderr.on('data', (chunk) => (output += chunk))

@@ -14,7 +14,7 @@ import { resolveMppBaseUrl } from '../../scripts/lib/sandboxOrigin'
 describe('the MPP API contract', () => {
   test('mpp/openapi.yaml is a valid OpenAPI 3.1 document', async () => {
     const api = await SwaggerParser.validate(fileURLToPath(new URL('../../mpp/openapi.yaml', import.meta.url)))
-    expect(api.openapi).toBe('3.1.0')
+    expect((api as { openapi?: string }).openapi).toBe('3.1.0')
     expect(Object.keys(api.paths ?? {})).toContain('/v1/bills')
   })
 })
