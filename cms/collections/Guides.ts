@@ -1,8 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { products } from '../../content/schema'
-import { authenticated } from '../access/authenticated'
-import { publishedOrEditor } from '../access/publishedOrEditor'
+import { draftableContentAccess } from '../access/draftableContent'
 import { localizedText } from '../fields/localizedText'
 import { orderField } from '../fields/order'
 import { slugField } from '../fields/slug'
@@ -11,12 +10,7 @@ export const Guides: CollectionConfig = {
   slug: 'guides',
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'product', 'order', '_status'] },
   versions: { drafts: true },
-  access: {
-    read: publishedOrEditor,
-    create: authenticated,
-    update: authenticated,
-    delete: authenticated,
-  },
+  access: draftableContentAccess,
   fields: [
     localizedText({ name: 'title', required: true }),
     localizedText({ name: 'summary', multiline: true }),

@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { authenticated } from '../access/authenticated'
-import { publishedOrEditor } from '../access/publishedOrEditor'
+import { draftableContentAccess } from '../access/draftableContent'
 import { localizedText } from '../fields/localizedText'
 import { orderField } from '../fields/order'
 import { slugField } from '../fields/slug'
@@ -11,12 +10,7 @@ export const Qas: CollectionConfig = {
   labels: { singular: 'Q&A', plural: 'Q&As' },
   admin: { useAsTitle: 'question', defaultColumns: ['question', 'category', '_status'] },
   versions: { drafts: true },
-  access: {
-    read: publishedOrEditor,
-    create: authenticated,
-    update: authenticated,
-    delete: authenticated,
-  },
+  access: draftableContentAccess,
   fields: [
     localizedText({ name: 'question', required: true }),
     localizedText({ name: 'answer', required: true, multiline: true }),

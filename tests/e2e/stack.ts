@@ -32,7 +32,9 @@ export default async function setup(project: TestProject) {
   project.provide('mppUrl', `http://localhost:${mpp}`)
   project.provide('startOutput', output())
   return async () => {
-    await stopCenter(child)
+    const code = await stopCenter(child)
     rmSync(dataDir, { recursive: true, force: true })
+    // Ctrl-C must stop everything cleanly: a failing exit here fails the run.
+    if (code !== 0) throw new Error(`center start exited with ${code} on Ctrl-C:\n${output().slice(-2000)}`)
   }
 }
