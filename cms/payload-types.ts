@@ -72,7 +72,10 @@ export interface Config {
     guides: Guide;
     'qa-categories': QaCategory;
     qas: Qa;
+    campaigns: Campaign;
+    media: Media;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -84,7 +87,10 @@ export interface Config {
     guides: GuidesSelect<false> | GuidesSelect<true>;
     'qa-categories': QaCategoriesSelect<false> | QaCategoriesSelect<true>;
     qas: QasSelect<false> | QasSelect<true>;
+    campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
+    media: MediaSelect<false> | MediaSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -106,7 +112,13 @@ export interface Config {
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      schedulePublish: TaskSchedulePublish;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -140,14 +152,80 @@ export interface Tenant {
   defaultLocale: 'en' | 'zh-Hans' | 'zh-Hant' | 'ja' | 'ko' | 'th' | 'vi' | 'id' | 'ms' | 'fil' | 'ar';
   features?: ('guides' | 'qas' | 'bills' | 'agreements' | 'rewards')[] | null;
   brand: {
+    logo?: (number | null) | Media;
+    /**
+     * A hex colour like #0b5cad, readable with white text (WCAG AA, 4.5:1).
+     */
     primaryColor: string;
+    /**
+     * A hex colour like #0b5cad, readable with white text (WCAG AA, 4.5:1).
+     */
     accentColor: string;
     intro?: string | null;
   };
   mppApiBaseUrl: string;
+  jwks?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Created with POST /api/tenants/:id/webhook-secrets, which shows the secret once. Rotate by adding a new one, then deleting the old row.
+   */
+  webhookSecrets?:
+    | {
+        label?: string | null;
+        hint?: string | null;
+        createdAt?: string | null;
+        secret?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   supportEmail: string;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media".
+ */
+export interface Media {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  alt: string;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    small?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    medium?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -159,6 +237,7 @@ export interface User {
   tenants?:
     | {
         tenant: number | Tenant;
+        role: 'editor' | 'publisher';
         id?: string | null;
       }[]
     | null;
@@ -192,12 +271,68 @@ export interface Guide {
   title: string;
   summary?: string | null;
   product: 'online' | 'in-store' | 'auto-debit';
-  steps?:
-    | {
-        body: string;
-        id?: string | null;
-      }[]
-    | null;
+  steps: {
+    body: {
+      root: {
+        type: string;
+        children: {
+          type: any;
+          version: number;
+          [k: string]: unknown;
+        }[];
+        direction: ('ltr' | 'rtl') | null;
+        format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+        indent: number;
+        version: number;
+      };
+      [k: string]: unknown;
+    };
+    image?: (number | null) | Media;
+    id?: string | null;
+  }[];
+  related?: (number | Qa)[] | null;
+  slug: string;
+  order: number;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "qas".
+ */
+export interface Qa {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  question: string;
+  answer: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  };
+  /**
+   * Other ways users ask this question. The ask box matches them.
+   */
+  alternatives?: string[] | null;
+  /**
+   * Words users type when they mean this question.
+   */
+  keywords?: string[] | null;
+  category: number | QaCategory;
+  /**
+   * Pinned questions show above the popularity ranking.
+   */
+  pinned?: boolean | null;
   slug: string;
   order: number;
   updatedAt: string;
@@ -219,16 +354,51 @@ export interface QaCategory {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "qas".
+ * via the `definition` "campaigns".
  */
-export interface Qa {
+export interface Campaign {
   id: number;
   tenant?: (number | null) | Tenant;
-  question: string;
-  answer: string;
-  category: number | QaCategory;
+  title: string;
+  tutorial?: {
+    videoUrl?: string | null;
+    steps?:
+      | {
+          body: {
+            root: {
+              type: string;
+              children: {
+                type: any;
+                version: number;
+                [k: string]: unknown;
+              }[];
+              direction: ('ltr' | 'rtl') | null;
+              format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+              indent: number;
+              version: number;
+            };
+            [k: string]: unknown;
+          };
+          id?: string | null;
+        }[]
+      | null;
+  };
+  voucher: {
+    merchant: string;
+    currency: string;
+    /**
+     * In the currency's minor units: 5000 is 50.00 USD, 500 is ¥500, 2000 is 2.000 KWD.
+     */
+    value: number;
+    validityDays: number;
+  };
+  /**
+   * How many vouchers the campaign gives out in all.
+   */
+  budget: number;
+  startsAt: string;
+  endsAt: string;
   slug: string;
-  order: number;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -249,6 +419,98 @@ export interface PayloadKv {
     | number
     | boolean
     | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'schedulePublish';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'schedulePublish') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -276,6 +538,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'qas';
         value: number | Qa;
+      } | null)
+    | ({
+        relationTo: 'campaigns';
+        value: number | Campaign;
+      } | null)
+    | ({
+        relationTo: 'media';
+        value: number | Media;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -332,11 +602,22 @@ export interface TenantsSelect<T extends boolean = true> {
   brand?:
     | T
     | {
+        logo?: T;
         primaryColor?: T;
         accentColor?: T;
         intro?: T;
       };
   mppApiBaseUrl?: T;
+  jwks?: T;
+  webhookSecrets?:
+    | T
+    | {
+        label?: T;
+        hint?: T;
+        createdAt?: T;
+        secret?: T;
+        id?: T;
+      };
   supportEmail?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -351,6 +632,7 @@ export interface UsersSelect<T extends boolean = true> {
     | T
     | {
         tenant?: T;
+        role?: T;
         id?: T;
       };
   updatedAt?: T;
@@ -384,8 +666,10 @@ export interface GuidesSelect<T extends boolean = true> {
     | T
     | {
         body?: T;
+        image?: T;
         id?: T;
       };
+  related?: T;
   slug?: T;
   order?: T;
   updatedAt?: T;
@@ -412,7 +696,10 @@ export interface QasSelect<T extends boolean = true> {
   tenant?: T;
   question?: T;
   answer?: T;
+  alternatives?: T;
+  keywords?: T;
   category?: T;
+  pinned?: T;
   slug?: T;
   order?: T;
   updatedAt?: T;
@@ -421,11 +708,119 @@ export interface QasSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "campaigns_select".
+ */
+export interface CampaignsSelect<T extends boolean = true> {
+  tenant?: T;
+  title?: T;
+  tutorial?:
+    | T
+    | {
+        videoUrl?: T;
+        steps?:
+          | T
+          | {
+              body?: T;
+              id?: T;
+            };
+      };
+  voucher?:
+    | T
+    | {
+        merchant?: T;
+        currency?: T;
+        value?: T;
+        validityDays?: T;
+      };
+  budget?: T;
+  startsAt?: T;
+  endsAt?: T;
+  slug?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media_select".
+ */
+export interface MediaSelect<T extends boolean = true> {
+  tenant?: T;
+  alt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+  sizes?:
+    | T
+    | {
+        small?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        medium?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -468,6 +863,35 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSchedulePublish".
+ */
+export interface TaskSchedulePublish {
+  input: {
+    type?: ('publish' | 'unpublish') | null;
+    locale?: string | null;
+    doc?:
+      | ({
+          relationTo: 'guides';
+          value: number | Guide;
+        } | null)
+      | ({
+          relationTo: 'qas';
+          value: number | Qa;
+        } | null)
+      | ({
+          relationTo: 'campaigns';
+          value: number | Campaign;
+        } | null);
+    global?: string | null;
+    user?: {
+      relationTo: 'users';
+      value: number | User;
+    } | null;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,17 +1,20 @@
 import { multiTenantPlugin } from '@payloadcms/plugin-multi-tenant'
-import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { join } from 'node:path'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
-import { isSuperAdmin } from './access/isSuperAdmin'
+import { isSuperAdmin, superAdminField } from './access/isSuperAdmin'
+import { Campaigns } from './collections/Campaigns'
 import { Guides } from './collections/Guides'
+import { Media } from './collections/Media'
 import { QaCategories } from './collections/QaCategories'
 import { Qas } from './collections/Qas'
 import { Tenants } from './collections/Tenants'
 import { Users } from './collections/Users'
 import { databaseAdapter } from './database'
 import { payloadSecret, rootDir } from './env'
+import { contentEditor } from './fields/richText'
+import { tenantRoleField } from './fields/tenantRole'
 import { localization } from './localization'
 import { logger } from './logger'
 import type { Config } from './payload-types'
@@ -24,14 +27,17 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: cmsDir, importMapFile: join(cmsDir, 'app', '(payload)', 'admin', 'importMap.js') },
   },
-  collections: [Tenants, Users, Guides, QaCategories, Qas],
+  collections: [Tenants, Users, Guides, QaCategories, Qas, Campaigns, Media],
   db: databaseAdapter(),
-  editor: lexicalEditor(),
+  editor: contentEditor,
+  // Scheduled publishing runs as a job; the long-lived CMS server picks due jobs up every minute.
+  jobs: { autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }] },
   localization,
   logger,
   plugins: [
     multiTenantPlugin<Config>({
-      collections: { guides: {}, 'qa-categories': {}, qas: {} },
+      collections: { guides: {}, 'qa-categories': {}, qas: {}, campaigns: {}, media: {} },
+      tenantsArrayField: { rowFields: [tenantRoleField], arrayFieldAccess: { create: superAdminField, update: superAdminField } },
       userHasAccessToAllTenants: isSuperAdmin,
     }),
   ],
@@ -39,4 +45,5 @@ export default buildConfig({
   sharp,
   telemetry: false,
   typescript: { outputFile: join(cmsDir, 'payload-types.ts') },
+  upload: { limits: { fileSize: 5_000_000 } },
 })

@@ -22,6 +22,19 @@ const locale = z.enum(locales)
 export const localizedText = z.partialRecord(locale, z.string().min(1))
 export type LocalizedText = z.infer<typeof localizedText>
 
+/**
+ * Rich text in several locales, written as Markdown (paragraphs, **bold**, _italic_, lists,
+ * [links](https://...)). The CMS stores it as Lexical rich text; raw HTML is never rendered.
+ */
+export const localizedMarkdown = localizedText
+
+/** Short phrases in several locales (alternative phrasings, keywords): they feed the ask box. */
+export const localizedList = z.partialRecord(locale, z.array(z.string().min(1)))
+export type LocalizedList = z.infer<typeof localizedList>
+
+/** An amount of money in the currency's minor units (JPY 0 digits, USD 2, KWD 3). */
+export const amountSchema = z.object({ currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like USD'), value: z.number().int().nonnegative() })
+
 export const tenantSchema = z.object({
   slug,
   name: z.string().min(1),
@@ -55,7 +68,9 @@ export const guideSchema = z.object({
   order: z.number().int(),
   title: localizedText,
   summary: localizedText,
-  steps: z.array(z.object({ body: localizedText })).min(1),
+  steps: z.array(z.object({ body: localizedMarkdown })).min(1),
+  /** Slugs of related Q&As of the same tenant. */
+  related: z.array(slug).default([]),
 })
 export type Guide = z.infer<typeof guideSchema>
 
@@ -63,10 +78,33 @@ export const qaSchema = z.object({
   slug,
   category: slug,
   order: z.number().int(),
+  pinned: z.boolean().default(false),
   question: localizedText,
-  answer: localizedText,
+  answer: localizedMarkdown,
+  alternatives: localizedList.default({}),
+  keywords: localizedList.default({}),
 })
 export type Qa = z.infer<typeof qaSchema>
+
+export const campaignSchema = z.object({
+  slug,
+  title: localizedText,
+  /** The tutorial a new user watches before claiming: a video, or steps, or both. */
+  tutorial: z.object({
+    videoUrl: z.url().optional(),
+    steps: z.array(z.object({ body: localizedMarkdown })).default([]),
+  }),
+  voucher: z.object({
+    merchant: z.string().min(1),
+    amount: amountSchema,
+    validityDays: z.number().int().positive(),
+  }),
+  /** How many vouchers the campaign may give out in all. */
+  budget: z.number().int().positive(),
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+})
+export type Campaign = z.infer<typeof campaignSchema>
 
 export const snapshotSchema = z
   .object({
@@ -75,6 +113,7 @@ export const snapshotSchema = z
     categories: z.array(categorySchema),
     guides: z.array(guideSchema),
     qas: z.array(qaSchema),
+    campaigns: z.array(campaignSchema).default([]),
   })
   .superRefine((snapshot, ctx) => {
     const { defaultLocale } = snapshot.tenant
@@ -90,12 +129,29 @@ export const snapshotSchema = z
       requireDefault(qa.question, ['qas', i, 'question'])
       requireDefault(qa.answer, ['qas', i, 'answer'])
     })
+    snapshot.campaigns.forEach((c, i) => {
+      requireDefault(c.title, ['campaigns', i, 'title'])
+      if (c.endsAt <= c.startsAt) ctx.addIssue({ code: 'custom', message: 'must be after startsAt', path: ['campaigns', i, 'endsAt'] })
+    })
     const categories = new Set(snapshot.categories.map((c) => c.slug))
     snapshot.qas.forEach((qa, i) => {
       if (!categories.has(qa.category)) {
         ctx.addIssue({ code: 'custom', message: `unknown category "${qa.category}"`, path: ['qas', i, 'category'] })
       }
     })
+    const qas = new Set(snapshot.qas.map((qa) => qa.slug))
+    snapshot.guides.forEach((guide, i) =>
+      guide.related.forEach((slug, j) => {
+        if (!qas.has(slug)) ctx.addIssue({ code: 'custom', message: `unknown Q&A "${slug}"`, path: ['guides', i, 'related', j] })
+      }),
+    )
+    for (const [list, items] of [['categories', snapshot.categories], ['guides', snapshot.guides], ['qas', snapshot.qas], ['campaigns', snapshot.campaigns]] as const) {
+      const seen = new Set<string>()
+      items.forEach((item, i) => {
+        if (seen.has(item.slug)) ctx.addIssue({ code: 'custom', message: `duplicate slug "${item.slug}"`, path: [list, i, 'slug'] })
+        seen.add(item.slug)
+      })
+    }
   })
 export type Snapshot = z.infer<typeof snapshotSchema>
 

@@ -1,12 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import { authenticated } from './authenticated'
 import { publishedOrEditor } from './publishedOrEditor'
+import { publisherOnly, saveDraftOrPublish } from './tenantRoles'
 
-/** Access for tenant content with drafts: the public reads what is published, editors (of their tenants) do the rest. */
+/** Access for tenant content with drafts: the public reads what is published, editors save drafts, publishers publish and delete. */
 export const draftableContentAccess: CollectionConfig['access'] = {
   read: publishedOrEditor,
-  create: authenticated,
-  update: authenticated,
-  delete: authenticated,
+  create: saveDraftOrPublish,
+  update: saveDraftOrPublish,
+  delete: publisherOnly,
 }

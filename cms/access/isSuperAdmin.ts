@@ -1,4 +1,4 @@
-import type { Access } from 'payload'
+import type { Access, FieldAccess } from 'payload'
 
 import type { User } from '../payload-types'
 
@@ -6,3 +6,6 @@ import type { User } from '../payload-types'
 export const isSuperAdmin = (user: Partial<User> | null | undefined): boolean => user?.role === 'super-admin'
 
 export const superAdminOnly: Access = ({ req }) => isSuperAdmin(req.user)
+
+/** The same rule for a single field. */
+export const superAdminField: FieldAccess = ({ req }) => isSuperAdmin(req.user)

@@ -2,15 +2,18 @@ import type { CollectionConfig } from 'payload'
 
 import { products } from '../../content/schema'
 import { draftableContentAccess } from '../access/draftableContent'
+import { localizedRichText } from '../fields/richText'
 import { localizedText } from '../fields/localizedText'
 import { orderField } from '../fields/order'
 import { slugField } from '../fields/slug'
+import { uniqueSlugPerTenant } from '../fields/tenantSlug'
 
 export const Guides: CollectionConfig = {
   slug: 'guides',
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'product', 'order', '_status'] },
-  versions: { drafts: true },
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   access: draftableContentAccess,
+  indexes: uniqueSlugPerTenant,
   fields: [
     localizedText({ name: 'title', required: true }),
     localizedText({ name: 'summary', multiline: true }),
@@ -19,8 +22,11 @@ export const Guides: CollectionConfig = {
       name: 'steps',
       type: 'array',
       minRows: 1,
-      fields: [localizedText({ name: 'body', required: true, multiline: true })],
+      required: true,
+      labels: { singular: 'Step', plural: 'Steps' },
+      fields: [localizedRichText({ name: 'body', required: true }), { name: 'image', type: 'upload', relationTo: 'media' }],
     },
+    { name: 'related', label: 'Related Q&As', type: 'relationship', relationTo: 'qas', hasMany: true },
     slugField(),
     orderField(),
   ],

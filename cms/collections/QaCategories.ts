@@ -1,9 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
 import { authenticated } from '../access/authenticated'
+import { publisherOnly } from '../access/tenantRoles'
 import { localizedText } from '../fields/localizedText'
 import { orderField } from '../fields/order'
 import { slugField } from '../fields/slug'
+import { uniqueSlugPerTenant } from '../fields/tenantSlug'
 
 export const QaCategories: CollectionConfig = {
   slug: 'qa-categories',
@@ -13,7 +15,8 @@ export const QaCategories: CollectionConfig = {
     read: () => true,
     create: authenticated,
     update: authenticated,
-    delete: authenticated,
+    delete: publisherOnly,
   },
+  indexes: uniqueSlugPerTenant,
   fields: [localizedText({ name: 'name', required: true }), slugField(), orderField()],
 }

@@ -1,20 +1,27 @@
 import type { CollectionConfig } from 'payload'
 
 import { draftableContentAccess } from '../access/draftableContent'
+import { localizedList } from '../fields/localizedList'
+import { localizedRichText } from '../fields/richText'
 import { localizedText } from '../fields/localizedText'
 import { orderField } from '../fields/order'
 import { slugField } from '../fields/slug'
+import { uniqueSlugPerTenant } from '../fields/tenantSlug'
 
 export const Qas: CollectionConfig = {
   slug: 'qas',
   labels: { singular: 'Q&A', plural: 'Q&As' },
-  admin: { useAsTitle: 'question', defaultColumns: ['question', 'category', '_status'] },
-  versions: { drafts: true },
+  admin: { useAsTitle: 'question', defaultColumns: ['question', 'category', 'pinned', '_status'] },
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   access: draftableContentAccess,
+  indexes: uniqueSlugPerTenant,
   fields: [
     localizedText({ name: 'question', required: true }),
-    localizedText({ name: 'answer', required: true, multiline: true }),
+    localizedRichText({ name: 'answer', required: true }),
+    localizedList('alternatives', 'Other ways users ask this question. The ask box matches them.'),
+    localizedList('keywords', 'Words users type when they mean this question.'),
     { name: 'category', type: 'relationship', relationTo: 'qa-categories', required: true },
+    { name: 'pinned', type: 'checkbox', defaultValue: false, admin: { position: 'sidebar', description: 'Pinned questions show above the popularity ranking.' } },
     slugField(),
     orderField(),
   ],

@@ -2,12 +2,23 @@ import type { CollectionConfig } from 'payload'
 
 import { features, locales } from '../../content/schema'
 import { authenticated } from '../access/authenticated'
-import { superAdminOnly } from '../access/isSuperAdmin'
+import { superAdminField, superAdminOnly } from '../access/isSuperAdmin'
+import { createWebhookSecret } from '../endpoints/createWebhookSecret'
+import { brandColour } from '../fields/brandColour'
 import { localizedText } from '../fields/localizedText'
 import { slugField } from '../fields/slug'
 
-const hexColour = (value: null | string | undefined) =>
-  !value || /^#[0-9a-fA-F]{6}$/.test(value) || 'Use a colour like #1a2b3c.'
+/** A JWKS holding at least one public key, and never a private one. */
+const validJwks = (value: unknown): string | true => {
+  if (value === null || value === undefined) return true
+  const keys = (value as { keys?: unknown }).keys
+  if (!Array.isArray(keys) || !keys.length) return 'Give a JSON Web Key Set: { "keys": [ { "kty": "EC", ... } ] }.'
+  if (keys.some((key) => typeof key !== 'object' || key === null || typeof (key as { kty?: unknown }).kty !== 'string')) return 'Every key needs a "kty".'
+  if (keys.some((key) => 'd' in (key as object))) return 'This key set holds a private key ("d"). Give the public keys only.'
+  return true
+}
+
+const nobody = () => false
 
 export const Tenants: CollectionConfig = {
   slug: 'tenants',
@@ -19,6 +30,7 @@ export const Tenants: CollectionConfig = {
     update: superAdminOnly,
     delete: superAdminOnly,
   },
+  endpoints: [createWebhookSecret],
   fields: [
     { name: 'name', type: 'text', required: true },
     slugField({ unique: true }),
@@ -29,18 +41,40 @@ export const Tenants: CollectionConfig = {
       required: true,
       options: [...locales],
     },
-    { name: 'defaultLocale', type: 'select', required: true, options: [...locales] },
+    {
+      name: 'defaultLocale',
+      type: 'select',
+      required: true,
+      options: [...locales],
+      validate: (value: null | string | undefined, { siblingData }: { siblingData: Record<string, unknown> }) =>
+        !value || ((siblingData.enabledLocales as string[] | undefined) ?? []).includes(value) || 'The default locale must be one of the enabled locales.',
+    },
     { name: 'features', type: 'select', hasMany: true, options: [...features] },
     {
       name: 'brand',
       type: 'group',
       fields: [
-        { name: 'primaryColor', type: 'text', required: true, validate: hexColour },
-        { name: 'accentColor', type: 'text', required: true, validate: hexColour },
+        { name: 'logo', type: 'upload', relationTo: 'media' },
+        brandColour('primaryColor', 'Primary colour'),
+        brandColour('accentColor', 'Accent colour'),
         localizedText({ name: 'intro', multiline: true }),
       ],
     },
-    { name: 'mppApiBaseUrl', label: 'MPP API base URL', type: 'text', required: true },
+    { name: 'mppApiBaseUrl', label: 'MPP API base URL', type: 'text', required: true, validate: (value: null | string | undefined) => !value || URL.canParse(value) || 'Give a full URL like https://api.mpp.example/center.' },
+    { name: 'jwks', label: 'Public keys (JWKS) for user tokens', type: 'json', validate: validJwks },
+    {
+      name: 'webhookSecrets',
+      type: 'array',
+      admin: { description: 'Created with POST /api/tenants/:id/webhook-secrets, which shows the secret once. Rotate by adding a new one, then deleting the old row.' },
+      access: { create: nobody, update: superAdminField },
+      fields: [
+        { name: 'label', type: 'text' },
+        { name: 'hint', type: 'text', admin: { readOnly: true } },
+        { name: 'createdAt', type: 'date', admin: { readOnly: true } },
+        // Encrypted with PAYLOAD_SECRET; no API response ever includes it, the webhook check reads it through the Local API.
+        { name: 'secret', type: 'text', hidden: true, access: { read: nobody, create: nobody, update: nobody } },
+      ],
+    },
     { name: 'supportEmail', type: 'email', required: true },
   ],
 }

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { authenticated } from '../access/authenticated'
-import { superAdminOnly } from '../access/isSuperAdmin'
+import { superAdminField, superAdminOnly } from '../access/isSuperAdmin'
 import { superAdminOrSelf } from '../access/superAdminOrSelf'
 
 export const Users: CollectionConfig = {
@@ -25,7 +25,7 @@ export const Users: CollectionConfig = {
         { label: 'Super-admin', value: 'super-admin' },
         { label: 'Editor', value: 'editor' },
       ],
-      access: { update: ({ req }) => req.user?.role === 'super-admin' },
+      access: { create: superAdminField, update: superAdminField },
     },
   ],
 }

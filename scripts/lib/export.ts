@@ -1,15 +1,26 @@
 import type { Payload } from 'payload'
 
 import { parseSnapshot, type Snapshot } from '../../content/schema'
+import { richTextConverter } from './richText'
+
+type Id = number | string
+type PerLocale<T> = Record<string, T | null | undefined> | null | undefined
 
 /** Keeps only the locales that have text: Payload gives null for a locale never written. */
-function texts(value: unknown): Record<string, string> {
+function texts(value: PerLocale<string>): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const [locale, text] of Object.entries((value ?? {}) as Record<string, unknown>)) {
-    if (typeof text === 'string' && text.trim()) out[locale] = text
-  }
+  for (const [locale, text] of Object.entries(value ?? {})) if (typeof text === 'string' && text.trim()) out[locale] = text
   return out
 }
+
+/** Keeps only the locales that have phrases. */
+function lists(value: PerLocale<string[]>): Record<string, string[]> {
+  const out: Record<string, string[]> = {}
+  for (const [locale, items] of Object.entries(value ?? {})) if (Array.isArray(items) && items.length) out[locale] = items
+  return out
+}
+
+const idOf = (value: Id | { id: Id }): Id => (typeof value === 'object' ? value.id : value)
 
 /** The tenant's published content in every locale, as a validated snapshot. */
 export async function exportSnapshot(payload: Payload, slug: string): Promise<Snapshot> {
@@ -17,15 +28,31 @@ export async function exportSnapshot(payload: Payload, slug: string): Promise<Sn
   const tenant = tenants[0]
   if (!tenant) throw new Error(`Unknown tenant "${slug}"`)
 
+  const { toMarkdown } = await richTextConverter(payload)
+  /** Rich text in every locale as Markdown. */
+  const markdown = (value: unknown): Record<string, string> => {
+    const out: Record<string, string> = {}
+    for (const [locale, data] of Object.entries((value ?? {}) as Record<string, unknown>)) {
+      const text = data ? toMarkdown(data) : ''
+      if (text) out[locale] = text
+    }
+    return out
+  }
+
   const ofTenant = { tenant: { equals: tenant.id } }
   const published = { and: [ofTenant, { _status: { equals: 'published' } }] }
   const common = { locale: 'all' as const, depth: 0, limit: 0, pagination: false, sort: 'order', draft: false }
-  const [categories, guides, qas] = await Promise.all([
+  const [categories, guides, qas, campaigns] = await Promise.all([
     payload.find({ collection: 'qa-categories', where: ofTenant, ...common }),
     payload.find({ collection: 'guides', where: published, ...common }),
     payload.find({ collection: 'qas', where: published, ...common }),
+    payload.find({ collection: 'campaigns', where: published, ...common, sort: 'startsAt' }),
   ])
-  const categorySlugs = new Map<number | string, string>(categories.docs.map((c) => [c.id, c.slug]))
+  const categorySlugs = new Map<Id, string>(categories.docs.map((c) => [c.id, c.slug]))
+  const liveQas = qas.docs.filter((qa) => categorySlugs.has(idOf(qa.category)))
+  const qaSlugs = new Map<Id, string>(liveQas.map((qa) => [qa.id, qa.slug]))
+  // Localized fields come back as { locale: value } maps when reading with locale 'all'.
+  const all = <T>(value: unknown) => value as PerLocale<T>
 
   return parseSnapshot(
     {
@@ -36,22 +63,39 @@ export async function exportSnapshot(payload: Payload, slug: string): Promise<Sn
         locales: tenant.enabledLocales,
         defaultLocale: tenant.defaultLocale,
         features: tenant.features ?? [],
-        brand: { primaryColor: tenant.brand.primaryColor, accentColor: tenant.brand.accentColor, intro: texts(tenant.brand.intro) },
+        brand: { primaryColor: tenant.brand.primaryColor, accentColor: tenant.brand.accentColor, intro: texts(all(tenant.brand.intro)) },
         mppApiBaseUrl: tenant.mppApiBaseUrl,
         supportEmail: tenant.supportEmail,
       },
-      categories: categories.docs.map((c) => ({ slug: c.slug, order: c.order, name: texts(c.name) })),
+      categories: categories.docs.map((c) => ({ slug: c.slug, order: c.order, name: texts(all(c.name)) })),
       guides: guides.docs.map((g) => ({
         slug: g.slug,
         product: g.product,
         order: g.order,
-        title: texts(g.title),
-        summary: texts(g.summary),
-        steps: (g.steps ?? []).map((step) => ({ body: texts(step.body) })),
+        title: texts(all(g.title)),
+        summary: texts(all(g.summary)),
+        steps: (g.steps ?? []).map((step) => ({ body: markdown(step.body) })),
+        related: (g.related ?? []).map((qa) => qaSlugs.get(idOf(qa))).filter((s): s is string => Boolean(s)),
       })),
-      qas: qas.docs
-        .filter((qa) => categorySlugs.has(qa.category as number | string))
-        .map((qa) => ({ slug: qa.slug, category: categorySlugs.get(qa.category as number | string), order: qa.order, question: texts(qa.question), answer: texts(qa.answer) })),
+      qas: liveQas.map((qa) => ({
+        slug: qa.slug,
+        category: categorySlugs.get(idOf(qa.category)),
+        order: qa.order,
+        pinned: qa.pinned ?? false,
+        question: texts(all(qa.question)),
+        answer: markdown(qa.answer),
+        alternatives: lists(all(qa.alternatives)),
+        keywords: lists(all(qa.keywords)),
+      })),
+      campaigns: campaigns.docs.map((c) => ({
+        slug: c.slug,
+        title: texts(all(c.title)),
+        tutorial: { ...(c.tutorial?.videoUrl ? { videoUrl: c.tutorial.videoUrl } : {}), steps: (c.tutorial?.steps ?? []).map((step) => ({ body: markdown(step.body) })) },
+        voucher: { merchant: c.voucher.merchant, amount: { currency: c.voucher.currency, value: c.voucher.value }, validityDays: c.voucher.validityDays },
+        budget: c.budget,
+        startsAt: new Date(c.startsAt).toISOString(),
+        endsAt: new Date(c.endsAt).toISOString(),
+      })),
     },
     `the export of tenant "${slug}"`,
   )

@@ -1,16 +1,19 @@
 import type { Payload, Where } from 'payload'
 
-import type { Locale, LocalizedText, Snapshot } from '../../content/schema'
+import type { Locale, LocalizedList, LocalizedText, Snapshot } from '../../content/schema'
 import type { Config } from '../../cms/payload-types'
+import { richTextConverter } from './richText'
 
-type Slug = 'tenants' | 'guides' | 'qa-categories' | 'qas'
+type Slug = 'tenants' | 'guides' | 'qa-categories' | 'qas' | 'campaigns'
 type Id = number | string
 
 /** Demo accounts, for local use only; `center seed` refuses to create them in production. */
-export const demoPassword = { superAdmin: 'center-admin', editor: 'center-editor' } as const
+export const demoPassword = { superAdmin: 'center-admin', editor: 'center-editor', publisher: 'center-publisher' } as const
 export const demoSuperAdmin = 'admin@center.local'
-/** The demo editor of one tenant. */
+/** The demo editor of one tenant: saves drafts. */
 export const demoEditor = (tenant: string) => `editor@${tenant}.local`
+/** The demo publisher of one tenant: also publishes. */
+export const demoPublisher = (tenant: string) => `publisher@${tenant}.local`
 
 /** The value of each localized text in one locale, leaving out texts that lack it. */
 export function inLocale<T extends Record<string, unknown>>(fields: T, locale: Locale) {
@@ -31,6 +34,10 @@ export type SeedReport = { created: number; existing: number }
 export async function seed(payload: Payload, snapshots: Snapshot[], options: { demoUsers: boolean }): Promise<SeedReport> {
   const report: SeedReport = { created: 0, existing: 0 }
   const context = { seeding: true }
+  const { toLexical } = await richTextConverter(payload)
+  /** A localized Markdown text as rich text in one locale, or nothing where it has no translation. */
+  const rich = (text: LocalizedText, locale: Locale) => (text[locale] ? toLexical(text[locale]) : undefined)
+  const list = (items: LocalizedList, locale: Locale) => items[locale] ?? []
 
   async function findId(collection: Slug, where: Where): Promise<Id | undefined> {
     const { docs } = await payload.find({ collection, where, limit: 1, depth: 0, draft: true, pagination: false })
@@ -59,7 +66,7 @@ export async function seed(payload: Payload, snapshots: Snapshot[], options: { d
   }
 
   const tenantIds: Record<string, Id> = {}
-  for (const { tenant, categories, guides, qas } of snapshots) {
+  for (const { tenant, categories, guides, qas, campaigns } of snapshots) {
     /** The tenant's locales that any of these texts is written in, default first. */
     const locales = (...texts: LocalizedText[]): Locale[] =>
       [tenant.defaultLocale, ...tenant.locales.filter((l) => l !== tenant.defaultLocale && texts.some((text) => text[l]))]
@@ -78,26 +85,49 @@ export async function seed(payload: Payload, snapshots: Snapshot[], options: { d
         tenant: tenantId, slug: category.slug, order: category.order, ...inLocale({ name: category.name }, locale),
       }))
     }
+    const qaIds: Record<string, Id> = {}
+    for (const qa of qas) {
+      qaIds[qa.slug] = await ensure('qas', inTenant(qa.slug), locales(qa.question, qa.answer), (locale) => ({
+        tenant: tenantId, slug: qa.slug, category: categoryIds[qa.category], order: qa.order, pinned: qa.pinned, _status: 'published',
+        ...inLocale({ question: qa.question }, locale),
+        answer: rich(qa.answer, locale),
+        alternatives: list(qa.alternatives, locale),
+        keywords: list(qa.keywords, locale),
+      }))
+    }
     for (const guide of guides) {
       await ensure('guides', inTenant(guide.slug), locales(guide.title, guide.summary, ...guide.steps.map((s) => s.body)), (locale, created) => ({
         tenant: tenantId, slug: guide.slug, product: guide.product, order: guide.order, _status: 'published',
+        related: guide.related.map((slug) => qaIds[slug]),
         ...inLocale({ title: guide.title, summary: guide.summary }, locale),
         // Other locales update the rows the first locale created, keeping one set of steps.
-        steps: guide.steps.map((step, i) => ({ id: created?.steps?.[i]?.id, ...inLocale({ body: step.body }, locale) })),
+        steps: guide.steps.map((step, i) => ({ id: created?.steps?.[i]?.id, body: rich(step.body, locale) })),
       }))
     }
-    for (const qa of qas) {
-      await ensure('qas', inTenant(qa.slug), locales(qa.question, qa.answer), (locale) => ({
-        tenant: tenantId, slug: qa.slug, category: categoryIds[qa.category], order: qa.order, _status: 'published',
-        ...inLocale({ question: qa.question, answer: qa.answer }, locale),
+    for (const campaign of campaigns) {
+      await ensure('campaigns', inTenant(campaign.slug), locales(campaign.title, ...campaign.tutorial.steps.map((s) => s.body)), (locale, created) => ({
+        tenant: tenantId, slug: campaign.slug, _status: 'published',
+        ...inLocale({ title: campaign.title }, locale),
+        tutorial: {
+          videoUrl: campaign.tutorial.videoUrl,
+          steps: campaign.tutorial.steps.map((step, i) => ({ id: created?.tutorial?.steps?.[i]?.id, body: rich(step.body, locale) })),
+        },
+        voucher: { merchant: campaign.voucher.merchant, currency: campaign.voucher.amount.currency, value: campaign.voucher.amount.value, validityDays: campaign.voucher.validityDays },
+        budget: campaign.budget,
+        startsAt: campaign.startsAt,
+        endsAt: campaign.endsAt,
       }))
     }
   }
 
   if (options.demoUsers) {
-    const users: { email: string; password: string; role: 'super-admin' | 'editor'; tenants: Id[] }[] = [
+    type DemoUser = { email: string; password: string; role: 'super-admin' | 'editor'; tenants: { tenant: Id; role: 'editor' | 'publisher' }[] }
+    const users: DemoUser[] = [
       { email: demoSuperAdmin, password: demoPassword.superAdmin, role: 'super-admin', tenants: [] },
-      ...Object.entries(tenantIds).map(([slug, id]) => ({ email: demoEditor(slug), password: demoPassword.editor, role: 'editor' as const, tenants: [id] })),
+      ...Object.entries(tenantIds).flatMap(([slug, id]): DemoUser[] => [
+        { email: demoEditor(slug), password: demoPassword.editor, role: 'editor', tenants: [{ tenant: id, role: 'editor' }] },
+        { email: demoPublisher(slug), password: demoPassword.publisher, role: 'editor', tenants: [{ tenant: id, role: 'publisher' }] },
+      ]),
     ]
     for (const user of users) {
       if ((await payload.find({ collection: 'users', where: { email: { equals: user.email } }, limit: 1 })).docs.length) {
@@ -107,7 +137,7 @@ export async function seed(payload: Payload, snapshots: Snapshot[], options: { d
       await payload.create({
         collection: 'users',
         data: { email: user.email, password: user.password, role: user.role, // Generated types say number (SQLite); on MongoDB the id is a string.
-        tenants: user.tenants.map((tenant) => ({ tenant: tenant as number })) },
+        tenants: user.tenants.map(({ tenant, role }) => ({ tenant: tenant as number, role })) },
         context,
       })
       report.created++

@@ -14,6 +14,7 @@ let payload: Payload
 let snapshots: Snapshot[]
 let seed: typeof import('../../scripts/lib/seed').seed
 let exportSnapshot: typeof import('../../scripts/lib/export').exportSnapshot
+let toLexical: (markdown: string) => never
 
 beforeAll(async () => {
   const { openCms } = await import('../../scripts/lib/cms')
@@ -21,6 +22,7 @@ beforeAll(async () => {
   ;({ exportSnapshot } = await import('../../scripts/lib/export'))
   snapshots = (await import('../../scripts/lib/contentFiles')).readSnapshots()
   payload = await openCms()
+  toLexical = (await (await import('../../scripts/lib/richText')).richTextConverter(payload)).toLexical as never
   await seed(payload, snapshots, { demoUsers: true })
 })
 
@@ -56,7 +58,7 @@ describe('seed and export', () => {
     const draft = await payload.create({
       collection: 'guides',
       draft: true,
-      data: { tenant: docs[0]!.id, slug: 'draft-guide', product: 'online', order: 9, title: 'Unfinished guide', steps: [{ body: 'Step' }], _status: 'draft' },
+      data: { tenant: docs[0]!.id, slug: 'draft-guide', product: 'online', order: 9, title: 'Unfinished guide', steps: [{ body: toLexical('Step') }], _status: 'draft' },
     })
     expect((await exportSnapshot(payload, 'lumopay')).guides.map((g) => g.slug)).not.toContain('draft-guide')
     await payload.update({ collection: 'guides', id: draft.id, data: { _status: 'published' } })
@@ -75,7 +77,7 @@ describe('access', () => {
     const draft = await payload.create({
       collection: 'guides',
       draft: true,
-      data: { tenant: tenants[0]!.id, slug: 'secret-draft', product: 'online', order: 9, title: 'Secret draft', steps: [{ body: 'Step' }], _status: 'draft' },
+      data: { tenant: tenants[0]!.id, slug: 'secret-draft', product: 'online', order: 9, title: 'Secret draft', steps: [{ body: toLexical('Step') }], _status: 'draft' },
     })
     const { docs } = await payload.find({ collection: 'guides', overrideAccess: false, user: null, limit: 0 })
     expect(docs.length).toBeGreaterThan(0)

@@ -1,0 +1,27 @@
+import { join } from 'node:path'
+import type { CollectionConfig } from 'payload'
+
+import { authenticated } from '../access/authenticated'
+import { publisherOnly } from '../access/tenantRoles'
+import { dataDir } from '../env'
+import { localizedText } from '../fields/localizedText'
+
+export const Media: CollectionConfig = {
+  slug: 'media',
+  access: {
+    read: () => true,
+    create: authenticated,
+    update: authenticated,
+    delete: publisherOnly,
+  },
+  upload: {
+    staticDir: join(dataDir, 'media'),
+    mimeTypes: ['image/png', 'image/jpeg', 'image/webp', 'image/svg+xml'],
+    imageSizes: [
+      { name: 'small', width: 480 },
+      { name: 'medium', width: 960 },
+    ],
+    formatOptions: { format: 'webp', options: { quality: 80 } },
+  },
+  fields: [localizedText({ name: 'alt', required: true })],
+}
