@@ -13,22 +13,23 @@ export function tenantsWithRole(user: Partial<User> | null | undefined, role: Te
     .map((row) => (typeof row.tenant === 'object' ? row.tenant.id : row.tenant))
 }
 
-/** Whether the user may publish in this tenant: a super-admin, or a publisher of it. */
-export function canPublishIn(user: Partial<User> | null | undefined, tenant: unknown): boolean {
+/** Whether the user holds the role in this tenant (a super-admin holds every role everywhere). */
+export function hasRoleIn(user: Partial<User> | null | undefined, tenant: unknown, role: TenantRole): boolean {
   if (isSuperAdmin(user)) return true
   const id = typeof tenant === 'object' && tenant !== null ? (tenant as { id: Id }).id : (tenant as Id)
-  return tenantsWithRole(user, 'publisher').some((own) => String(own) === String(id))
+  return tenantsWithRole(user, role).some((own) => String(own) === String(id))
 }
 
 /**
- * Saving: editors save drafts; publishing (a published status) needs the publisher role in the
- * document's tenant. Tenant scoping itself comes from the multi-tenant plugin.
+ * Saving: editors save drafts in their tenants; publishing (a published status) needs the
+ * publisher role in the document's tenant; nobody moves a document into a tenant not theirs.
  */
 export const saveDraftOrPublish: Access = ({ req: { user }, data }) => {
   if (!user) return false
-  if (isSuperAdmin(user) || data?._status !== 'published') return true
-  if (data.tenant !== undefined && data.tenant !== null) return canPublishIn(user, data.tenant)
-  return { tenant: { in: tenantsWithRole(user, 'publisher') } } satisfies Where
+  if (isSuperAdmin(user)) return true
+  const role: TenantRole = data?._status === 'published' ? 'publisher' : 'editor'
+  if (data?.tenant !== undefined && data?.tenant !== null) return hasRoleIn(user, data.tenant, role)
+  return { tenant: { in: tenantsWithRole(user, role) } } satisfies Where
 }
 
 /** Deleting content removes it from the live site: publishers only. */

@@ -71,7 +71,8 @@ export const Tenants: CollectionConfig = {
         { name: 'label', type: 'text' },
         { name: 'hint', type: 'text', admin: { readOnly: true } },
         { name: 'createdAt', type: 'date', admin: { readOnly: true } },
-        // Encrypted with PAYLOAD_SECRET; no API response ever includes it, the webhook check reads it through the Local API.
+        // Encrypted with PAYLOAD_SECRET; no API response ever includes it. The webhook check reads it
+        // through the Local API with showHiddenFields.
         { name: 'secret', type: 'text', hidden: true, access: { read: nobody, create: nobody, update: nobody } },
       ],
     },

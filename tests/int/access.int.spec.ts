@@ -1,0 +1,137 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+
+import type { User } from '../../cms/payload-types'
+
+const dataDir = mkdtempSync(join(tmpdir(), 'center-access-'))
+process.env.CENTER_DATA_DIR = dataDir
+process.env.DATABASE_URL = `file:${join(dataDir, 'center.db')}`
+
+let payload: Payload
+let toLexical: (markdown: string) => never
+const tenantId: Record<string, number | string> = {}
+const users: Record<string, User & { collection: 'users' }> = {}
+
+beforeAll(async () => {
+  const { openCms } = await import('../../scripts/lib/cms')
+  const { seed } = await import('../../scripts/lib/seed')
+  const { readSnapshots } = await import('../../scripts/lib/contentFiles')
+  payload = await openCms()
+  toLexical = (await (await import('../../scripts/lib/richText')).richTextConverter(payload)).toLexical as never
+  await seed(payload, readSnapshots(), { demoUsers: true })
+  for (const tenant of (await payload.find({ collection: 'tenants', limit: 0 })).docs) tenantId[tenant.slug] = tenant.id
+  for (const user of (await payload.find({ collection: 'users', limit: 0, depth: 0 })).docs) users[user.email] = { ...user, collection: 'users' }
+})
+
+afterAll(async () => {
+  await payload?.destroy()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+const as = (email: string) => ({ overrideAccess: false, user: users[email]! })
+const guideData = (tenant: string, slug: string, status: 'draft' | 'published') => ({
+  tenant: tenantId[tenant] as number,
+  slug,
+  product: 'online' as const,
+  order: 50,
+  title: `Guide ${slug}`,
+  steps: [{ body: toLexical('Do this.') }],
+  _status: status,
+})
+
+describe('tenant scoping', () => {
+  test('an editor of one MPP cannot list or read another MPP\'s guides, drafts included', async () => {
+    const draft = await payload.create({ collection: 'guides', draft: true, data: guideData('hoshi', 'hoshi-draft', 'draft') })
+    const { docs } = await payload.find({ collection: 'guides', draft: true, limit: 0, ...as('editor@lumopay.local') })
+    expect(docs.length).toBeGreaterThan(0)
+    expect(docs.every((g) => g.tenant === tenantId.lumopay || (typeof g.tenant === 'object' && g.tenant?.id === tenantId.lumopay))).toBe(true)
+    await expect(payload.findByID({ collection: 'guides', id: draft.id, draft: true, ...as('editor@lumopay.local') })).rejects.toThrow()
+  })
+
+  test('an editor cannot create, update or delete in another MPP, nor move a document there', async () => {
+    await expect(payload.create({ collection: 'guides', draft: true, data: guideData('hoshi', 'intruder', 'draft'), ...as('editor@lumopay.local') })).rejects.toThrow()
+    const hoshiGuide = (await payload.find({ collection: 'guides', where: { tenant: { equals: tenantId.hoshi } }, limit: 1 })).docs[0]!
+    await expect(payload.update({ collection: 'guides', id: hoshiGuide.id, data: { order: 99 }, ...as('editor@lumopay.local') })).rejects.toThrow()
+    await expect(payload.delete({ collection: 'guides', id: hoshiGuide.id, ...as('publisher@lumopay.local') })).rejects.toThrow()
+
+    const own = await payload.create({ collection: 'guides', draft: true, data: guideData('lumopay', 'mine', 'draft'), ...as('editor@lumopay.local') })
+    await expect(payload.update({ collection: 'guides', id: own.id, draft: true, data: { tenant: tenantId.hoshi as number }, ...as('editor@lumopay.local') })).rejects.toThrow()
+    const after = await payload.findByID({ collection: 'guides', id: own.id, draft: true, depth: 0 })
+    expect(after.tenant).toBe(tenantId.lumopay)
+  })
+
+  test('slugs are unique within an MPP, not across MPPs', async () => {
+    await payload.create({ collection: 'guides', draft: true, data: guideData('hoshi', 'set-up-auto-debit', 'draft') })
+    await expect(payload.create({ collection: 'guides', draft: true, data: guideData('lumopay', 'set-up-auto-debit', 'draft') })).rejects.toThrow()
+  })
+})
+
+describe('publishing', () => {
+  test('an editor saves a draft but cannot publish; a publisher of the same MPP can', async () => {
+    const draft = await payload.create({ collection: 'qas', draft: true, ...as('editor@lumopay.local'), data: {
+      tenant: tenantId.lumopay as number,
+      slug: 'new-question',
+      order: 9,
+      question: 'Can I pay with two wallets?',
+      answer: toLexical('No, one payment uses one wallet.'),
+      category: (await payload.find({ collection: 'qa-categories', where: { tenant: { equals: tenantId.lumopay } }, limit: 1 })).docs[0]!.id,
+      _status: 'draft',
+    } })
+    await expect(payload.update({ collection: 'qas', id: draft.id, data: { _status: 'published' }, ...as('editor@lumopay.local') })).rejects.toThrow()
+    const published = await payload.update({ collection: 'qas', id: draft.id, data: { _status: 'published' }, ...as('publisher@lumopay.local') })
+    expect(published._status).toBe('published')
+    await expect(payload.update({ collection: 'qas', id: draft.id, data: { _status: 'published' }, ...as('publisher@hoshi.local') })).rejects.toThrow()
+  })
+
+  test('anonymous readers see published content only', async () => {
+    const draft = await payload.create({ collection: 'guides', draft: true, data: guideData('lumopay', 'unpublished', 'draft') })
+    const { docs } = await payload.find({ collection: 'guides', limit: 0, overrideAccess: false, user: null })
+    expect(docs.map((g) => g.slug)).not.toContain('unpublished')
+    await expect(payload.findByID({ collection: 'guides', id: draft.id, overrideAccess: false, user: null })).rejects.toThrow()
+  })
+})
+
+describe('MPP settings', () => {
+  test('a brand colour that fails WCAG AA against white text is refused, naming the pair and the ratio', async () => {
+    const error = await payload
+      .update({ collection: 'tenants', id: tenantId.lumopay!, data: { brand: { primaryColor: '#7fb3ff', accentColor: '#0f7b6c' } } })
+      .catch((e: Error & { data?: { errors?: { path: string; message: string }[] } }) => e)
+    expect(error).toBeInstanceOf(Error)
+    const messages = (error as { data?: { errors?: { path: string; message: string }[] } }).data?.errors ?? []
+    expect(messages).toContainEqual(expect.objectContaining({ path: 'brand.primaryColor', message: expect.stringMatching(/#7fb3ff with white text \(#ffffff\) has a contrast of 2\.\d\d:1; WCAG AA needs at least 4\.5:1/) }))
+    expect((await payload.findByID({ collection: 'tenants', id: tenantId.lumopay! })).brand.primaryColor).toBe('#0b5cad')
+  })
+
+  test('a webhook secret is shown once and never comes back from the API', async () => {
+    const { createWebhookSecret } = await import('../../cms/endpoints/createWebhookSecret')
+    const admin = users['admin@center.local']!
+    const response = await createWebhookSecret.handler({ payload, user: admin, routeParams: { id: String(tenantId.hoshi) }, json: async () => ({ label: 'Production' }) } as never)
+    expect(response.status).toBe(201)
+    const created = (await response.json()) as { secret: string; hint: string }
+    expect(created.secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/)
+
+    for (const user of [admin, users['editor@hoshi.local']!]) {
+      const tenant = await payload.findByID({ collection: 'tenants', id: tenantId.hoshi!, overrideAccess: false, user })
+      expect(JSON.stringify(tenant)).not.toContain(created.secret.slice(6))
+      expect(tenant.webhookSecrets?.[0]).toMatchObject({ label: 'Production', hint: created.hint })
+      expect(tenant.webhookSecrets?.[0]).not.toHaveProperty('secret')
+    }
+    const internal = await payload.findByID({ collection: 'tenants', id: tenantId.hoshi!, showHiddenFields: true })
+    expect(payload.decrypt(internal.webhookSecrets![0]!.secret!)).toBe(created.secret)
+
+    // Saving the MPP the way the admin form does (rows without the secret) keeps the secret.
+    const seen = await payload.findByID({ collection: 'tenants', id: tenantId.hoshi!, overrideAccess: false, user: admin })
+    await payload.update({ collection: 'tenants', id: tenantId.hoshi!, overrideAccess: false, user: admin, data: { supportEmail: 'help@hoshi.example', webhookSecrets: seen.webhookSecrets } })
+    const kept = await payload.findByID({ collection: 'tenants', id: tenantId.hoshi!, showHiddenFields: true })
+    expect(payload.decrypt(kept.webhookSecrets![0]!.secret!)).toBe(created.secret)
+  })
+
+  test('only a super-admin creates webhook secrets', async () => {
+    const { createWebhookSecret } = await import('../../cms/endpoints/createWebhookSecret')
+    const response = await createWebhookSecret.handler({ payload, user: users['publisher@hoshi.local'], routeParams: { id: String(tenantId.hoshi) }, json: async () => ({}) } as never)
+    expect(response.status).toBe(403)
+  })
+})
