@@ -86,6 +86,9 @@ export const qaSchema = z.object({
 })
 export type Qa = z.infer<typeof qaSchema>
 
+/** A UTC time, normalised to the one form the CMS gives back (2026-11-01T00:00:00.000Z). */
+const isoTime = z.iso.datetime().transform((value) => new Date(value).toISOString())
+
 export const campaignSchema = z.object({
   slug,
   title: localizedText,
@@ -101,8 +104,8 @@ export const campaignSchema = z.object({
   }),
   /** How many vouchers the campaign may give out in all. */
   budget: z.number().int().positive(),
-  startsAt: z.iso.datetime(),
-  endsAt: z.iso.datetime(),
+  startsAt: isoTime,
+  endsAt: isoTime,
 })
 export type Campaign = z.infer<typeof campaignSchema>
 

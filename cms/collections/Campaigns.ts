@@ -12,7 +12,7 @@ const after = (other: string) => (value: unknown, { siblingData }: { siblingData
 export const Campaigns: CollectionConfig = {
   slug: 'campaigns',
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'startsAt', 'endsAt', 'budget', '_status'] },
-  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  versions: { drafts: { schedulePublish: true, validate: true }, maxPerDoc: 50 },
   access: draftableContentAccess,
   indexes: uniqueSlugPerTenant,
   fields: [

@@ -11,7 +11,7 @@ import { uniqueSlugPerTenant } from '../fields/tenantSlug'
 export const Guides: CollectionConfig = {
   slug: 'guides',
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'product', 'order', '_status'] },
-  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  versions: { drafts: { schedulePublish: true, validate: true }, maxPerDoc: 50 },
   access: draftableContentAccess,
   indexes: uniqueSlugPerTenant,
   fields: [

@@ -12,7 +12,7 @@ export const Qas: CollectionConfig = {
   slug: 'qas',
   labels: { singular: 'Q&A', plural: 'Q&As' },
   admin: { useAsTitle: 'question', defaultColumns: ['question', 'category', 'pinned', '_status'] },
-  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  versions: { drafts: { schedulePublish: true, validate: true }, maxPerDoc: 50 },
   access: draftableContentAccess,
   indexes: uniqueSlugPerTenant,
   fields: [

@@ -8,6 +8,7 @@ export async function richTextConverter(payload: Payload) {
   const editorConfig = await editorConfigFactory.default({ config: payload.config })
   return {
     toLexical: (markdown: string): RichText => convertMarkdownToLexical({ editorConfig, markdown }),
-    toMarkdown: (data: unknown): string => convertLexicalToMarkdown({ data: data as RichText, editorConfig }).trim(),
+    // The content toolset has no strikethrough, so "~" is plain text ("1~3 days"): keep it unescaped.
+    toMarkdown: (data: unknown): string => convertLexicalToMarkdown({ data: data as RichText, editorConfig }).replaceAll('\\~', '~').trim(),
   }
 }

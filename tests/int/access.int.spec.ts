@@ -63,9 +63,12 @@ describe('tenant scoping', () => {
     expect(after.tenant).toBe(tenantId.lumopay)
   })
 
-  test('slugs are unique within an MPP, not across MPPs', async () => {
-    await payload.create({ collection: 'guides', draft: true, data: guideData('hoshi', 'set-up-auto-debit', 'draft') })
-    await expect(payload.create({ collection: 'guides', draft: true, data: guideData('lumopay', 'set-up-auto-debit', 'draft') })).rejects.toThrow()
+  test('slugs are unique within an MPP, not across MPPs, and a clash names the slug', async () => {
+    await payload.create({ collection: 'guides', draft: true, data: guideData('hoshi', 'shared-slug', 'draft') })
+    await payload.create({ collection: 'guides', draft: true, data: guideData('lumopay', 'shared-slug', 'draft') })
+    await expect(payload.create({ collection: 'guides', draft: true, data: guideData('lumopay', 'shared-slug', 'draft') })).rejects.toMatchObject({
+      data: { errors: [{ path: 'slug', message: 'This MPP already has a document with the slug "shared-slug".' }] },
+    })
   })
 })
 
