@@ -293,6 +293,7 @@ export interface Guide {
   related?: (number | Qa)[] | null;
   slug: string;
   order: number;
+  translatedAt?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -335,6 +336,7 @@ export interface Qa {
   pinned?: boolean | null;
   slug: string;
   order: number;
+  translatedAt?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -399,6 +401,7 @@ export interface Campaign {
   startsAt: string;
   endsAt: string;
   slug: string;
+  translatedAt?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -672,6 +675,7 @@ export interface GuidesSelect<T extends boolean = true> {
   related?: T;
   slug?: T;
   order?: T;
+  translatedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -702,6 +706,7 @@ export interface QasSelect<T extends boolean = true> {
   pinned?: T;
   slug?: T;
   order?: T;
+  translatedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -736,6 +741,7 @@ export interface CampaignsSelect<T extends boolean = true> {
   startsAt?: T;
   endsAt?: T;
   slug?: T;
+  translatedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

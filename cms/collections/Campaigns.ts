@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { draftableContentAccess } from '../access/draftableContent'
+import { translationFreshness } from '../fields/translationFreshness'
+import { stampTranslation } from '../hooks/stampTranslation'
 import { localizedRichText } from '../fields/richText'
 import { localizedText } from '../fields/localizedText'
 import { slugField } from '../fields/slug'
@@ -15,6 +17,7 @@ export const Campaigns: CollectionConfig = {
   versions: { drafts: { schedulePublish: true, validate: true }, maxPerDoc: 50 },
   access: draftableContentAccess,
   indexes: uniqueSlugPerTenant,
+  hooks: { beforeChange: [stampTranslation(['title', 'tutorial'])] },
   fields: [
     localizedText({ name: 'title', required: true }),
     {
@@ -39,5 +42,6 @@ export const Campaigns: CollectionConfig = {
     { name: 'startsAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'endsAt', type: 'date', required: true, validate: after('startsAt'), admin: { date: { pickerAppearance: 'dayAndTime' } } },
     slugField(),
+    ...translationFreshness(),
   ],
 }

@@ -2,6 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { products } from '../../content/schema'
 import { draftableContentAccess } from '../access/draftableContent'
+import { translationFreshness } from '../fields/translationFreshness'
+import { stampTranslation } from '../hooks/stampTranslation'
 import { localizedRichText } from '../fields/richText'
 import { localizedText } from '../fields/localizedText'
 import { orderField } from '../fields/order'
@@ -14,6 +16,7 @@ export const Guides: CollectionConfig = {
   versions: { drafts: { schedulePublish: true, validate: true }, maxPerDoc: 50 },
   access: draftableContentAccess,
   indexes: uniqueSlugPerTenant,
+  hooks: { beforeChange: [stampTranslation(['title', 'summary', 'steps'])] },
   fields: [
     localizedText({ name: 'title', required: true }),
     localizedText({ name: 'summary', multiline: true }),
@@ -29,5 +32,6 @@ export const Guides: CollectionConfig = {
     { name: 'related', label: 'Related Q&As', type: 'relationship', relationTo: 'qas', hasMany: true },
     slugField(),
     orderField(),
+    ...translationFreshness(),
   ],
 }

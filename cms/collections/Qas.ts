@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { draftableContentAccess } from '../access/draftableContent'
+import { translationFreshness } from '../fields/translationFreshness'
+import { stampTranslation } from '../hooks/stampTranslation'
 import { localizedList } from '../fields/localizedList'
 import { localizedRichText } from '../fields/richText'
 import { localizedText } from '../fields/localizedText'
@@ -15,6 +17,7 @@ export const Qas: CollectionConfig = {
   versions: { drafts: { schedulePublish: true, validate: true }, maxPerDoc: 50 },
   access: draftableContentAccess,
   indexes: uniqueSlugPerTenant,
+  hooks: { beforeChange: [stampTranslation(['question', 'answer', 'alternatives', 'keywords'])] },
   fields: [
     localizedText({ name: 'question', required: true }),
     localizedRichText({ name: 'answer', required: true }),
@@ -24,5 +27,6 @@ export const Qas: CollectionConfig = {
     { name: 'pinned', type: 'checkbox', defaultValue: false, admin: { position: 'sidebar', description: 'Pinned questions show above the popularity ranking.' } },
     slugField(),
     orderField(),
+    ...translationFreshness(),
   ],
 }

@@ -1,5 +1,6 @@
 import * as migration_20261125_181019_initial from './20261125_181019_initial';
 import * as migration_20261125_183632_content_model from './20261125_183632_content_model';
+import * as migration_20261125_184911_translation_freshness from './20261125_184911_translation_freshness';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261125_183632_content_model.up,
     down: migration_20261125_183632_content_model.down,
-    name: '20261125_183632_content_model'
+    name: '20261125_183632_content_model',
+  },
+  {
+    up: migration_20261125_184911_translation_freshness.up,
+    down: migration_20261125_184911_translation_freshness.down,
+    name: '20261125_184911_translation_freshness'
   },
 ];

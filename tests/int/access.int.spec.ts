@@ -138,3 +138,64 @@ describe('MPP settings', () => {
     expect(response.status).toBe(403)
   })
 })
+
+describe('editing', () => {
+  test('a translation written before the default locale changed shows as outdated until it is updated', async () => {
+    const { translationStatus } = await import('../../cms/lib/translationStatus')
+    const qa = (await payload.find({ collection: 'qas', where: { and: [{ tenant: { equals: tenantId.hoshi } }, { slug: { equals: 'refund-time' } }] } })).docs[0]!
+    const status = async () => {
+      const doc = await payload.findByID({ collection: 'qas', id: qa.id, locale: 'all' })
+      return translationStatus({ locales: ['en', 'ja', 'ko'], defaultLocale: 'ja', translatedAt: doc.translatedAt as unknown as Record<string, string> })
+    }
+    expect(await status()).toEqual([{ locale: 'en', state: 'current' }, { locale: 'ko', state: 'current' }])
+    await payload.update({ collection: 'qas', id: qa.id, locale: 'ja', data: { question: '返金はいつ口座に戻りますか？' } })
+    expect(await status()).toEqual([{ locale: 'en', state: 'outdated' }, { locale: 'ko', state: 'outdated' }])
+    await payload.update({ collection: 'qas', id: qa.id, locale: 'en', data: { question: 'When does my refund come back?' } })
+    expect(await status()).toEqual([{ locale: 'en', state: 'current' }, { locale: 'ko', state: 'outdated' }])
+  })
+
+  test('a scheduled publish runs as the user who scheduled it: a publisher\'s goes live, an editor\'s does not', async () => {
+    const draftOf = async (slug: string) =>
+      payload.create({ collection: 'guides', draft: true, data: guideData('lumopay', slug, 'draft') })
+    const byPublisher = await draftOf('scheduled-by-publisher')
+    const byEditor = await draftOf('scheduled-by-editor')
+    const schedule = (id: number | string, email: string) =>
+      payload.jobs.queue({
+        task: 'schedulePublish',
+        // Payload stores the document id as a string in the job input (payload #10481).
+        input: { type: 'publish', doc: { relationTo: 'guides', value: String(id) as never }, user: { relationTo: 'users', value: users[email]!.id } },
+        waitUntil: new Date(Date.now() - 1000),
+      })
+    await schedule(byPublisher.id, 'publisher@lumopay.local')
+    await schedule(byEditor.id, 'editor@lumopay.local')
+    // One at a time: SQLite (through libsql) loses its busy timeout on transaction connections, so
+    // parallel write transactions in one process collide (noted for the rebuild queue).
+    await payload.jobs.run({ sequential: true })
+    expect((await payload.findByID({ collection: 'guides', id: byPublisher.id })). _status).toBe('published')
+    expect((await payload.findByID({ collection: 'guides', id: byEditor.id })). _status).toBe('draft')
+  })
+
+  test('bad input is refused field by field and nothing is saved', async () => {
+    const before = (await payload.count({ collection: 'guides' })).totalDocs
+    const noSteps = await payload.create({ collection: 'guides', data: { ...guideData('lumopay', 'no-steps', 'published'), steps: [] } }).catch((e) => e)
+    expect(noSteps.data.errors).toEqual([{ label: 'Steps', message: 'This field requires at least 1 Rows.', path: 'steps' }])
+    const badLocale = await payload.update({ collection: 'tenants', id: tenantId.lumopay!, data: { enabledLocales: ['en', 'xx' as 'en'] } }).catch((e) => e)
+    expect(badLocale.data.errors).toEqual([{ label: 'Enabled Locales', message: 'This field has an invalid selection.', path: 'enabledLocales' }])
+    expect((await payload.count({ collection: 'guides' })).totalDocs).toBe(before)
+    expect((await payload.findByID({ collection: 'tenants', id: tenantId.lumopay! })).enabledLocales).toEqual(['en', 'zh-Hant', 'zh-Hans'])
+  })
+
+  test('rich text holding <script> or a javascript: link is stored as text and rendered inert', async () => {
+    const { exportSnapshot } = await import('../../scripts/lib/export')
+    const { renderMarkdown } = await import('../../site/src/lib/markdown')
+    const category = (await payload.find({ collection: 'qa-categories', where: { tenant: { equals: tenantId.nakhla } }, limit: 1 })).docs[0]!
+    await payload.create({ collection: 'qas', data: {
+      tenant: tenantId.nakhla as number, category: category.id, slug: 'hostile', order: 99, _status: 'published',
+      question: 'هل هذا آمن؟', answer: toLexical('<script>alert(1)</script> [win](javascript:alert(1))'),
+    }, locale: 'ar' })
+    const qa = (await exportSnapshot(payload, 'nakhla')).qas.find((q) => q.slug === 'hostile')!
+    const html = renderMarkdown(qa.answer.ar!)
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(html).not.toMatch(/<script|href="javascript:/)
+  })
+})

@@ -1,0 +1,42 @@
+import { describe, expect, test } from 'vitest'
+
+import { localizedTextChanged, translationStatus } from '../../cms/lib/translationStatus'
+import { checkBrandColour } from '../../cms/fields/brandColour'
+import { contrastRatio } from '../../cms/lib/contrast'
+
+describe('translation freshness', () => {
+  test('a locale is missing, outdated or current against the default locale', () => {
+    const status = translationStatus({
+      locales: ['en', 'ja', 'ko', 'zh-Hant'],
+      defaultLocale: 'ja',
+      translatedAt: { ja: '2026-11-20T10:00:00Z', en: '2026-11-21T10:00:00Z', ko: '2026-11-19T10:00:00Z' },
+    })
+    expect(status).toEqual([
+      { locale: 'en', state: 'current' },
+      { locale: 'ko', state: 'outdated' },
+      { locale: 'zh-Hant', state: 'missing' },
+    ])
+  })
+
+  test('only a change to localized text counts as a change', () => {
+    const original = { title: 'Pay', order: 1 }
+    expect(localizedTextChanged(['title'], { title: 'Pay', order: 2 }, original)).toBe(false)
+    expect(localizedTextChanged(['title'], { title: 'Pay online' }, original)).toBe(true)
+    expect(localizedTextChanged(['title'], { title: 'Pay' }, undefined)).toBe(true)
+  })
+})
+
+describe('brand contrast', () => {
+  test('contrast ratios follow WCAG: black on white is 21, white on white 1', () => {
+    expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5)
+    expect(contrastRatio('#ffffff', '#ffffff')).toBe(1)
+  })
+
+  test('a pale brand colour is refused with the pair and the ratio; a dark one passes', () => {
+    expect(checkBrandColour('Primary colour', '#0b5cad')).toBe(true)
+    expect(checkBrandColour('Accent colour', '#ffd400')).toBe(
+      'Accent colour #ffd400 with white text (#ffffff) has a contrast of 1.43:1; WCAG AA needs at least 4.5:1. Choose a darker colour.',
+    )
+    expect(checkBrandColour('Primary colour', 'blue')).toBe('Use a colour like #1a2b3c.')
+  })
+})
