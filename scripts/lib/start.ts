@@ -83,7 +83,8 @@ export async function start(env = process.env): Promise<void> {
     const cmsUrl = `http://localhost:${ports.cms}`
     await waitForHttp(`${cmsUrl}/api/users/me`, cms)
 
-    const demo = tenants[tenants.length - 1]
+    const demo = tenants.find((t) => t.locales.includes('en')) ?? tenants[0]
+    const demoLocale = demo?.locales.includes('en') ? 'en' : demo?.defaultLocale
     const token = demo ? await issueToken(demo.slug, 'demo-user') : ''
     log('')
     log('Center is running:')
@@ -94,7 +95,7 @@ export async function start(env = process.env): Promise<void> {
     log('Demo logins (local only):')
     log(`  ${demoSuperAdmin} / ${demoPassword.superAdmin} (super-admin)`)
     for (const tenant of tenants) log(`  ${demoEditor(tenant.slug)} / ${demoPassword.editor} (editor of ${tenant.slug})`)
-    if (demo) log(`Demo bills (token valid 15 minutes): ${site.url}/${demo.slug}/${demo.defaultLocale}/bills/#token=${token}`)
+    if (demo) log(`Demo bills (token valid 15 minutes): ${site.url}/${demo.slug}/${demoLocale}/bills/#token=${token}`)
     log('Press Ctrl-C to stop.')
   } catch (error) {
     console.error(error instanceof Error ? error.message : error)

@@ -1,0 +1,120 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+
+import { launchBrowser } from '../helpers/browser'
+
+const cmsUrl = inject('cmsUrl')
+const api = (path: string) => `${cmsUrl}/api${path}`
+
+type Doc = { id: number | string; slug: string; _status?: string; tenant?: { slug?: string } | number | string; question?: string }
+
+async function login(email: string, password: string): Promise<string> {
+  const response = await fetch(api('/users/login'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })
+  expect(response.status).toBe(200)
+  return ((await response.json()) as { token: string }).token
+}
+
+async function get<T>(path: string, token?: string): Promise<{ status: number; body: T }> {
+  const response = await fetch(api(path), { headers: token ? { authorization: `JWT ${token}` } : {} })
+  return { status: response.status, body: (await response.json()) as T }
+}
+
+const tenantOf = (doc: Doc) => (typeof doc.tenant === 'object' ? doc.tenant?.slug : undefined)
+
+describe('the CMS API', () => {
+  test('anonymous REST readers get published guides only', async () => {
+    const { body } = await get<{ docs: Doc[] }>('/guides?limit=0&draft=true')
+    expect(body.docs.length).toBeGreaterThan(0)
+    expect(body.docs.every((doc) => doc._status === 'published')).toBe(true)
+  })
+
+  test('an editor of one MPP lists only that MPP\'s Q&As over REST and GraphQL, and cannot open another MPP\'s', async () => {
+    const token = await login('editor@hoshi.local', 'center-editor')
+    const { body } = await get<{ docs: Doc[] }>('/qas?limit=0&depth=1&draft=true', token)
+    expect(body.docs.length).toBeGreaterThan(40)
+    expect(new Set(body.docs.map(tenantOf))).toEqual(new Set(['hoshi']))
+
+    const anonymous = await get<{ docs: Doc[] }>('/qas?limit=1&depth=1&where[tenant.slug][equals]=lumopay')
+    const foreign = anonymous.body.docs[0]!
+    expect((await get(`/qas/${foreign.id}`, token)).status).toBe(404)
+
+    const graphql = await fetch(api('/graphql'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+      body: JSON.stringify({ query: '{ Qas(limit: 0, draft: true) { docs { slug tenant { slug } } } }' }),
+    })
+    const result = (await graphql.json()) as { data: { Qas: { docs: { tenant: { slug: string } }[] } } }
+    expect(new Set(result.data.Qas.docs.map((doc) => doc.tenant.slug))).toEqual(new Set(['hoshi']))
+  })
+
+  test('a webhook secret is shown once over REST and never comes back', async () => {
+    const token = await login('admin@center.local', 'center-admin')
+    const { body: tenants } = await get<{ docs: Doc[] }>('/tenants?where[slug][equals]=nakhla', token)
+    const nakhla = tenants.docs[0]!
+    const created = await fetch(api(`/tenants/${nakhla.id}/webhook-secrets`), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+      body: JSON.stringify({ label: 'Staging' }),
+    })
+    expect(created.status).toBe(201)
+    const { secret } = (await created.json()) as { secret: string }
+    expect(secret).toMatch(/^whsec_/)
+    for (const path of [`/tenants/${nakhla.id}`, '/tenants?limit=0', `/tenants/${nakhla.id}?depth=2`]) {
+      const response = await fetch(api(path), { headers: { authorization: `JWT ${token}` } })
+      expect(await response.text()).not.toContain(secret.slice(6))
+    }
+    const editorToken = await login('editor@nakhla.local', 'center-editor')
+    const refused = await fetch(api(`/tenants/${nakhla.id}/webhook-secrets`), { method: 'POST', headers: { authorization: `JWT ${editorToken}` } })
+    expect(refused.status).toBe(403)
+  })
+
+  test('an image over the 5 MB upload limit is refused and nothing is stored', async () => {
+    const token = await login('editor@lumopay.local', 'center-editor')
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(6_000_000)], { type: 'image/png' }), 'huge.png')
+    form.append('_payload', JSON.stringify({ alt: 'Too big' }))
+    const response = await fetch(api('/media'), { method: 'POST', headers: { authorization: `JWT ${token}` }, body: form })
+    expect(response.status).toBeGreaterThanOrEqual(400)
+    const { body } = await get<{ totalDocs: number }>('/media?limit=0', token)
+    expect(body.totalDocs).toBe(0)
+  })
+})
+
+describe('the admin', () => {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  test('a publisher edits a Q&A in two locales, publishes it, and it changes in that MPP only', async () => {
+    const find = async (tenant: string) =>
+      (await get<{ docs: Doc[] }>(`/qas?depth=1&where[slug][equals]=refund-time&where[tenant.slug][equals]=${tenant}&locale=all`)).body.docs[0]!
+    const lumopay = await find('lumopay')
+    const hoshiBefore = JSON.stringify(await find('hoshi'))
+
+    const page = await browser.newPage()
+    await page.goto(`${cmsUrl}/admin`)
+    await page.getByLabel('Email').fill('publisher@lumopay.local')
+    await page.getByLabel('Password').fill('center-publisher')
+    await page.getByRole('button', { name: 'Login' }).click()
+    await page.waitForURL(`${cmsUrl}/admin`)
+
+    for (const [locale, question] of [['en', 'How long does a refund take to arrive?'], ['zh-Hant', '退款要幾耐才到賬？']] as const) {
+      await page.goto(`${cmsUrl}/admin/collections/qas/${lumopay.id}?locale=${locale}`)
+      const field = page.locator('input[name="question"]')
+      await field.fill(question)
+      await page.getByRole('button', { name: 'Publish changes' }).click()
+      await expect.poll(() => page.getByText('Updated successfully').count(), { timeout: 15_000 }).toBeGreaterThan(0)
+    }
+    await page.close()
+
+    const after = (await find('lumopay')) as unknown as { question: Record<string, string>; _status: string }
+    expect(after._status).toBe('published')
+    expect(after.question.en).toBe('How long does a refund take to arrive?')
+    expect(after.question['zh-Hant']).toBe('退款要幾耐才到賬？')
+    expect(JSON.stringify(await find('hoshi'))).toBe(hoshiBefore)
+  })
+})
