@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
 import { features, locales } from '../../content/schema'
-import { authenticated } from '../access/authenticated'
 import { superAdminField, superAdminOnly } from '../access/isSuperAdmin'
 import { createWebhookSecret } from '../endpoints/createWebhookSecret'
 import { brandColour } from '../fields/brandColour'
@@ -25,7 +24,8 @@ export const Tenants: CollectionConfig = {
   labels: { singular: 'MPP', plural: 'MPPs' },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'enabledLocales'] },
   access: {
-    read: authenticated,
+    // Public: the site and API clients filter content by tenant slug. Secrets stay hidden field by field.
+    read: () => true,
     create: superAdminOnly,
     update: superAdminOnly,
     delete: superAdminOnly,
@@ -66,7 +66,7 @@ export const Tenants: CollectionConfig = {
       name: 'webhookSecrets',
       type: 'array',
       admin: { description: 'Created with POST /api/tenants/:id/webhook-secrets, which shows the secret once. Rotate by adding a new one, then deleting the old row.' },
-      access: { create: nobody, update: superAdminField },
+      access: { read: superAdminField, create: nobody, update: superAdminField },
       fields: [
         { name: 'label', type: 'text' },
         { name: 'hint', type: 'text', admin: { readOnly: true } },
