@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 
 import { createMppClient, MppError, type MppClient } from '../../../mpp/client'
 import { formatAmount } from '../../../mpp/money'
-import type { Bill } from '../../../mpp/schema'
+import type { BillSummary as Bill } from '../../../mpp/schema'
 import { takeToken } from '../lib/token'
 
 type Props = { apiBaseUrl: string; locale: string; strings: Record<string, string> }
