@@ -94,7 +94,10 @@ export async function start(env = process.env): Promise<void> {
     log('Demo logins (local only):')
     log(`  ${demoSuperAdmin} / ${demoPassword.superAdmin} (super-admin)`)
     for (const tenant of tenants) log(`  ${demoEditor(tenant.slug)} / ${demoPassword.editor} (editor of ${tenant.slug})`)
-    if (demo) log(`Demo bills (token valid 15 minutes): ${site.url}/${demo.slug}/${demo.defaultLocale}/bills/#token=${token}`)
+    if (demo) {
+      log(`Demo bills (token valid 15 minutes): ${site.url}/${demo.slug}/${demo.defaultLocale}/bills/#token=${token}`)
+      log(`Demo agreements (same token):       ${site.url}/${demo.slug}/${demo.defaultLocale}/agreements/#token=${token}`)
+    }
     log('Press Ctrl-C to stop.')
   } catch (error) {
     console.error(error instanceof Error ? error.message : error)

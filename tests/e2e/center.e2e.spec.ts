@@ -23,6 +23,7 @@ describe('the running Center', () => {
     expect(output).toContain(`Site        ${siteUrl}/`)
     expect(output).toContain('admin@center.local / center-admin')
     expect(output).toMatch(new RegExp(`${siteUrl}/lumopay/en/bills/#token=[\\w-]+\\.[\\w-]+\\.[\\w-]+`))
+    expect(output).toContain(`${siteUrl}/lumopay/en/agreements/#token=`)
   })
 
   test('an editor signs in to the admin and sees their MPP\'s guides', async () => {

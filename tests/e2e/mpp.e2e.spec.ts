@@ -221,6 +221,17 @@ describe('when the MPP fails', () => {
   })
 })
 
+/** Opens a user's agreement with a merchant and goes through the pre-check and the survey up to the confirmation. */
+async function startCancelling(user: string, merchant: RegExp, reason: string) {
+  const token = await demoToken('lumopay', user)
+  const opened = await openPage(`${siteUrl}/lumopay/en/agreements/#token=${token}`)
+  await opened.page.getByRole('link', { name: merchant }).click()
+  await opened.page.getByRole('button', { name: 'Cancel agreement' }).click()
+  await opened.page.getByLabel(reason).check()
+  await opened.page.getByRole('button', { name: 'Continue' }).click()
+  return { token, ...opened }
+}
+
 describe('auto-debit agreements', () => {
   test('the Center home and nav lead to the agreements page', async () => {
     const { page } = await openPage(`${siteUrl}/lumopay/en/`)
@@ -231,12 +242,7 @@ describe('auto-debit agreements', () => {
   })
 
   test('an agreement is cancelled once under a double click, with a reason and a confirmation', async () => {
-    const token = await demoToken('lumopay', 'e2e-double')
-    const { page, errors } = await openPage(`${siteUrl}/lumopay/en/agreements/#token=${token}`)
-    await page.getByRole('link', { name: /Spotify/ }).click()
-    await page.getByRole('button', { name: 'Cancel agreement' }).click()
-    await page.getByLabel('I no longer use it').check()
-    await page.getByRole('button', { name: 'Continue' }).click()
+    const { token, page, errors } = await startCancelling('e2e-double', /Spotify/, 'I no longer use it')
     expect(await page.getByRole('heading', { name: 'Cancel this agreement?' }).isVisible()).toBe(true)
     const cancels: Request[] = []
     page.on('request', (request) => {
@@ -270,12 +276,7 @@ describe('auto-debit agreements', () => {
   })
 
   test('when the MPP fails a cancel the agreement goes back to active, and Try again cancels it', async () => {
-    const token = await demoToken('lumopay', 'e2e-rollback')
-    const { page, errors } = await openPage(`${siteUrl}/lumopay/en/agreements/#token=${token}`)
-    await page.getByRole('link', { name: /Grab/ }).click()
-    await page.getByRole('button', { name: 'Cancel agreement' }).click()
-    await page.getByLabel('It is too expensive').check()
-    await page.getByRole('button', { name: 'Continue' }).click()
+    const { token, page, errors } = await startCancelling('e2e-rollback', /Grab/, 'It is too expensive')
     await setFault('lumopay', token, { fault: '500' })
     await page.getByRole('button', { name: 'Yes, cancel it' }).click()
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('LumoPay cannot be reached right now.')
