@@ -89,7 +89,7 @@ const refundReasons = ['Item out of stock', 'Order cancelled by the merchant', '
  * A user's bills at one tenant, newest first, in full: the same every time for the same tenant
  * and user. Logo URLs start with `logoBase` (the sandbox's logo folder for the tenant).
  */
-export function demoBills(tenant: string, user: string, logoBase = 'http://localhost:4010/sandbox/logos/', count = 45): Bill[] {
+export function demoBills(tenant: string, user: string, logoBase = `http://localhost:4010/${tenant}/sandbox/logos/`, count = 45): Bill[] {
   const random = seededRandom(`${tenant}:${user}`)
   const wallet = walletCurrency(tenant)
   let time = anchor
@@ -134,7 +134,7 @@ export function demoBills(tenant: string, user: string, logoBase = 'http://local
 export type DemoAgreement = { agreement: Agreement; refusal?: string; merchantUrl: string }
 
 /** A user's auto-debit agreements at one tenant, newest first, as they start: one pending, one cancelled, one the merchant will not let the wallet cancel. */
-export function demoAgreements(tenant: string, user: string, logoBase = 'http://localhost:4010/sandbox/logos/'): DemoAgreement[] {
+export function demoAgreements(tenant: string, user: string, logoBase = `http://localhost:4010/${tenant}/sandbox/logos/`): DemoAgreement[] {
   const random = seededRandom(`agreements:${tenant}:${user}`)
   const wallet = walletCurrency(tenant)
   let time = anchor

@@ -1,8 +1,10 @@
+import { SignJWT } from 'jose'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { createMppClient, MppError } from '../../mpp/client'
+import { signingKey } from '../../mpp/keys'
 import { startSandbox, type RunningSandbox } from '../../mpp/sandbox'
-import type { Agreement, BillPage } from '../../mpp/schema'
+import { authorizationSchema, cancellationCheckSchema, type Agreement, type BillPage } from '../../mpp/schema'
 import { loadContract, type Contract } from '../helpers/contract'
 
 let sandbox: RunningSandbox
@@ -88,6 +90,8 @@ describe('the sandbox MPP over HTTP', () => {
     expect(expired).toMatchObject({ status: 401, type: 'application/problem+json', body: { detail: 'the token has expired' } })
     const malformed = await api('GET', '/lumopay/v1/agreements', { token: 'garbage' })
     expect(malformed).toMatchObject({ status: 401, body: { detail: 'the token is malformed' } })
+    const forShop = await new SignJWT({}).setProtectedHeader({ alg: 'ES256' }).setIssuer('lumopay').setSubject('u1').setAudience('shop').setExpirationTime('5m').sign(await signingKey('lumopay'))
+    expect(await api('GET', '/lumopay/v1/bills', { token: forShop })).toMatchObject({ status: 401, body: { detail: 'the token\'s "aud" claim is not for this tenant or audience' } })
   })
 
   test('the client reports a refused token as unauthorized', async () => {
@@ -163,6 +167,8 @@ describe('agreements in the sandbox', () => {
   test('a pending agreement is enabled through its authorization step, only with the terms accepted', async () => {
     const user = await token('lumopay', 'enabler')
     const step = await api('GET', '/lumopay/v1/agreements/lumopay-enabler-ag3/authorization', { token: user })
+    expect(authorizationSchema.safeParse(step.body).success).toBe(true)
+    expect(cancellationCheckSchema.safeParse((await api('GET', '/lumopay/v1/agreements/lumopay-enabler-ag1/cancellation-check', { token: user })).body).success).toBe(true)
     expect(step.body).toMatchObject({ merchant: { name: 'Klook' }, wallet: { name: 'LumoPay' }, maskedAccount: expect.stringMatching(/^\+852 \*{4}\d{4}$/) })
     const logo = await fetch((step.body as { wallet: { logoUrl: string } }).wallet.logoUrl)
     expect(logo.headers.get('content-type')).toBe('image/svg+xml')
