@@ -64,7 +64,7 @@ describe('bills from the MPP', () => {
     expect(await bills.locator('.merchant').allTextContents()).toEqual(own.items.map((bill) => bill.merchant.name))
     expect(await bills.first().locator('.amount').textContent()).toMatch(/^HK\$[\d,]+\.\d{2}$/)
     expect(await page.locator('h2.day').count()).toBeGreaterThan(1)
-    const stored = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.getItem('center.token') }))
+    const stored = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.getItem('center.token:lumopay') }))
     expect(stored).toEqual({ local: 0, session: token })
     expect(errors).toEqual([])
     await page.close()

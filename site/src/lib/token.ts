@@ -1,4 +1,5 @@
-const storageKey = 'center.token'
+/** Where a tab keeps the token of the tenant whose page it shows: tenants share an origin, so each gets its own key. */
+export const storageKey = (pathname: string): string => `center.token:${pathname.split('/')[1] ?? ''}`
 
 /** One parameter of a URL fragment like "#bill=abc&token=xyz", or null. */
 export function hashParam(hash: string, name: string): string | null {
@@ -21,12 +22,13 @@ export function hashWithoutToken(hash: string): string {
  * it from the address bar, so it is never bookmarked, shared or logged. A deep link beside it
  * ("#token=…&bill=…") stays.
  */
-export function takeToken(win: Window = window): string | null {
+export function takeToken(win: Pick<Window, 'location' | 'history' | 'sessionStorage'> = window): string | null {
+  const key = storageKey(win.location.pathname)
   const fromHash = tokenFromHash(win.location.hash)
   if (fromHash) {
-    win.sessionStorage.setItem(storageKey, fromHash)
+    win.sessionStorage.setItem(key, fromHash)
     win.history.replaceState(win.history.state, '', win.location.pathname + win.location.search + hashWithoutToken(win.location.hash))
     return fromHash
   }
-  return win.sessionStorage.getItem(storageKey)
+  return win.sessionStorage.getItem(key)
 }
