@@ -105,7 +105,7 @@ export default function BillsList({ apiBaseUrl, locale, strings }: Props) {
             </ul>
           </section>
         ))}
-      {state.kind === 'ready' && typeof state.more === 'string' && state.more !== 'idle' && state.more !== 'loading' && (
+      {state.kind === 'ready' && state.more !== 'idle' && state.more !== 'loading' && (
         <Failure kind={state.more} t={t} onRetry={() => (state.more === 'unauthorized' ? renew() : void loadMore())} />
       )}
       {state.kind === 'ready' && state.nextCursor && (
