@@ -24,6 +24,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // The browser shares two cores with the integration tests' builds: give pages time to settle.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -2,54 +2,111 @@
  * The typed MPP API client that the islands use. Every answer is parsed against the contract's
  * schemas: an MPP that times out or answers garbage becomes an MppError with a reason, never a crash.
  */
-import { billPageSchema, problemSchema, type BillPage, type BillStatus } from './schema'
+import {
+  agreementListSchema,
+  agreementSchema,
+  authorizationSchema,
+  billPageSchema,
+  billSchema,
+  cancellationCheckSchema,
+  problemSchema,
+  type Agreement,
+  type AgreementList,
+  type Authorization,
+  type Bill,
+  type BillPage,
+  type BillStatus,
+  type CancellationCheck,
+  type CancelReason,
+} from './schema'
 
-export type MppErrorKind = 'unauthorized' | 'not-found' | 'unavailable' | 'invalid-response'
+/** Why a call failed, in the terms the user is told: each kind has its own message. */
+export type MppErrorKind = 'unauthorized' | 'not-found' | 'refused' | 'timeout' | 'unavailable' | 'invalid-response'
 
 export class MppError extends Error {
-  constructor(readonly kind: MppErrorKind, message: string) {
+  constructor(readonly kind: MppErrorKind, message: string, readonly merchantUrl?: string) {
     super(message)
   }
 }
 
 export type MppClientOptions = { baseUrl: string; token: string; timeoutMs?: number; fetch?: typeof fetch }
 
+export type BillFilters = { status?: readonly BillStatus[]; from?: string; to?: string; merchant?: string }
+
+/** The error kind an HTTP status means for the user. */
+export function kindOfStatus(status: number): MppErrorKind {
+  if (status === 401) return 'unauthorized'
+  if (status === 404) return 'not-found'
+  if (status === 409) return 'refused'
+  return 'unavailable'
+}
+
+const isTimeout = (error: unknown) => error instanceof DOMException && error.name === 'TimeoutError'
+
 export function createMppClient({ baseUrl, token, timeoutMs = 10_000, fetch: fetchImpl = fetch }: MppClientOptions) {
-  async function get<T>(path: string, parse: (data: unknown) => T): Promise<T> {
+  async function call<T>(path: string, parse: (data: unknown) => T, init: { method?: string; body?: unknown; idempotencyKey?: string } = {}): Promise<T> {
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' }
+    if (init.body !== undefined) headers['content-type'] = 'application/json'
+    if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey
+    const signal = AbortSignal.timeout(timeoutMs)
     let response: Response
+    let data: unknown
     try {
       response = await fetchImpl(`${baseUrl.replace(/\/$/, '')}${path}`, {
-        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-        signal: AbortSignal.timeout(timeoutMs),
+        method: init.method ?? 'GET',
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal,
       })
-    } catch {
+      data = await response.json()
+    } catch (error) {
+      if (isTimeout(error) || signal.aborted) throw new MppError('timeout', 'The wallet service took too long to answer.')
+      if (error instanceof SyntaxError) throw new MppError('invalid-response', 'The wallet service answered with something that is not JSON.')
       throw new MppError('unavailable', 'The wallet service did not answer.')
     }
-    const data: unknown = await response.json().catch(() => undefined)
     if (!response.ok) {
       const problem = problemSchema.safeParse(data)
-      const reason = problem.success ? problem.data.detail ?? problem.data.title : `HTTP ${response.status}`
-      if (response.status === 401) throw new MppError('unauthorized', reason)
-      if (response.status === 404) throw new MppError('not-found', reason)
-      throw new MppError('unavailable', reason)
+      const reason = problem.success ? (problem.data.detail ?? problem.data.title) : `HTTP ${response.status}`
+      throw new MppError(kindOfStatus(response.status), reason, problem.success ? problem.data.merchantUrl : undefined)
     }
     try {
       return parse(data)
-    } catch {
-      throw new MppError('invalid-response', 'The wallet service answered with data the Center cannot read.')
+    } catch (error) {
+      throw new MppError('invalid-response', `The wallet service answered with data the Center cannot read: ${String(error)}`)
     }
   }
 
+  const id = (value: string) => encodeURIComponent(value)
+
   return {
     /** One page of the user's bills, newest first. */
-    listBills(options: { status?: BillStatus; cursor?: string | null; limit?: number } = {}): Promise<BillPage> {
+    listBills(options: BillFilters & { cursor?: string | null; limit?: number } = {}): Promise<BillPage> {
       const query = new URLSearchParams()
-      if (options.status) query.set('status', options.status)
-      if (options.cursor) query.set('cursor', options.cursor)
+      if (options.status?.length) query.set('status', options.status.join(','))
+      for (const name of ['from', 'to', 'merchant', 'cursor'] as const) {
+        const value = options[name]
+        if (value) query.set(name, value)
+      }
       if (options.limit) query.set('limit', String(options.limit))
       const suffix = query.size ? `?${query}` : ''
-      return get(`/v1/bills${suffix}`, (data) => billPageSchema.parse(data))
+      return call(`/v1/bills${suffix}`, (data) => billPageSchema.parse(data))
     },
+    /** One bill in full. */
+    getBill: (billId: string): Promise<Bill> => call(`/v1/bills/${id(billId)}`, (data) => billSchema.parse(data)),
+    /** Every agreement of the user. */
+    listAgreements: (): Promise<AgreementList> => call('/v1/agreements', (data) => agreementListSchema.parse(data)),
+    /** Whether the user may cancel here, or must go to the merchant. */
+    checkCancellation: (agreementId: string): Promise<CancellationCheck> =>
+      call(`/v1/agreements/${id(agreementId)}/cancellation-check`, (data) => cancellationCheckSchema.parse(data)),
+    /** Cancels once per key: send the same key when repeating the same user action. */
+    cancelAgreement: (agreementId: string, survey: { reason: CancelReason; comment?: string }, idempotencyKey: string): Promise<Agreement> =>
+      call(`/v1/agreements/${id(agreementId)}/cancellation`, (data) => agreementSchema.parse(data), { method: 'POST', body: survey, idempotencyKey }),
+    /** What the authorization step shows for a pending agreement. */
+    getAuthorization: (agreementId: string): Promise<Authorization> =>
+      call(`/v1/agreements/${id(agreementId)}/authorization`, (data) => authorizationSchema.parse(data)),
+    /** Enables a pending agreement once the user accepted the terms. */
+    authorizeAgreement: (agreementId: string, idempotencyKey: string): Promise<Agreement> =>
+      call(`/v1/agreements/${id(agreementId)}/authorization`, (data) => agreementSchema.parse(data), { method: 'POST', body: { acceptTerms: true }, idempotencyKey }),
   }
 }
 

@@ -10,7 +10,7 @@ import { openCms } from './cms'
 import { readSnapshots } from './contentFiles'
 import { exportSnapshot, listTenants } from './export'
 import { assertPortFree, portFrom } from './ports'
-import { demoEditor, demoPassword, demoSuperAdmin, seed } from './seed'
+import { demoEditor, demoPassword, demoPublisher, demoSuperAdmin, seed } from './seed'
 import { startSite } from './serve'
 
 const log = (line: string) => console.log(line)
@@ -94,8 +94,14 @@ export async function start(env = process.env): Promise<void> {
     log(`  Sandbox MPP ${mpp.url}`)
     log('Demo logins (local only):')
     log(`  ${demoSuperAdmin} / ${demoPassword.superAdmin} (super-admin)`)
-    for (const tenant of tenants) log(`  ${demoEditor(tenant.slug)} / ${demoPassword.editor} (editor of ${tenant.slug})`)
-    if (demo) log(`Demo bills (token valid 15 minutes): ${site.url}/${demo.slug}/${demoLocale}/bills/#token=${token}`)
+    for (const tenant of tenants) {
+      log(`  ${demoEditor(tenant.slug)} / ${demoPassword.editor} (editor of ${tenant.slug})`)
+      log(`  ${demoPublisher(tenant.slug)} / ${demoPassword.publisher} (publisher of ${tenant.slug})`)
+    }
+    if (demo) {
+      log(`Demo bills (token valid 15 minutes): ${site.url}/${demo.slug}/${demoLocale}/bills/#token=${token}`)
+      log(`Demo agreements (same token):       ${site.url}/${demo.slug}/${demoLocale}/agreements/#token=${token}`)
+    }
     log('Press Ctrl-C to stop.')
   } catch (error) {
     console.error(error instanceof Error ? error.message : error)

@@ -5,7 +5,6 @@ import { launchBrowser } from '../helpers/browser'
 
 const siteUrl = inject('siteUrl')
 const cmsUrl = inject('cmsUrl')
-const mppUrl = inject('mppUrl')
 
 let browser: Browser
 let page: Page
@@ -17,11 +16,6 @@ afterAll(async () => {
   await browser?.close()
 })
 
-async function demoToken(tenant: string, user: string): Promise<string> {
-  const response = await fetch(`${mppUrl}/${tenant}/sandbox/token`, { method: 'POST', body: JSON.stringify({ user }) })
-  return ((await response.json()) as { token: string }).token
-}
-
 describe('the running Center', () => {
   test('npm start prints the URLs, the demo logins and a demo bills link', () => {
     const output = inject('startOutput')
@@ -29,6 +23,7 @@ describe('the running Center', () => {
     expect(output).toContain(`Site        ${siteUrl}/`)
     expect(output).toContain('admin@center.local / center-admin')
     expect(output).toMatch(new RegExp(`${siteUrl}/[a-z-]+/en/bills/#token=[\\w-]+\\.[\\w-]+\\.[\\w-]+`))
+    expect(output).toMatch(new RegExp(`${siteUrl}/[a-z-]+/en/agreements/#token=`))
   })
 
   test('an editor signs in to the admin and sees their MPP\'s guides', async () => {
@@ -63,35 +58,6 @@ describe('the running Center', () => {
     await page.goto(`${siteUrl}/hoshi/en/qas/`)
     expect(await page.locator('.notice').textContent()).toContain('Japanese')
     expect(await page.getByText('領収書はどこで見られますか？').count()).toBe(1)
-    await page.close()
-  })
-
-  test('the bills island lists the user\'s bills from the MPP and takes the token out of the address bar', async () => {
-    page = await browser.newPage()
-    const token = await demoToken('lumopay', 'e2e-user')
-    await page.goto(`${siteUrl}/lumopay/en/bills/#token=${token}`)
-    const bills = page.locator('.bill')
-    await expect.poll(() => bills.count()).toBe(20)
-    expect(page.url()).toBe(`${siteUrl}/lumopay/en/bills/`)
-    expect(await bills.first().locator('.amount').textContent()).toMatch(/^HK\$[\d,]+\.\d{2}$/)
-    await page.getByRole('button', { name: 'Show more' }).click()
-    await expect.poll(() => bills.count()).toBe(40)
-    await page.close()
-  })
-
-  test('a token from another MPP gets no bills, only a message to reopen from the app', async () => {
-    page = await browser.newPage()
-    const foreign = await demoToken('hoshi', 'e2e-user')
-    await page.goto(`${siteUrl}/lumopay/en/bills/#token=${foreign}`)
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Open this page again from the LumoPay app')
-    expect(await page.locator('.bill').count()).toBe(0)
-    await page.close()
-  })
-
-  test('the bills page without a token says to open it from the app', async () => {
-    page = await browser.newPage()
-    await page.goto(`${siteUrl}/lumopay/en/bills/`)
-    await expect.poll(() => page.getByText('Open this page from the LumoPay app to see your bills.').isVisible()).toBe(true)
     await page.close()
   })
 })

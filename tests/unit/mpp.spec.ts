@@ -1,21 +1,70 @@
 import SwaggerParser from '@apidevtools/swagger-parser'
 import { SignJWT } from 'jose'
-import { fileURLToPath } from 'node:url'
-import { describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
 
-import { demoBills } from '../../mpp/demoData'
+import { kindOfStatus } from '../../mpp/client'
+import { demoAgreements, demoBills, refundStatus } from '../../mpp/demoData'
 import { signingKey } from '../../mpp/keys'
 import { formatAmount, minorDigits } from '../../mpp/money'
 import { pageOfBills } from '../../mpp/sandbox'
-import { billSchema } from '../../mpp/schema'
+import { agreementListSchema, billPageSchema, billSchema, problemSchema } from '../../mpp/schema'
 import { issueToken, verifyToken } from '../../mpp/tokens'
 import { resolveMppBaseUrl } from '../../scripts/lib/sandboxOrigin'
+import { contractPath, loadContract, type Contract } from '../helpers/contract'
+
+let contract: Contract
+beforeAll(async () => {
+  contract = await loadContract()
+})
 
 describe('the MPP API contract', () => {
   test('mpp/openapi.yaml is a valid OpenAPI 3.1 document', async () => {
-    const api = await SwaggerParser.validate(fileURLToPath(new URL('../../mpp/openapi.yaml', import.meta.url)))
+    const api = await SwaggerParser.validate(contractPath)
     expect((api as { openapi?: string }).openapi).toBe('3.1.0')
-    expect(Object.keys(api.paths ?? {})).toContain('/v1/bills')
+    expect(Object.keys(api.paths ?? {})).toEqual(
+      expect.arrayContaining(['/v1/bills', '/v1/bills/{billId}', '/v1/agreements', '/v1/agreements/{agreementId}/cancellation', '/v1/agreements/{agreementId}/authorization']),
+    )
+  })
+
+  const bill = demoBills('lumopay', 'u1').find((b) => b.refunds.length && b.promotions.length) ?? demoBills('lumopay', 'u1')[0]!
+  const samples = [
+    { what: 'a bill', schema: billSchema, component: 'Bill', good: bill },
+    { what: 'a page of bills', schema: billPageSchema, component: 'BillPage', good: pageOfBills('hoshi', 'u2', new URLSearchParams({ limit: '50' })) },
+    { what: 'the agreements', schema: agreementListSchema, component: 'AgreementList', good: { items: demoAgreements('lumopay', 'u1').map((d) => d.agreement) } },
+    { what: 'a problem', schema: problemSchema, component: 'Problem', good: { type: 'about:blank', title: 'Not found', status: 404 } },
+  ]
+
+  test.each(samples)('the zod schemas and the contract both accept $what from the sandbox', ({ schema, component, good }) => {
+    expect(schema.safeParse(good).success).toBe(true)
+    expect(contract.checkSchema(component, good)).toEqual([])
+  })
+
+  test('the zod schemas and the contract both refuse the same broken answers', () => {
+    const broken = [
+      { ...bill, status: 'lost' },
+      { ...bill, amount: { currency: 'hkd', value: 1 } },
+      { ...bill, amount: { currency: 'HKD', value: 1.5 } },
+      { ...bill, refunds: undefined },
+      { ...bill, merchant: { ...bill.merchant, logoUrl: 'not a url' } },
+      { ...bill, paidAt: 'yesterday' },
+      { ...bill, exchangeRate: { ...bill.exchangeRate, rate: 0 } },
+      { ...bill, paymentMethod: { type: 'card', last4: '12' } },
+    ]
+    for (const body of broken) {
+      expect(billSchema.safeParse(body).success, JSON.stringify(body)).toBe(false)
+      expect(contract.checkSchema('Bill', body), JSON.stringify(body)).not.toEqual([])
+    }
+    const agreement = demoAgreements('lumopay', 'u1')[0]!.agreement
+    for (const body of [{ ...agreement, status: 'paused' }, { ...agreement, cancelledAt: undefined }]) {
+      expect(agreementListSchema.safeParse({ items: [body] }).success).toBe(false)
+      expect(contract.checkSchema('AgreementList', { items: [body] })).not.toEqual([])
+    }
+  })
+})
+
+describe('the MPP client', () => {
+  test('HTTP statuses map to what the user is told', () => {
+    expect([401, 404, 409, 500, 503].map(kindOfStatus)).toEqual(['unauthorized', 'not-found', 'refused', 'unavailable', 'unavailable'])
   })
 })
 
@@ -38,11 +87,45 @@ describe('sandbox demo data', () => {
   })
 
   test('bills match the contract, are newest first and IDR amounts are whole hundreds', () => {
-    const bills = demoBills('lumopay', 'u1', 200)
-    for (const bill of bills) expect(billSchema.safeParse(bill).success).toBe(true)
+    const bills = demoBills('lumopay', 'u1', undefined, 200)
+    for (const bill of bills) expect(contract.checkSchema('Bill', bill)).toEqual([])
     expect(bills.map((b) => b.paidAt)).toEqual([...bills.map((b) => b.paidAt)].sort().reverse())
     for (const bill of bills.filter((b) => b.merchantAmount.currency === 'IDR')) expect(bill.merchantAmount.value % 100).toBe(0)
-    expect(new Set(bills.map((b) => b.status))).toEqual(new Set(['paid', 'refunded']))
+    expect(new Set(bills.map((b) => b.status))).toEqual(new Set(['paid', 'partially_refunded', 'refunded']))
+  })
+
+  test('every user sees JPY, KRW and three-decimal KWD merchants, promotions and several refunds on one bill', () => {
+    for (const tenant of ['lumopay', 'hoshi']) {
+      const bills = demoBills(tenant, 'e2e-user')
+      const currencies = bills.map((b) => b.merchantAmount.currency)
+      expect(currencies).toEqual(expect.arrayContaining(['JPY', 'KRW', 'KWD']))
+      expect(bills.some((b) => b.promotions.length)).toBe(true)
+      expect(bills.some((b) => b.refunds.length > 1)).toBe(true)
+    }
+  })
+
+  test('refunds add up to the refunded amount, and the status says whether they cover all of it', () => {
+    for (const bill of demoBills('hoshi', 'u1', undefined, 200)) {
+      const refunded = bill.refunds.reduce((sum, r) => sum + r.amount.value, 0)
+      expect(bill.refundedAmount.value).toBe(refunded)
+      expect(bill.status).toBe(refundStatus(bill.amount.value, refunded))
+    }
+    expect([refundStatus(100, 0), refundStatus(100, 30), refundStatus(100, 100)]).toEqual(['paid', 'partially_refunded', 'refunded'])
+  })
+
+  test('promotions are taken off the amount paid in the wallet\'s currency', () => {
+    const bill = demoBills('lumopay', 'u1', undefined, 200).find((b) => b.promotions.length)!
+    expect(bill.promotions[0]!.amount.currency).toBe(bill.amount.currency)
+    const gross = Math.round(bill.merchantAmount.value / 10 ** minorDigits(bill.merchantAmount.currency) * bill.exchangeRate.rate * 100)
+    expect(Math.abs(bill.amount.value + bill.promotions[0]!.amount.value - gross)).toBeLessThanOrEqual(1)
+  })
+
+  test('agreements start the same for a user: one pending, one cancelled, one only the merchant can cancel', () => {
+    const agreements = demoAgreements('lumopay', 'u1')
+    expect(agreements).toEqual(demoAgreements('lumopay', 'u1'))
+    expect(agreements.map((d) => d.agreement.status).sort()).toEqual(['active', 'active', 'active', 'cancelled', 'pending'])
+    expect(agreements.filter((d) => d.refusal)).toHaveLength(1)
+    expect(demoAgreements('lumopay', 'u2')[0]!.agreement.id).not.toBe(agreements[0]!.agreement.id)
   })
 
   test('cursor pages cover every bill once and filters keep only that status', () => {
@@ -54,8 +137,26 @@ describe('sandbox demo data', () => {
       cursor = page.nextCursor
     } while (cursor)
     expect(seen).toEqual(demoBills('hoshi', 'u1').map((b) => b.id))
-    const refunded = pageOfBills('hoshi', 'u1', new URLSearchParams({ status: 'refunded', limit: '50' }))
-    expect(refunded.items.every((b) => b.status === 'refunded')).toBe(true)
+    const refunded = pageOfBills('hoshi', 'u1', new URLSearchParams({ status: 'partially_refunded,refunded', limit: '50' }))
+    expect(refunded.items.length).toBeGreaterThan(0)
+    expect(refunded.items.every((b) => b.status !== 'paid')).toBe(true)
+  })
+
+  test('a date range keeps bills paid from its start to before its end, and merchant text ignores case', () => {
+    const from = '2026-11-01T00:00:00Z'
+    const to = '2026-11-10T00:00:00Z'
+    const inRange = pageOfBills('hoshi', 'u1', new URLSearchParams({ from, to, limit: '50' })).items
+    expect(inRange.length).toBeGreaterThan(0)
+    expect(inRange.every((b) => b.paidAt >= from && b.paidAt < to)).toBe(true)
+    const grab = pageOfBills('hoshi', 'u1', new URLSearchParams({ merchant: 'gRaB', limit: '50' })).items
+    expect(grab.length).toBeGreaterThan(0)
+    expect(grab.every((b) => b.merchant.name === 'Grab')).toBe(true)
+  })
+
+  test('list items carry no detail fields', () => {
+    const [first] = pageOfBills('hoshi', 'u1', new URLSearchParams()).items
+    expect(first).not.toHaveProperty('refunds')
+    expect(first).toHaveProperty('refundedAmount')
   })
 })
 

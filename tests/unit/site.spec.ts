@@ -1,11 +1,18 @@
-import { describe, expect, test } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 
-import { dictionaries, format, translator } from '../../site/src/i18n'
+import { MppError } from '../../mpp/client'
+import { demoAgreements } from '../../mpp/demoData'
+import type { Agreement } from '../../mpp/schema'
+import { dictionaries, format, pick, translator } from '../../site/src/i18n'
 import en from '../../site/src/i18n/en.json'
+import { translate } from '../../site/src/i18n/format'
+import { authorizedNow, cancelledNow, newIdempotencyKey, optimistic, replaceAgreement } from '../../site/src/lib/agreements'
+import { appendPage, formatRate, groupByDay, statusesOf } from '../../site/src/lib/bills'
 import { localize } from '../../site/src/lib/localize'
+import { failureKey, failureKind } from '../../site/src/lib/mppErrors'
 import { centerPath } from '../../site/src/lib/routes'
 import { brandStyle } from '../../site/src/lib/theme'
-import { tokenFromHash } from '../../site/src/lib/token'
+import { hashParam, hashWithoutToken, takeToken, tokenFromHash } from '../../site/src/lib/token'
 
 describe('UI strings', () => {
   test('every shipped dictionary has every key of the English one, and no other', () => {
@@ -17,6 +24,20 @@ describe('UI strings', () => {
   test('a locale without a dictionary falls back to English', () => {
     expect(translator('ko')('nav.bills')).toBe('Bills')
     expect(translator('ja')('nav.bills')).toBe('明細')
+  })
+
+  test('every failure an MPP call can have has a message in every dictionary', () => {
+    for (const kind of ['unauthorized', 'not-found', 'refused', 'timeout', 'unavailable', 'invalid-response'] as const) {
+      expect(Object.keys(en)).toContain(failureKey(kind))
+    }
+  })
+
+  test('an island gets only the strings under its prefixes, with build-time values filled', () => {
+    const strings = pick('ja', ['agreements.', 'mpp.'], { mpp: 'Hoshi Wallet' })
+    expect(Object.keys(strings).every((key) => key.startsWith('agreements.') || key.startsWith('mpp.'))).toBe(true)
+    expect(strings['mpp.error.unauthorized']).toBe('セッションが終了しました。Hoshi Wallet アプリからもう一度開いてください。')
+    expect(translate(strings)('agreements.done.cancelled', { merchant: 'Spotify' })).toBe('Spotify との契約を解約しました。')
+    expect(translate(strings)('merchant.category.unknown', {}, 'unknown')).toBe('unknown')
   })
 
   test('placeholders are filled and unknown ones are left visible', () => {
@@ -44,6 +65,115 @@ describe('site helpers', () => {
     expect(tokenFromHash('#token=abc.def.ghi')).toBe('abc.def.ghi')
     expect(tokenFromHash('#other=1')).toBeNull()
     expect(tokenFromHash('')).toBeNull()
+  })
+
+  test('the token moves from the address bar to this tab\'s storage for its tenant only', () => {
+    const stored = new Map<string, string>()
+    const addresses: string[] = []
+    const location = { pathname: '/lumopay/en/bills/', search: '', hash: '#token=abc.def.ghi&bill=lumopay-u1-0003' }
+    const win = {
+      location,
+      history: { state: null, replaceState: (_state: unknown, _title: string, url: string) => addresses.push(url) },
+      sessionStorage: { setItem: (key: string, value: string) => stored.set(key, value), getItem: (key: string) => stored.get(key) ?? null },
+    } as unknown as Parameters<typeof takeToken>[0]
+    expect(takeToken(win)).toBe('abc.def.ghi')
+    expect(addresses).toEqual(['/lumopay/en/bills/#bill=lumopay-u1-0003'])
+    expect([...stored]).toEqual([['center.token:lumopay', 'abc.def.ghi']])
+    location.hash = ''
+    expect(takeToken(win)).toBe('abc.def.ghi')
+    location.pathname = '/hoshi/ja/bills/'
+    expect(takeToken(win)).toBeNull()
+  })
+
+  test('taking the token out of the fragment keeps a deep link beside it', () => {
+    expect(hashWithoutToken('#token=abc.def.ghi&bill=lumopay-u1-0003')).toBe('#bill=lumopay-u1-0003')
+    expect(hashWithoutToken('#token=abc.def.ghi')).toBe('')
+    expect(hashParam('#bill=lumopay-u1-0003', 'bill')).toBe('lumopay-u1-0003')
+  })
+})
+
+describe('bills in the island', () => {
+  const bill = (id: string, paidAt: string) => ({ id, paidAt })
+
+  test('the refunded chip asks for partly and fully refunded bills, and all asks for everything', () => {
+    expect(statusesOf('refunded')).toEqual(['partially_refunded', 'refunded'])
+    expect(statusesOf('paid')).toEqual(['paid'])
+    expect(statusesOf('all')).toEqual([])
+  })
+
+  test('bills are grouped by the day they were paid in the user\'s time zone', () => {
+    const bills = [bill('a', '2026-11-20T09:30:00Z'), bill('b', '2026-11-20T01:00:00Z'), bill('c', '2026-11-19T20:00:00Z')]
+    const tokyo = groupByDay(bills, 'en', 'Asia/Tokyo')
+    expect(tokyo.map((day) => [day.day, day.bills.map((b) => b.id)])).toEqual([['2026-11-20', ['a', 'b', 'c']]])
+    const utc = groupByDay(bills, 'en', 'UTC')
+    expect(utc.map((day) => day.bills.length)).toEqual([2, 1])
+    expect(utc[0]!.label).toBe('Friday, November 20, 2026')
+    expect(groupByDay(bills, 'ja', 'UTC')[0]!.label).toBe('2026年11月20日金曜日')
+  })
+
+  test('a later page never shows a bill twice', () => {
+    expect(appendPage([bill('a', ''), bill('b', '')], [bill('b', ''), bill('c', '')]).map((b) => b.id)).toEqual(['a', 'b', 'c'])
+  })
+
+  test('exchange rates are shown with six significant digits in the locale\'s format', () => {
+    expect(formatRate(0.0520000001, 'en')).toBe('0.052')
+    expect(formatRate(1234.56789, 'de')).toBe('1.234,57')
+  })
+})
+
+describe('agreements in the island', () => {
+  const [spotify, tepco] = demoAgreements('lumopay', 'u1').map((demo) => demo.agreement) as [Agreement, Agreement]
+  const now = new Date('2026-11-25T10:00:00Z')
+
+  function listHolder(initial: Agreement[]) {
+    let list = initial
+    const seen: Agreement[][] = []
+    return {
+      update: (change: (current: Agreement[]) => Agreement[]) => {
+        list = change(list)
+        seen.push(list)
+      },
+      get list() {
+        return list
+      },
+      seen,
+    }
+  }
+
+  test('a cancel or an authorization is a new state of the same agreement, the others untouched', () => {
+    expect(cancelledNow(spotify, now)).toMatchObject({ id: spotify.id, status: 'cancelled', cancelledAt: '2026-11-25T10:00:00.000Z' })
+    expect(authorizedNow(tepco, now)).toMatchObject({ status: 'active', authorizedAt: '2026-11-25T10:00:00.000Z' })
+    expect(replaceAgreement([spotify, tepco], cancelledNow(tepco, now))).toEqual([spotify, cancelledNow(tepco, now)])
+  })
+
+  test('the list shows the change at once and keeps the MPP\'s answer', async () => {
+    const holder = listHolder([spotify, tepco])
+    const confirmed = { ...cancelledNow(spotify, now), cancelledAt: '2026-11-25T10:00:01.000Z' }
+    await optimistic(holder.update, spotify, cancelledNow(spotify, now), async () => confirmed)
+    expect(holder.seen[0]![0]!.status).toBe('cancelled')
+    expect(holder.list[0]).toEqual(confirmed)
+  })
+
+  test('the list rolls back when the MPP refuses, and the refusal reaches the caller', async () => {
+    const holder = listHolder([spotify, tepco])
+    const refusal = new MppError('refused', 'Electricity contracts can only be ended with the supplier.')
+    await expect(optimistic(holder.update, tepco, cancelledNow(tepco, now), () => Promise.reject(refusal))).rejects.toBe(refusal)
+    expect(holder.seen[0]![1]!.status).toBe('cancelled')
+    expect(holder.list).toEqual([spotify, tepco])
+  })
+
+  test('idempotency keys are fresh 128-bit hex strings', () => {
+    const key = newIdempotencyKey()
+    expect(key).toMatch(/^[0-9a-f]{32}$/)
+    expect(newIdempotencyKey()).not.toBe(key)
+  })
+
+  test('an MPP failure is told by its kind; anything else is a bug reported to the console', () => {
+    expect(failureKind(new MppError('timeout', 'slow'))).toBe('timeout')
+    const report = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    expect(failureKind(new TypeError('x is undefined'))).toBe('unavailable')
+    expect(report).toHaveBeenCalledOnce()
+    report.mockRestore()
   })
 })
 

@@ -1,5 +1,6 @@
 import type { Locale } from '../../../content/schema'
 import en from './en.json'
+import { format } from './format'
 import ja from './ja.json'
 import zhHans from './zh-Hans.json'
 
@@ -9,10 +10,7 @@ export type Dictionary = Partial<Record<UiKey, string>>
 /** Every locale's UI strings; a locale without a dictionary, or a missing key, falls back to English. */
 export const dictionaries: Partial<Record<Locale, Dictionary>> = { en, ja, 'zh-Hans': zhHans }
 
-/** Fills {name} placeholders in a UI string. */
-export function format(template: string, values: Record<string, string> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole)
-}
+export { format }
 
 /** The translator for one locale: `t('bills.heading')`, `t('home.billsIntro', { mpp })`. */
 export function translator(locale: Locale) {
@@ -20,8 +18,13 @@ export function translator(locale: Locale) {
   return (key: UiKey, values?: Record<string, string>) => format(dictionary[key] ?? en[key], values)
 }
 
-/** The strings an island needs, picked by key prefix and filled with values, so islands ship only their own strings. */
-export function pick(locale: Locale, prefix: string, values?: Record<string, string>): Record<string, string> {
+/**
+ * The strings an island needs, picked by key prefixes; `values` fills the placeholders known at
+ * build time and leaves the others for the island. Islands so ship only their own strings.
+ */
+export function pick(locale: Locale, prefixes: string[], values?: Record<string, string>): Record<string, string> {
   const t = translator(locale)
-  return Object.fromEntries((Object.keys(en) as UiKey[]).filter((key) => key.startsWith(prefix)).map((key) => [key, t(key, values)]))
+  return Object.fromEntries(
+    (Object.keys(en) as UiKey[]).filter((key) => prefixes.some((prefix) => key.startsWith(prefix))).map((key) => [key, t(key, values)]),
+  )
 }

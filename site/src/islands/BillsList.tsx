@@ -1,91 +1,120 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 
-import { createMppClient, MppError, type MppClient } from '../../../mpp/client'
+import type { MppClient, MppErrorKind } from '../../../mpp/client'
 import { formatAmount } from '../../../mpp/money'
-import type { Bill } from '../../../mpp/schema'
-import { takeToken } from '../lib/token'
+import type { BillSummary } from '../../../mpp/schema'
+import { translate } from '../i18n/format'
+import { appendPage, billFilters, groupByDay, statusesOf, type BillFilter } from '../lib/bills'
+import { failureKind } from '../lib/mppErrors'
+import { BillDetail } from './parts/BillDetail'
+import { Failure } from './parts/Failure'
+import { useHashParam, useInfiniteScroll, useMppClient } from './parts/hooks'
 
 type Props = { apiBaseUrl: string; locale: string; strings: Record<string, string> }
 
 type State =
   | { kind: 'loading' }
-  | { kind: 'no-token' }
-  | { kind: 'error'; reason: 'unauthorized' | 'unavailable' }
-  | { kind: 'ready'; bills: Bill[]; nextCursor: string | null; loadingMore: boolean }
+  | { kind: 'failed'; failure: MppErrorKind }
+  | { kind: 'ready'; bills: BillSummary[]; nextCursor: string | null; more: 'idle' | 'loading' | MppErrorKind }
 
-/** The user's bills from their MPP, newest first, with "show more" paging. */
+/** The user's bills from their MPP, newest first by day, filtered by chips, paged by scrolling; "#bill=<id>" opens one. */
 export default function BillsList({ apiBaseUrl, locale, strings }: Props) {
-  const [client, setClient] = useState<MppClient | null>(null)
+  const t = translate(strings)
+  const { client, renew } = useMppClient(apiBaseUrl)
+  const billId = useHashParam('bill')
+  const [filter, setFilter] = useState<BillFilter>('all')
   const [state, setState] = useState<State>({ kind: 'loading' })
+  // Answers to an older filter or client arrive late sometimes; only the newest request may set state.
+  const generation = useRef(0)
+  const loadingMore = useRef(false)
 
-  const load = useCallback(
-    async (api: MppClient, cursor: string | null, previous: Bill[]) => {
-      try {
-        const page = await api.listBills({ cursor })
-        setState({ kind: 'ready', bills: [...previous, ...page.items], nextCursor: page.nextCursor, loadingMore: false })
-      } catch (error) {
-        const reason = error instanceof MppError && error.kind === 'unauthorized' ? 'unauthorized' : 'unavailable'
-        setState({ kind: 'error', reason })
-      }
-    },
-    [],
-  )
+  const loadFirst = useCallback(async (api: MppClient, chosen: BillFilter) => {
+    const mine = ++generation.current
+    setState({ kind: 'loading' })
+    try {
+      const page = await api.listBills({ status: statusesOf(chosen) })
+      if (mine === generation.current) setState({ kind: 'ready', bills: page.items, nextCursor: page.nextCursor, more: 'idle' })
+    } catch (error) {
+      if (mine === generation.current) setState({ kind: 'failed', failure: failureKind(error) })
+    }
+  }, [])
 
   useEffect(() => {
-    const token = takeToken()
-    if (!token) return setState({ kind: 'no-token' })
-    const api = createMppClient({ baseUrl: apiBaseUrl, token })
-    setClient(api)
-    void load(api, null, [])
-  }, [apiBaseUrl, load])
+    if (client) void loadFirst(client, filter)
+  }, [client, filter, loadFirst])
 
-  if (state.kind === 'loading') return <p role="status">{strings['bills.loading']}</p>
-  if (state.kind === 'no-token') return <p>{strings['bills.needsApp']}</p>
-  if (state.kind === 'error') {
-    return (
-      <div role="alert">
-        <p>{strings[`bills.error.${state.reason}`]}</p>
-        {state.reason === 'unavailable' && client && (
-          <button type="button" onClick={() => { setState({ kind: 'loading' }); void load(client, null, []) }}>
-            {strings['bills.retry']}
-          </button>
-        )}
-      </div>
-    )
-  }
-  if (!state.bills.length) return <p>{strings['bills.empty']}</p>
+  const loadMore = useCallback(async () => {
+    if (!client || state.kind !== 'ready' || !state.nextCursor || loadingMore.current) return
+    const mine = generation.current
+    loadingMore.current = true
+    setState({ ...state, more: 'loading' })
+    try {
+      const page = await client.listBills({ status: statusesOf(filter), cursor: state.nextCursor })
+      if (mine === generation.current) setState({ kind: 'ready', bills: appendPage(state.bills, page.items), nextCursor: page.nextCursor, more: 'idle' })
+    } catch (error) {
+      if (mine === generation.current) setState({ ...state, more: failureKind(error) })
+    } finally {
+      loadingMore.current = false
+    }
+  }, [client, state, filter])
 
-  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
+  const sentinel = useInfiniteScroll(() => {
+    if (state.kind === 'ready' && state.more === 'idle') void loadMore()
+  })
+
+  if (client === undefined) return <p role="status">{t('bills.loading')}</p>
+  if (client === null) return <p>{t('bills.needsApp')}</p>
+  if (billId) return <BillDetail client={client} billId={billId} locale={locale} t={t} onRenew={renew} />
+
   return (
     <>
-      <ul className="bills">
-        {state.bills.map((bill) => (
-          <li key={bill.id} className="bill">
-            <span className="merchant">{bill.merchant.name}</span>
-            <span className="amount">{formatAmount(bill.amount, locale)}</span>
-            <span className="meta">
-              <time dateTime={bill.paidAt}>{dateFormat.format(new Date(bill.paidAt))}</time>
-              {' · '}
-              {formatAmount(bill.merchantAmount, locale)}
-              {' · '}
-              <span className={`status status-${bill.status}`}>{strings[`bills.status.${bill.status}`]}</span>
-            </span>
-          </li>
+      <div role="group" aria-label={t('bills.filter.label')} className="chips">
+        {billFilters.map((chip) => (
+          <button key={chip} type="button" className="chip" aria-pressed={chip === filter} onClick={() => setFilter(chip)}>
+            {t(`bills.filter.${chip}`)}
+          </button>
         ))}
-      </ul>
-      {state.nextCursor && (
-        <button
-          type="button"
-          className="more"
-          disabled={state.loadingMore}
-          onClick={() => {
-            if (!client) return
-            setState({ ...state, loadingMore: true })
-            void load(client, state.nextCursor, state.bills)
-          }}
-        >
-          {strings['bills.loadMore']}
-        </button>
+      </div>
+      {state.kind === 'loading' && <p role="status">{t('bills.loading')}</p>}
+      {state.kind === 'failed' && <Failure kind={state.failure} t={t} onRetry={() => (state.failure === 'unauthorized' ? renew() : void loadFirst(client, filter))} />}
+      {state.kind === 'ready' && !state.bills.length && <p>{t(filter === 'all' ? 'bills.empty' : 'bills.emptyFilter')}</p>}
+      {state.kind === 'ready' &&
+        groupByDay(state.bills, locale).map((day) => (
+          <section key={day.day} aria-label={day.label}>
+            <h2 className="day">{day.label}</h2>
+            <ul className="bills">
+              {day.bills.map((bill) => (
+                <li key={bill.id} className="bill">
+                  <a href={`#bill=${encodeURIComponent(bill.id)}`}>
+                    <span className="merchant">{bill.merchant.name}</span>
+                    <span className="amount">{formatAmount(bill.amount, locale)}</span>
+                    <span className="meta">
+                      <time dateTime={bill.paidAt}>{new Date(bill.paidAt).toLocaleTimeString(locale, { timeStyle: 'short' })}</time>
+                      {' · '}
+                      {formatAmount(bill.merchantAmount, locale)}
+                      {bill.status !== 'paid' && (
+                        <>
+                          {' · '}
+                          <span className={`status status-${bill.status}`}>{t(`bills.status.${bill.status}`)}</span>
+                        </>
+                      )}
+                    </span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      {state.kind === 'ready' && state.more !== 'idle' && state.more !== 'loading' && (
+        <Failure kind={state.more} t={t} onRetry={() => (state.more === 'unauthorized' ? renew() : void loadMore())} />
+      )}
+      {state.kind === 'ready' && state.nextCursor && (
+        <>
+          <div ref={sentinel} key={state.bills.length} className="sentinel" aria-hidden="true" />
+          <button type="button" className="more" disabled={state.more === 'loading'} onClick={() => void loadMore()}>
+            {t(state.more === 'loading' ? 'bills.loadingMore' : 'bills.loadMore')}
+          </button>
+        </>
       )}
     </>
   )

@@ -1,20 +1,34 @@
-const storageKey = 'center.token'
+/** Where a tab keeps the token of the tenant whose page it shows: tenants share an origin, so each gets its own key. */
+export const storageKey = (pathname: string): string => `center.token:${pathname.split('/')[1] ?? ''}`
+
+/** One parameter of a URL fragment like "#bill=abc&token=xyz", or null. */
+export function hashParam(hash: string, name: string): string | null {
+  return new URLSearchParams(hash.replace(/^#/, '')).get(name) || null
+}
 
 /** The user token in a URL fragment like "#token=abc", or null. */
-export function tokenFromHash(hash: string): string | null {
-  return new URLSearchParams(hash.replace(/^#/, '')).get('token') || null
+export const tokenFromHash = (hash: string): string | null => hashParam(hash, 'token')
+
+/** A URL fragment without its token, keeping any other parameter ("#token=x&bill=1" is "#bill=1"). */
+export function hashWithoutToken(hash: string): string {
+  const params = new URLSearchParams(hash.replace(/^#/, ''))
+  params.delete('token')
+  const rest = params.toString()
+  return rest ? `#${rest}` : ''
 }
 
 /**
  * Takes the token the MPP app put in the URL fragment, keeps it for this tab only and removes
- * it from the address bar, so it is never bookmarked, shared or logged.
+ * it from the address bar, so it is never bookmarked, shared or logged. A deep link beside it
+ * ("#token=…&bill=…") stays.
  */
-export function takeToken(win: Window = window): string | null {
+export function takeToken(win: Pick<Window, 'location' | 'history' | 'sessionStorage'> = window): string | null {
+  const key = storageKey(win.location.pathname)
   const fromHash = tokenFromHash(win.location.hash)
   if (fromHash) {
-    win.sessionStorage.setItem(storageKey, fromHash)
-    win.history.replaceState(null, '', win.location.pathname + win.location.search)
+    win.sessionStorage.setItem(key, fromHash)
+    win.history.replaceState(win.history.state, '', win.location.pathname + win.location.search + hashWithoutToken(win.location.hash))
     return fromHash
   }
-  return win.sessionStorage.getItem(storageKey)
+  return win.sessionStorage.getItem(key)
 }

@@ -1,0 +1,108 @@
+import { useCallback, useEffect, useState } from 'react'
+
+import type { MppClient, MppErrorKind } from '../../../../mpp/client'
+import { formatAmount } from '../../../../mpp/money'
+import type { Bill } from '../../../../mpp/schema'
+import { formatRate } from '../../lib/bills'
+import { failureKind } from '../../lib/mppErrors'
+import { Failure } from './Failure'
+import { useFocusOnMount } from './hooks'
+
+type Props = { client: MppClient; billId: string; locale: string; t: (key: string, values?: Record<string, string>, fallback?: string) => string; onRenew: () => void }
+
+type State = { kind: 'loading' } | { kind: 'failed'; failure: MppErrorKind } | { kind: 'ready'; bill: Bill }
+
+/** One bill in full: both currencies, the rate, promotions, payment method and every refund. */
+export function BillDetail({ client, billId, locale, t, onRenew }: Props) {
+  const [state, setState] = useState<State>({ kind: 'loading' })
+  const focus = useFocusOnMount<HTMLHeadingElement>()
+
+  const load = useCallback(async () => {
+    setState({ kind: 'loading' })
+    try {
+      setState({ kind: 'ready', bill: await client.getBill(billId) })
+    } catch (error) {
+      setState({ kind: 'failed', failure: failureKind(error) })
+    }
+  }, [client, billId])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const time = (iso: string) => new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })
+
+  return (
+    <article className="bill-detail" aria-labelledby="bill-detail-heading">
+      <p>
+        <a href="#" className="back">{t('bills.detail.back')}</a>
+      </p>
+      <h2 id="bill-detail-heading" tabIndex={-1} ref={focus}>{t('bills.detail.heading')}</h2>
+      {state.kind === 'loading' && <p role="status">{t('mpp.loading')}</p>}
+      {state.kind === 'failed' && <Failure kind={state.failure} t={t} onRetry={() => (state.failure === 'unauthorized' ? onRenew() : void load())} />}
+      {state.kind === 'ready' && <BillFacts bill={state.bill} locale={locale} t={t} time={time} />}
+    </article>
+  )
+}
+
+function BillFacts({ bill, locale, t, time }: { bill: Bill; locale: string; t: Props['t']; time: (iso: string) => string }) {
+  const { merchant, exchangeRate, paymentMethod } = bill
+  return (
+    <>
+      <div className="merchant-head">
+        <img src={merchant.logoUrl} alt={t('merchant.logo', { name: merchant.name })} width={48} height={48} />
+        <p className="merchant-name">{merchant.name}</p>
+      </div>
+      <p className="amount-paid">{formatAmount(bill.amount, locale)}</p>
+      <dl className="facts">
+        <dt>{t('mpp.status')}</dt>
+        <dd className={`status status-${bill.status}`}>{t(`bills.status.${bill.status}`)}</dd>
+        <dt>{t('bills.detail.orderAmount')}</dt>
+        <dd className="merchant-amount">{formatAmount(bill.merchantAmount, locale)}</dd>
+        <dt>{t('bills.detail.rate')}</dt>
+        <dd className="rate">{`1 ${exchangeRate.from} = ${formatRate(exchangeRate.rate, locale)} ${exchangeRate.to}`}</dd>
+        {bill.promotions.length > 0 && (
+          <>
+            <dt>{t('bills.detail.promotions')}</dt>
+            <dd>
+              <ul className="promotions">
+                {bill.promotions.map((promotion) => (
+                  <li key={promotion.name}>
+                    {promotion.name}: −{formatAmount(promotion.amount, locale)}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
+        <dt>{t('bills.detail.method')}</dt>
+        <dd>{t(`bills.method.${paymentMethod.type}`, { last4: paymentMethod.last4 ?? '' })}</dd>
+        <dt>{t('bills.detail.time')}</dt>
+        <dd>
+          <time dateTime={bill.paidAt}>{time(bill.paidAt)}</time>
+        </dd>
+        <dt>{t('merchant.categoryLabel')}</dt>
+        <dd>{t(`merchant.category.${merchant.category}`, {}, merchant.category)}</dd>
+        <dt>{t('bills.detail.number')}</dt>
+        <dd>{bill.id}</dd>
+      </dl>
+      {bill.refunds.length > 0 && (
+        <section aria-labelledby="bill-refunds">
+          <h3 id="bill-refunds">{t('bills.detail.refunds')}</h3>
+          <ul className="refunds">
+            {bill.refunds.map((refund) => (
+              <li key={refund.id} className="refund">
+                <span className="amount">{formatAmount(refund.amount, locale)}</span>
+                <time dateTime={refund.refundedAt}>{time(refund.refundedAt)}</time>
+                <span className="reason">{refund.reason}</span>
+              </li>
+            ))}
+          </ul>
+          <p>
+            {t('bills.detail.refundedTotal')}: <span className="refunded-total">{formatAmount(bill.refundedAmount, locale)}</span>
+          </p>
+        </section>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,39 @@
+import type { BillStatus, BillSummary } from '../../../mpp/schema'
+
+export const billFilters = ['all', 'paid', 'refunded'] as const
+export type BillFilter = (typeof billFilters)[number]
+
+/** The statuses a filter chip asks the MPP for: "refunded" means any refund, partial or full. */
+export function statusesOf(filter: BillFilter): BillStatus[] {
+  if (filter === 'paid') return ['paid']
+  if (filter === 'refunded') return ['partially_refunded', 'refunded']
+  return []
+}
+
+export type BillDay<T extends Pick<BillSummary, 'paidAt'>> = { day: string; label: string; bills: T[] }
+
+/** Bills grouped by the day they were paid, in the user's time zone, in the order given. */
+export function groupByDay<T extends Pick<BillSummary, 'paidAt'>>(bills: T[], locale: string, timeZone?: string): BillDay<T>[] {
+  const key = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+  const label = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'full' })
+  const days: BillDay<T>[] = []
+  for (const bill of bills) {
+    const date = new Date(bill.paidAt)
+    const day = key.format(date)
+    const last = days.at(-1)
+    if (last?.day === day) last.bills.push(bill)
+    else days.push({ day, label: label.format(date), bills: [bill] })
+  }
+  return days
+}
+
+/** Bills of a later page appended to those shown, without showing one twice. */
+export function appendPage<T extends { id: string }>(shown: T[], page: T[]): T[] {
+  const seen = new Set(shown.map((bill) => bill.id))
+  return [...shown, ...page.filter((bill) => !seen.has(bill.id))]
+}
+
+/** An exchange rate as people read it, with up to six significant digits in the locale's format. */
+export function formatRate(rate: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumSignificantDigits: 6 }).format(rate)
+}

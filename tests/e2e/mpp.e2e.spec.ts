@@ -1,0 +1,318 @@
+import type { Browser, Page, Request } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+
+import type { Agreement, Bill, BillPage } from '../../mpp/schema'
+import { launchBrowser } from '../helpers/browser'
+
+const siteUrl = inject('siteUrl')
+const mppUrl = inject('mppUrl')
+
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function demoToken(tenant: string, user: string, seconds?: number): Promise<string> {
+  const response = await fetch(`${mppUrl}/${tenant}/sandbox/token`, { method: 'POST', body: JSON.stringify({ user, seconds }) })
+  expect(response.status).toBe(201)
+  return ((await response.json()) as { token: string }).token
+}
+
+/** Calls the sandbox as the user, outside the page: to set faults and to see what the MPP holds. */
+async function asUser<T>(tenant: string, token: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const response = await fetch(`${mppUrl}/${tenant}${path}`, {
+    method: init.method ?? 'GET',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  })
+  expect(response.ok).toBe(true)
+  return (response.status === 204 ? undefined : await response.json()) as T
+}
+
+const setFault = (tenant: string, token: string, fault: Record<string, unknown>) => asUser(tenant, token, '/sandbox/faults', { method: 'PUT', body: fault })
+const clearFault = (tenant: string, token: string) => asUser(tenant, token, '/sandbox/faults', { method: 'DELETE' })
+
+/**
+ * A fresh page that records uncaught errors and console errors. The browser's own network log
+ * ("Failed to load resource" for a 401 or 500 answer) is not the page failing, so it is left out.
+ */
+async function openPage(url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(`console: ${message.text()}`)
+  })
+  await page.goto(url)
+  return { page, errors }
+}
+
+describe('bills from the MPP', () => {
+  test('a user of one MPP sees only their own bills at that MPP, and the token leaves the address bar', async () => {
+    const token = await demoToken('lumopay', 'e2e-alice')
+    const { page, errors } = await openPage(`${siteUrl}/lumopay/en/bills/#token=${token}`)
+    const bills = page.locator('.bill')
+    await expect.poll(() => bills.count()).toBe(20)
+    expect(page.url()).toBe(`${siteUrl}/lumopay/en/bills/`)
+    const hrefs = await bills.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))
+    expect(hrefs.every((href) => href?.startsWith('#bill=lumopay-e2e-alice-'))).toBe(true)
+    const own = await asUser<BillPage>('lumopay', token, '/v1/bills')
+    expect(await bills.locator('.merchant').allTextContents()).toEqual(own.items.map((bill) => bill.merchant.name))
+    expect(await bills.first().locator('.amount').textContent()).toMatch(/^HK\$[\d,]+\.\d{2}$/)
+    expect(await page.locator('h2.day').count()).toBeGreaterThan(1)
+    const stored = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.getItem('center.token:lumopay') }))
+    expect(stored).toEqual({ local: 0, session: token })
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('another MPP\'s token gets no bills, only a message to reopen from the app', async () => {
+    const foreign = await demoToken('hoshi', 'e2e-alice')
+    const { page, errors } = await openPage(`${siteUrl}/lumopay/en/bills/#token=${foreign}`)
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Your session has ended. Open this page again from the LumoPay app.')
+    expect(await page.locator('.bill').count()).toBe(0)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('the bills page without a token says to open it from the app', async () => {
+    const { page } = await openPage(`${siteUrl}/lumopay/en/bills/`)
+    await expect.poll(() => page.getByText('Open this page from the LumoPay app to see your bills.').isVisible()).toBe(true)
+    await page.close()
+  })
+
+  test('the filter chips show only refunded or only paid bills, and All brings every bill back', async () => {
+    const token = await demoToken('lumopay', 'e2e-filter')
+    const { page, errors } = await openPage(`${siteUrl}/lumopay/en/bills/#token=${token}`)
+    const bills = page.locator('.bill')
+    await expect.poll(() => bills.count()).toBe(20)
+    const refundedChip = page.getByRole('button', { name: 'Refunded' })
+    await refundedChip.click()
+    expect(await refundedChip.getAttribute('aria-pressed')).toBe('true')
+    // Every bill shown carries a refund status once the refunded page has replaced the first one.
+    await expect
+      .poll(async () => {
+        const shown = await bills.count()
+        return shown > 0 && shown < 20 && shown === (await bills.locator('.status').count())
+      })
+      .toBe(true)
+    expect((await bills.locator('.status').allTextContents()).every((text) => text === 'Refunded' || text === 'Partly refunded')).toBe(true)
+    await page.getByRole('button', { name: 'Paid' }).click()
+    await expect.poll(async () => [await bills.count(), await bills.locator('.status').count()]).toEqual([20, 0])
+    await page.getByRole('button', { name: 'All' }).click()
+    await expect.poll(() => bills.locator('.status').count()).toBeGreaterThan(0)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('scrolling to the end loads every bill page by page, and Show more works from the keyboard', async () => {
+    const token = await demoToken('lumopay', 'e2e-scroll')
+    const { page, errors } = await openPage(`${siteUrl}/lumopay/en/bills/#token=${token}`)
+    const bills = page.locator('.bill')
+    await expect.poll(() => bills.count()).toBe(20)
+    await page.getByRole('button', { name: 'Show more' }).focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => bills.count()).toBeGreaterThanOrEqual(40)
+    await expect
+      .poll(async () => {
+        await page.mouse.wheel(0, 5000)
+        return bills.count()
+      })
+      .toBe(45)
+    expect(await page.getByRole('button', { name: 'Show more' }).count()).toBe(0)
+    const ids = await bills.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))
+    expect(new Set(ids).size).toBe(45)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('a deep link opens one bill with both currencies, the rate, promotions and every refund', async () => {
+    const token = await demoToken('lumopay', 'e2e-detail')
+    const page1 = await asUser<BillPage>('lumopay', token, '/v1/bills?status=partially_refunded,refunded&limit=50')
+    const details = await Promise.all(page1.items.map((item) => asUser<Bill>('lumopay', token, `/v1/bills/${item.id}`)))
+    const bill = details.find((b) => b.refunds.length > 1) ?? details[0]!
+    const { page, errors } = await openPage(`${siteUrl}/lumopay/en/bills/#token=${token}&bill=${bill.id}`)
+    await expect.poll(() => page.locator('.bill-detail .merchant-name').textContent()).toBe(bill.merchant.name)
+    expect(page.url()).toBe(`${siteUrl}/lumopay/en/bills/#bill=${bill.id}`)
+    expect(await page.locator('.amount-paid').textContent()).toMatch(/^HK\$/)
+    expect(await page.locator('.merchant-amount').textContent()).not.toMatch(/^HK\$/)
+    expect(await page.locator('.rate').textContent()).toMatch(new RegExp(`^1 ${bill.exchangeRate.from} = [\\d.,]+ HKD$`))
+    expect(await page.locator('.refund').count()).toBe(bill.refunds.length)
+    expect(await page.locator('.refund .reason').allTextContents()).toEqual(bill.refunds.map((r) => r.reason))
+    await page.getByRole('link', { name: 'Back to bills' }).click()
+    await expect.poll(() => page.locator('.bill').count()).toBe(20)
+
+    const promoted = (await asUser<BillPage>('lumopay', token, '/v1/bills?limit=50')).items
+    const withPromotion = (await Promise.all(promoted.map((item) => asUser<Bill>('lumopay', token, `/v1/bills/${item.id}`)))).find((b) => b.promotions.length)!
+    await page.locator(`a[href="#bill=${withPromotion.id}"]`).click()
+    await expect.poll(() => page.locator('.promotions li').textContent()).toMatch(/^Alipay\+ Welcome Offer: −HK\$/)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('another user\'s bill in a deep link is not found, and shows none of its data', async () => {
+    const token = await demoToken('lumopay', 'e2e-snoop')
+    const { page, errors } = await openPage(`${siteUrl}/lumopay/en/bills/#token=${token}&bill=lumopay-e2e-alice-0001`)
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('This was not found.')
+    expect(await page.locator('.merchant-name').count()).toBe(0)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+})
+
+describe('when the MPP fails', () => {
+  const faults = [
+    { fault: '500', message: 'LumoPay cannot be reached right now. Please try again.' },
+    { fault: 'malformed', message: 'LumoPay sent an answer that cannot be shown. Please try again.' },
+    // The client gives up after 10 s; the sandbox holds the answer longer.
+    { fault: 'slow', latencyMs: 20_000, message: 'LumoPay is taking too long to answer. Check your connection and try again.' },
+  ]
+
+  test.each(faults)('a $fault answer shows its message, and Try again works once the MPP recovers', async ({ message, ...fault }) => {
+    const token = await demoToken('lumopay', `e2e-fault-${fault.fault}`)
+    await setFault('lumopay', token, fault)
+    const { page, errors } = await openPage(`${siteUrl}/lumopay/en/bills/#token=${token}`)
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 20_000 }).toContain(message)
+    expect(await page.locator('.bill').count()).toBe(0)
+    await clearFault('lumopay', token)
+    await page.getByRole('button', { name: 'Try again' }).click()
+    await expect.poll(() => page.locator('.bill').count()).toBe(20)
+    expect(await page.getByRole('alert').count()).toBe(0)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('an expired token says so; Try again asks again, and a fresh token from the app brings the bills', async () => {
+    const expired = await demoToken('lumopay', 'e2e-expired', -60)
+    const { page, errors } = await openPage(`${siteUrl}/lumopay/en/bills/#token=${expired}`)
+    const alert = page.getByRole('alert')
+    await expect.poll(() => alert.textContent()).toContain('Your session has ended. Open this page again from the LumoPay app.')
+    const asked: string[] = []
+    page.on('request', (request) => {
+      if (request.url().includes('/v1/bills') && request.method() === 'GET') asked.push(request.url())
+    })
+    await page.getByRole('button', { name: 'Try again' }).click()
+    await expect.poll(() => asked.length).toBe(1)
+    await expect.poll(() => alert.textContent()).toContain('Your session has ended.')
+    const fresh = await demoToken('lumopay', 'e2e-expired')
+    await page.evaluate((token) => {
+      window.location.hash = `token=${token}`
+    }, fresh)
+    await expect.poll(() => page.locator('.bill').count()).toBe(20)
+    expect(page.url()).toBe(`${siteUrl}/lumopay/en/bills/`)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('the agreements page tells a failure in the user\'s language', async () => {
+    const token = await demoToken('hoshi', 'e2e-fault-ja')
+    await setFault('hoshi', token, { fault: '500' })
+    const { page, errors } = await openPage(`${siteUrl}/hoshi/ja/agreements/#token=${token}`)
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('現在 Hoshi Wallet に接続できません。')
+    await clearFault('hoshi', token)
+    await page.getByRole('button', { name: '再試行' }).click()
+    await expect.poll(() => page.locator('.agreement').count()).toBe(5)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+})
+
+/** Opens a user's agreement with a merchant and goes through the pre-check and the survey up to the confirmation. */
+async function startCancelling(user: string, merchant: RegExp, reason: string) {
+  const token = await demoToken('lumopay', user)
+  const opened = await openPage(`${siteUrl}/lumopay/en/agreements/#token=${token}`)
+  await opened.page.getByRole('link', { name: merchant }).click()
+  await opened.page.getByRole('button', { name: 'Cancel agreement' }).click()
+  await opened.page.getByLabel(reason).check()
+  await opened.page.getByRole('button', { name: 'Continue' }).click()
+  return { token, ...opened }
+}
+
+describe('auto-debit agreements', () => {
+  test('the Center home and nav lead to the agreements page', async () => {
+    const { page } = await openPage(`${siteUrl}/lumopay/en/`)
+    await page.getByRole('navigation', { name: 'Help Center' }).getByRole('link', { name: 'Auto-debit' }).click()
+    await page.waitForURL(`${siteUrl}/lumopay/en/agreements/`)
+    expect(await page.locator('h1').textContent()).toBe('Auto-debit agreements')
+    await page.close()
+  })
+
+  test('an agreement is cancelled once under a double click, with a reason and a confirmation', async () => {
+    const { token, page, errors } = await startCancelling('e2e-double', /Spotify/, 'I no longer use it')
+    expect(await page.getByRole('heading', { name: 'Cancel this agreement?' }).isVisible()).toBe(true)
+    const cancels: Request[] = []
+    page.on('request', (request) => {
+      if (request.url().endsWith('/cancellation') && request.method() === 'POST') cancels.push(request)
+    })
+    await page.getByRole('button', { name: 'Yes, cancel it' }).dblclick()
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Your agreement with Spotify is cancelled.')
+    expect(cancels.length).toBeGreaterThan(0)
+    expect(new Set(cancels.map((request) => request.headers()['idempotency-key'])).size).toBe(1)
+    expect(JSON.parse(cancels[0]!.postData()!)).toEqual({ reason: 'not_used' })
+    expect(await page.getByRole('alert').count()).toBe(0)
+    const held = await asUser<{ items: Agreement[] }>('lumopay', token, '/v1/agreements')
+    expect(held.items.find((a) => a.merchant.name === 'Spotify')!.status).toBe('cancelled')
+    await page.getByRole('link', { name: 'Back to agreements' }).click()
+    await expect.poll(() => page.locator('.agreement-cancelled').count()).toBe(2)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('a refused pre-check sends the user to the merchant\'s own page', async () => {
+    const token = await demoToken('lumopay', 'e2e-refused')
+    const { page, errors } = await openPage(`${siteUrl}/lumopay/en/agreements/#token=${token}`)
+    await page.getByRole('link', { name: /東京電力/ }).click()
+    await page.getByRole('button', { name: 'Cancel agreement' }).click()
+    const link = page.getByRole('link', { name: 'Go to 東京電力エナジーパートナー to cancel' })
+    await expect.poll(() => link.getAttribute('href')).toBe('https://tepco.merchant.example/account/payments')
+    expect(await page.getByRole('heading', { name: 'Cancel with the merchant' }).isVisible()).toBe(true)
+    expect(await page.getByRole('button', { name: 'Yes, cancel it' }).count()).toBe(0)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('when the MPP fails a cancel the agreement goes back to active, and Try again cancels it', async () => {
+    const { token, page, errors } = await startCancelling('e2e-rollback', /Grab/, 'It is too expensive')
+    await setFault('lumopay', token, { fault: '500' })
+    await page.getByRole('button', { name: 'Yes, cancel it' }).click()
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('LumoPay cannot be reached right now.')
+    expect(await page.locator('.facts .status').textContent()).toBe('Active')
+    await clearFault('lumopay', token)
+    await page.getByRole('button', { name: 'Try again' }).click()
+    await expect.poll(() => page.locator('.facts .status').textContent()).toBe('Cancelled')
+    expect(await page.getByRole('status').textContent()).toBe('Your agreement with Grab is cancelled.')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('a pending agreement is enabled on the authorization step, whose terms box starts unticked', async () => {
+    const token = await demoToken('lumopay', 'e2e-enable')
+    const { page, errors } = await openPage(`${siteUrl}/lumopay/en/agreements/#token=${token}`)
+    await page.getByRole('link', { name: /Klook/ }).click()
+    await page.getByRole('button', { name: 'Review and authorize' }).click()
+    const step = page.locator('.authorization')
+    await expect.poll(() => step.getByRole('heading').textContent()).toBe('Authorize automatic payments')
+    expect(await step.getByRole('img').count()).toBe(2)
+    expect(await step.getByAltText('LumoPay logo').count()).toBe(1)
+    expect(await step.locator('.masked-account').textContent()).toMatch(/^\+852 \*{4}\d{4}$/)
+    expect(await step.locator('.merchant-name').textContent()).toBe('Klook')
+    expect(await step.getByRole('link', { name: 'Read the auto-debit terms' }).getAttribute('href')).toBe('https://lumopay.wallet.example/terms/auto-debit')
+    const terms = step.getByLabel('I have read and agree to the auto-debit terms')
+    expect(await terms.isChecked()).toBe(false)
+    const authorize = step.getByRole('button', { name: 'Authorize' })
+    expect(await authorize.isDisabled()).toBe(true)
+    await terms.check()
+    await authorize.click()
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Klook can now charge you automatically.')
+    await page.getByRole('button', { name: 'View authorization details' }).click()
+    expect(await page.locator('.facts .status').textContent()).toBe('Active')
+    await page.getByRole('link', { name: 'Back to agreements' }).click()
+    await expect.poll(() => page.locator('.agreement-pending').count()).toBe(0)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+})
