@@ -53,6 +53,7 @@ export const logoColours: Record<string, string> = Object.fromEntries(
 const wallets: Record<string, { currency: string; name: string; phone: string }> = {
   lumopay: { currency: 'HKD', name: 'LumoPay', phone: '+852' },
   hoshi: { currency: 'JPY', name: 'Hoshi Wallet', phone: '+81' },
+  nakhla: { currency: 'KWD', name: 'Nakhla Pay', phone: '+965' },
 }
 export const walletCurrency = (tenant: string): string => wallets[tenant]?.currency ?? 'USD'
 export const walletName = (tenant: string): string => wallets[tenant]?.name ?? tenant

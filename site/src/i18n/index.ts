@@ -1,14 +1,18 @@
 import type { Locale } from '../../../content/schema'
+import ar from './ar.json'
 import en from './en.json'
+import fil from './fil.json'
 import { format } from './format'
 import ja from './ja.json'
+import ko from './ko.json'
 import zhHans from './zh-Hans.json'
+import zhHant from './zh-Hant.json'
 
 export type UiKey = keyof typeof en
 export type Dictionary = Partial<Record<UiKey, string>>
 
 /** Every locale's UI strings; a locale without a dictionary, or a missing key, falls back to English. */
-export const dictionaries: Partial<Record<Locale, Dictionary>> = { en, ja, 'zh-Hans': zhHans }
+export const dictionaries: Partial<Record<Locale, Dictionary>> = { en, ja, ko, ar, fil, 'zh-Hans': zhHans, 'zh-Hant': zhHant }
 
 export { format }
 
