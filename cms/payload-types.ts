@@ -174,7 +174,7 @@ export interface Tenant {
     | boolean
     | null;
   /**
-   * Created with POST /api/tenants/:id/webhook-secrets, which shows the secret once. Rotate by adding a new one, then deleting the old row.
+   * Secrets sign the MPP's rebuild webhooks. Each is shown once when created (button above, or POST /api/tenants/:id/webhook-secrets). Rotate by creating a new one, then deleting the old row.
    */
   webhookSecrets?:
     | {

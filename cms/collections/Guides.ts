@@ -12,7 +12,9 @@ import { uniqueSlugPerTenant } from '../fields/tenantSlug'
 
 export const Guides: CollectionConfig = {
   slug: 'guides',
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'product', 'order', '_status'] },
+  admin: {
+    preview: (doc, { locale }) => `/preview/guides/${doc.id}?locale=${locale}`,
+    useAsTitle: 'title', defaultColumns: ['title', 'product', 'order', '_status'] },
   versions: { drafts: { schedulePublish: true, validate: true }, maxPerDoc: 50 },
   access: draftableContentAccess,
   indexes: uniqueSlugPerTenant,

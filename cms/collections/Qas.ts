@@ -13,7 +13,9 @@ import { uniqueSlugPerTenant } from '../fields/tenantSlug'
 export const Qas: CollectionConfig = {
   slug: 'qas',
   labels: { singular: 'Q&A', plural: 'Q&As' },
-  admin: { useAsTitle: 'question', defaultColumns: ['question', 'category', 'pinned', '_status'] },
+  admin: {
+    preview: (doc, { locale }) => `/preview/qas/${doc.id}?locale=${locale}`,
+    useAsTitle: 'question', defaultColumns: ['question', 'category', 'pinned', '_status'] },
   versions: { drafts: { schedulePublish: true, validate: true }, maxPerDoc: 50 },
   access: draftableContentAccess,
   indexes: uniqueSlugPerTenant,

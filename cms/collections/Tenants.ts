@@ -63,9 +63,14 @@ export const Tenants: CollectionConfig = {
     { name: 'mppApiBaseUrl', label: 'MPP API base URL', type: 'text', required: true, validate: (value: null | string | undefined) => !value || URL.canParse(value) || 'Give a full URL like https://api.mpp.example/center.' },
     { name: 'jwks', label: 'Public keys (JWKS) for user tokens', type: 'json', validate: validJwks },
     {
+      name: 'createWebhookSecret',
+      type: 'ui',
+      admin: { components: { Field: '/components/CreateWebhookSecret#CreateWebhookSecret' } },
+    },
+    {
       name: 'webhookSecrets',
       type: 'array',
-      admin: { description: 'Created with POST /api/tenants/:id/webhook-secrets, which shows the secret once. Rotate by adding a new one, then deleting the old row.' },
+      admin: { description: 'Secrets sign the MPP\'s rebuild webhooks. Each is shown once when created (button above, or POST /api/tenants/:id/webhook-secrets). Rotate by creating a new one, then deleting the old row.' },
       access: { read: superAdminField, create: nobody, update: superAdminField },
       fields: [
         { name: 'label', type: 'text' },

@@ -136,4 +136,44 @@ describe('the admin', () => {
     expect(after.question['zh-Hant']).toBe('退款要幾耐才到賬？')
     expect(JSON.stringify(await find('hoshi'))).toBe(hoshiBefore)
   })
+
+  test('a super-admin creates a webhook secret in the admin and sees it once', async () => {
+    const { body: tenants } = await get<{ docs: Doc[] }>('/tenants?where[slug][equals]=lumopay')
+    const page = await browser.newPage()
+    await page.goto(`${cmsUrl}/admin`)
+    await page.getByLabel('Email').fill('admin@center.local')
+    await page.getByLabel('Password').fill('center-admin')
+    await page.getByRole('button', { name: 'Login' }).click()
+    await page.waitForURL(`${cmsUrl}/admin`)
+    await page.goto(`${cmsUrl}/admin/collections/tenants/${tenants.docs[0]!.id}`)
+    await page.getByLabel('Label for the new secret').fill('Admin-made')
+    await page.getByRole('button', { name: 'Create webhook secret' }).click()
+    const secret = (await page.locator('pre.webhook-secret').textContent({ timeout: 15_000 }))!
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/)
+    await page.reload()
+    await expect.poll(() => page.getByText('Webhook Secrets').count(), { timeout: 15_000 }).toBeGreaterThan(0)
+    expect(await page.content()).not.toContain(secret.slice(6))
+    await page.close()
+  })
+
+  test('a draft previews for its own MPP\'s editors only', async () => {
+    const token = await login('editor@nakhla.local', 'center-editor')
+    const { body } = await get<{ docs: Doc[] }>('/qas?limit=1&where[slug][equals]=refund-how-long', token)
+    const qa = body.docs[0]!
+    const draft = await fetch(api(`/qas/${qa.id}?draft=true&locale=en`), {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+      body: JSON.stringify({ question: 'How long does a refund take? (draft wording)' }),
+    })
+    expect(draft.status).toBe(200)
+
+    const preview = (auth?: string) => fetch(`${cmsUrl}/preview/qas/${qa.id}?locale=en`, { headers: auth ? { authorization: `JWT ${auth}` } : {} })
+    const own = await preview(token)
+    expect(own.status).toBe(200)
+    expect(await own.text()).toContain('How long does a refund take? (draft wording)')
+    expect((await preview(await login('editor@hoshi.local', 'center-editor'))).status).toBe(404)
+    expect((await preview()).status).toBe(401)
+    const live = await get<{ docs: { question: string }[] }>(`/qas?where[slug][equals]=refund-how-long&where[tenant.slug][equals]=nakhla&locale=en`)
+    expect(live.body.docs[0]!.question).not.toContain('draft wording')
+  })
 })

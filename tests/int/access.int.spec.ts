@@ -63,6 +63,22 @@ describe('tenant scoping', () => {
     expect(after.tenant).toBe(tenantId.lumopay)
   })
 
+  test('an editor of one MPP cannot list, read or delete another MPP\'s media', async () => {
+    const sharp = (await import('sharp')).default
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#1d5c3a' } }).png().toBuffer()
+    const image = await payload.create({
+      collection: 'media',
+      data: { tenant: tenantId.nakhla as number, alt: 'Nakhla logo' },
+      file: { data: png, mimetype: 'image/png', name: 'nakhla-logo.png', size: png.length },
+    })
+    const { docs } = await payload.find({ collection: 'media', limit: 0, ...as('editor@lumopay.local') })
+    expect(docs.map((d) => d.id)).not.toContain(image.id)
+    await expect(payload.findByID({ collection: 'media', id: image.id, ...as('editor@lumopay.local') })).rejects.toThrow()
+    await expect(payload.delete({ collection: 'media', id: image.id, ...as('publisher@lumopay.local') })).rejects.toThrow()
+    const own = await payload.find({ collection: 'media', limit: 0, ...as('editor@nakhla.local') })
+    expect(own.docs.map((d) => d.id)).toContain(image.id)
+  })
+
   test('slugs are unique within an MPP, not across MPPs, and a clash names the slug', async () => {
     await payload.create({ collection: 'guides', draft: true, data: guideData('hoshi', 'shared-slug', 'draft') })
     await payload.create({ collection: 'guides', draft: true, data: guideData('lumopay', 'shared-slug', 'draft') })

@@ -40,3 +40,23 @@ describe('brand contrast', () => {
     expect(checkBrandColour('Primary colour', 'blue')).toBe('Use a colour like #1a2b3c.')
   })
 })
+
+describe('draft preview', () => {
+  test('renders the draft with the MPP brand, escapes plain text and keeps rich text inert', async () => {
+    const { renderPreview } = await import('../../cms/lib/preview')
+    const html = renderPreview({
+      tenant: { name: 'Nakhla Pay', brand: { primaryColor: '#1d5c3a', accentColor: '#7a4b00' } },
+      locale: 'ar',
+      rtl: true,
+      heading: 'كيف <b>أدفع</b>؟',
+      sections: ['**اضغط** ادفع <script>alert(1)</script>'],
+      status: 'draft',
+    })
+    expect(html).toContain('<html lang="ar" dir="rtl">')
+    expect(html).toContain('--brand:#1d5c3a')
+    expect(html).toContain('<h1>كيف &#60;b&#62;أدفع&#60;/b&#62;؟</h1>')
+    expect(html).toContain('<strong>اضغط</strong>')
+    expect(html).not.toContain('<script>')
+    expect(html).toContain('Preview (draft)')
+  })
+})
