@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 
-import { launchBrowser } from '../helpers/browser'
+import { launchBrowser, signIn } from '../helpers/browser'
 
 const siteUrl = inject('siteUrl')
 const cmsUrl = inject('cmsUrl')
@@ -28,11 +28,7 @@ describe('the running Center', () => {
 
   test('an editor signs in to the admin and sees their MPP\'s guides', async () => {
     page = await browser.newPage()
-    await page.goto(`${cmsUrl}/admin`)
-    await page.getByLabel('Email').fill('editor@lumopay.local')
-    await page.getByLabel('Password').fill('center-editor')
-    await page.getByRole('button', { name: 'Login' }).click()
-    await page.waitForURL(`${cmsUrl}/admin`)
+    await signIn(page, cmsUrl, 'editor@lumopay.local', 'center-editor')
     await page.goto(`${cmsUrl}/admin/collections/guides`)
     await expect.poll(() => page.getByRole('link', { name: 'Pay in an online shop' }).count()).toBeGreaterThan(0)
     await page.close()

@@ -2,7 +2,7 @@ import { request } from 'node:http'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 
-import { launchBrowser } from '../helpers/browser'
+import { launchBrowser, signIn } from '../helpers/browser'
 
 const cmsUrl = inject('cmsUrl')
 const api = (path: string) => `${cmsUrl}/api${path}`
@@ -115,11 +115,7 @@ describe('the admin', () => {
     const hoshiBefore = JSON.stringify(await find('hoshi'))
 
     const page = await browser.newPage()
-    await page.goto(`${cmsUrl}/admin`)
-    await page.getByLabel('Email').fill('publisher@lumopay.local')
-    await page.getByLabel('Password').fill('center-publisher')
-    await page.getByRole('button', { name: 'Login' }).click()
-    await page.waitForURL(`${cmsUrl}/admin`)
+    await signIn(page, cmsUrl, 'publisher@lumopay.local', 'center-publisher')
 
     for (const [locale, question] of [['en', 'How long does a refund take to arrive?'], ['zh-Hant', '退款要幾耐才到賬？']] as const) {
       await page.goto(`${cmsUrl}/admin/collections/qas/${lumopay.id}?locale=${locale}`)
@@ -140,11 +136,7 @@ describe('the admin', () => {
   test('a super-admin creates a webhook secret in the admin and sees it once', async () => {
     const { body: tenants } = await get<{ docs: Doc[] }>('/tenants?where[slug][equals]=lumopay')
     const page = await browser.newPage()
-    await page.goto(`${cmsUrl}/admin`)
-    await page.getByLabel('Email').fill('admin@center.local')
-    await page.getByLabel('Password').fill('center-admin')
-    await page.getByRole('button', { name: 'Login' }).click()
-    await page.waitForURL(`${cmsUrl}/admin`)
+    await signIn(page, cmsUrl, 'admin@center.local', 'center-admin')
     await page.goto(`${cmsUrl}/admin/collections/tenants/${tenants.docs[0]!.id}`)
     await page.getByLabel('Label for the new secret').fill('Admin-made')
     await page.getByRole('button', { name: 'Create webhook secret' }).click()

@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 
 import { chromiumPath } from '../../scripts/lib/browser'
 
@@ -16,4 +16,13 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   })
+}
+
+/** Signs in to the Payload admin and waits for the dashboard. */
+export async function signIn(page: Page, cmsUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${cmsUrl}/admin`)
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Login' }).click()
+  await page.waitForURL(`${cmsUrl}/admin`)
 }
