@@ -80,7 +80,7 @@ describe.each(visits)('the Center of $tenant in $locale', ({ tenant: slug, local
       expect(await page.locator('header').evaluate((header) => getComputedStyle(header).backgroundColor), pageType.type).toBe(rgb(tenant.brand.primaryColor))
       await page.close()
     }
-  })
+  }, 180_000)
 
   test('a guide shows its numbered steps, its related questions and the next guide', async () => {
     const guide = guidesInOrder(snapshot.guides)[1]!
@@ -112,7 +112,7 @@ describe.each(visits)('the Center of $tenant in $locale', ({ tenant: slug, local
     const page = await browser.newPage()
     for (const link of links) expect((await page.request.get(link)).status(), link).toBe(200)
     await page.close()
-  })
+  }, 180_000)
 
   test('the home page downloads no JavaScript until the user types, and a misspelled question is found', async () => {
     const page = await browser.newPage()
@@ -142,7 +142,7 @@ describe('accessibility', () => {
       expect(await seriousViolations(page), `${slug}/${locale} ${pageType.type}`).toEqual([])
       await page.close()
     }
-  })
+  }, 180_000)
 
   test('a keyboard user sees where the focus is and reaches the search box', async () => {
     const { page } = await open(centerPath('nakhla', 'ar'))

@@ -19,7 +19,7 @@ import {
   usedCategories,
 } from '../../site/src/lib/content'
 import { markdownText, renderMarkdown } from '../../site/src/lib/markdown'
-import { pagePaths, sitemapXml } from '../../site/src/lib/routes'
+import { pagePaths, sections, sitemapXml } from '../../site/src/lib/routes'
 import { normalizeQuery, searchLimit, searchOptions, type SearchDoc } from '../../site/src/lib/search'
 import { localizeList, searchDocs, searchFile } from '../../site/src/lib/searchIndex'
 import hostileJson from '../fixtures/hostile.json'
@@ -88,6 +88,17 @@ describe('what the pages list', () => {
     expect(localizeList({ ja: ['レシート'] }, 'en', { defaultLocale: 'ja' })).toEqual(['レシート'])
     expect(localizeList({ ja: ['レシート'], en: ['receipt'] }, 'en', { defaultLocale: 'ja' })).toEqual(['receipt'])
     expect(localizeList({}, 'en', { defaultLocale: 'ja' })).toEqual([])
+  })
+})
+
+describe('the sections', () => {
+  test('are home, then each enabled feature in the usual order', () => {
+    expect(sections({ slug: 'hoshi', features: ['qas', 'bills', 'guides'] }, 'ja')).toEqual([
+      { feature: 'home', href: '/hoshi/ja/' },
+      { feature: 'guides', href: '/hoshi/ja/guides/' },
+      { feature: 'qas', href: '/hoshi/ja/qas/' },
+      { feature: 'bills', href: '/hoshi/ja/bills/' },
+    ])
   })
 })
 
