@@ -1,16 +1,29 @@
 // @ts-check
 import react from '@astrojs/react'
+import { fileURLToPath } from 'node:url'
+
 import { defineConfig } from 'astro/config'
 
 // `center build` builds one tenant at a time into its own folder: CENTER_TENANT names it, so
 // its assets sit under /<tenant>/ beside its pages, and CENTER_OUT_DIR is the new build folder.
 const tenant = process.env.CENTER_TENANT
 
+/** The `client:typing` directive: islands that wait for the user's first keystroke. */
+const typingDirective = {
+  name: 'center-typing-directive',
+  hooks: {
+    'astro:config:setup': ({ addClientDirective }) =>
+      addClientDirective({ name: 'typing', entrypoint: fileURLToPath(new URL('./site/src/directives/typing.ts', import.meta.url)) }),
+  },
+}
+
 export default defineConfig({
   srcDir: './site/src',
   publicDir: './site/public',
   outDir: process.env.CENTER_OUT_DIR ?? './dist',
-  integrations: [react()],
+  // Sitemaps need absolute URLs: the public origin of the Center (CENTER_SITE_URL), local by default.
+  site: process.env.CENTER_SITE_URL ?? 'http://localhost:4321',
+  integrations: [react(), typingDirective],
   trailingSlash: 'always',
   build: {
     format: 'directory',

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
@@ -19,6 +19,15 @@ export function tenantIndex(dir: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Center: tenants</title></head><body><main><h1>Center tenants</h1><ul>${items.join('')}</ul></main></body></html>`
 }
 
+/** The not-found page of the tenant and locale a path is under (/<tenant>/<locale>/...), if that build has one. */
+export function notFoundPage(dir: string, url: string): string | null {
+  const [tenant, locale] = new URL(url, 'http://localhost').pathname.split('/').slice(1, 3)
+  // Slugs and locale codes are plain letters, digits and hyphens: anything else names no page.
+  if (!tenant || !locale || ![tenant, locale].every((part) => /^[A-Za-z0-9-]+$/.test(part))) return null
+  const page = join(dir, tenant, locale, '404', 'index.html')
+  return existsSync(page) ? page : null
+}
+
 export type RunningSite = { url: string; server: Server; close: () => Promise<void> }
 
 /**
@@ -33,8 +42,14 @@ export function startSite(port: number, dir = liveDir): Promise<RunningSite> {
       return res.end(tenantIndex(dir))
     }
     files(req, res, () => {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
-      res.end('Not found')
+      const page = notFoundPage(dir, req.url ?? '/')
+      if (page) {
+        res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' })
+        res.end(readFileSync(page))
+      } else {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+        res.end('Not found')
+      }
     })
   })
   return new Promise((resolve, reject) => {

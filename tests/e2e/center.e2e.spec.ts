@@ -42,16 +42,19 @@ describe('the running Center', () => {
     await page.getByRole('link', { name: '付款指南' }).first().click()
     await page.getByRole('link', { name: '在网店付款' }).click()
     expect(await page.locator('ol li').count()).toBe(3)
+    const scripts: string[] = []
+    page.on('request', (request) => request.resourceType() === 'script' && scripts.push(request.url()))
     await page.goto(`${siteUrl}/lumopay/zh-Hans/qas/`)
     await page.getByText('退款需要多长时间？').click()
     await expect.poll(() => page.locator('#refund-time').getByText('1 至 3 个工作日').isVisible()).toBe(true)
-    expect(await page.locator('script').count()).toBe(0)
+    // The search island waits for a keystroke: reading Q&As downloads no JavaScript.
+    expect(scripts).toEqual([])
     await page.close()
   })
 
   test('a page whose text has no translation says it is shown in the default language', async () => {
     page = await browser.newPage()
-    await page.goto(`${siteUrl}/hoshi/en/qas/`)
+    await page.goto(`${siteUrl}/hoshi/en/qas/paying/`)
     expect(await page.locator('.notice').textContent()).toContain('Japanese')
     expect(await page.getByText('領収書はどこで見られますか？').count()).toBe(1)
     await page.close()

@@ -7,3 +7,16 @@ const markdown = new MarkdownIt({ html: false, linkify: false, typographer: fals
 
 /** Content Markdown (from the CMS's rich text) as safe HTML. */
 export const renderMarkdown = (source: string): string => markdown.render(source)
+
+/** Content Markdown as the plain words a reader sees, for search; markup and link targets are dropped. */
+export function markdownText(source: string): string {
+  const words: string[] = []
+  for (const block of markdown.parse(source, {})) {
+    for (const token of block.children ?? []) {
+      if (token.type === 'text' || token.type === 'code_inline') words.push(token.content)
+      else if (token.type === 'softbreak' || token.type === 'hardbreak') words.push(' ')
+    }
+    if (block.type === 'inline') words.push(' ')
+  }
+  return words.join('').replace(/\s+/g, ' ').trim()
+}

@@ -1,0 +1,170 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+
+import type { Locale, Snapshot } from '../../content/schema'
+import { translator } from '../../site/src/i18n'
+import { direction } from '../../site/src/lib/languages'
+import { guidesInOrder, liveCampaigns, usedCategories } from '../../site/src/lib/content'
+import { localize } from '../../site/src/lib/localize'
+import { centerPath } from '../../site/src/lib/routes'
+import { seriousViolations } from '../helpers/axe'
+import { launchBrowser } from '../helpers/browser'
+import { contentSnapshot } from '../helpers/contentSnapshots'
+
+const siteUrl = inject('siteUrl')
+
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+/** Two tenants in two locales each, one of them right-to-left, and a misspelled question each must find. */
+const visits: { tenant: string; locale: Locale; misspelled: string; finds: string }[] = [
+  { tenant: 'lumopay', locale: 'en', misspelled: 'how long dose a refnd take', finds: 'refund-time' },
+  { tenant: 'lumopay', locale: 'zh-Hans', misspelled: '退款要多长时问', finds: 'refund-time' },
+  { tenant: 'nakhla', locale: 'ar', misspelled: 'متى يصلني المبلع المسترد', finds: 'refund-how-long' },
+  { tenant: 'nakhla', locale: 'en', misspelled: 'when wil I get my refnd', finds: 'refund-how-long' },
+]
+
+type PageType = { type: string; path: string[]; heading: string; status?: number }
+
+/** One page of every type in a tenant's Center, with the heading it must show. */
+function pageTypes(snapshot: Snapshot, locale: Locale): PageType[] {
+  const t = translator(locale)
+  const { tenant } = snapshot
+  const text = (value: Parameters<typeof localize>[0]) => localize(value, locale, tenant).text
+  const guide = guidesInOrder(snapshot.guides)[1]!
+  const category = usedCategories(snapshot.categories, snapshot.qas)[0]!
+  const qa = snapshot.qas.find((item) => item.category === category.slug)!
+  return [
+    { type: 'home', path: [], heading: t('home.heading') },
+    { type: 'guides', path: ['guides'], heading: t('guides.heading') },
+    { type: 'guide', path: ['guides', guide.slug], heading: text(guide.title) },
+    { type: 'qas', path: ['qas'], heading: t('qas.heading') },
+    { type: 'category', path: ['qas', category.slug], heading: text(category.name) },
+    { type: 'question', path: ['qas', qa.category, qa.slug], heading: text(qa.question) },
+    { type: 'bills', path: ['bills'], heading: t('bills.heading') },
+    { type: 'agreements', path: ['agreements'], heading: t('agreements.heading') },
+    { type: 'rewards', path: ['rewards'], heading: t('rewards.heading') },
+    { type: '404', path: ['no-such-page'], heading: t('notFound.heading'), status: 404 },
+  ]
+}
+
+/** The brand colour as Chromium reports a computed colour. */
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)).join(', ')})`
+
+async function open(path: string): Promise<{ page: Page; status: number }> {
+  const page = await browser.newPage()
+  const response = await page.goto(`${siteUrl}${path}`)
+  return { page, status: response?.status() ?? 0 }
+}
+
+describe.each(visits)('the Center of $tenant in $locale', ({ tenant: slug, locale, misspelled, finds }) => {
+  const snapshot = contentSnapshot(slug)
+  const { tenant } = snapshot
+
+  test('every page type shows its heading with lang, dir, hreflang alternates and the MPP\'s brand colour', async () => {
+    for (const pageType of pageTypes(snapshot, locale)) {
+      const { page, status } = await open(centerPath(slug, locale, ...pageType.path))
+      expect(status, pageType.type).toBe(pageType.status ?? 200)
+      expect(await page.getAttribute('html', 'lang'), pageType.type).toBe(locale)
+      expect(await page.getAttribute('html', 'dir'), pageType.type).toBe(direction(locale))
+      expect(await page.locator('h1').textContent(), pageType.type).toBe(pageType.heading)
+      const alternates = await page.locator('link[rel="alternate"]').evaluateAll((links) => links.map((link) => [link.getAttribute('hreflang'), link.getAttribute('href')]))
+      const shownPath = pageType.status === 404 ? ['404'] : pageType.path
+      expect(alternates, pageType.type).toEqual(tenant.locales.map((other) => [other, centerPath(slug, other, ...shownPath)]))
+      expect(await page.locator('header').evaluate((header) => getComputedStyle(header).backgroundColor), pageType.type).toBe(rgb(tenant.brand.primaryColor))
+      await page.close()
+    }
+  }, 180_000)
+
+  test('a guide shows its numbered steps, its related questions and the next guide', async () => {
+    const guide = guidesInOrder(snapshot.guides)[1]!
+    const { page } = await open(centerPath(slug, locale, 'guides', guide.slug))
+    expect(await page.locator('ol.steps > li').count()).toBe(guide.steps.length)
+    expect(await page.locator('#related + ul a').count()).toBe(guide.related.length)
+    const next = guidesInOrder(snapshot.guides)[2]!
+    expect(await page.locator('a[rel="next"]').getAttribute('href')).toBe(centerPath(slug, locale, 'guides', next.slug))
+    expect(await page.locator('a[rel="prev"]').count()).toBe(1)
+    await page.close()
+  })
+
+  test('the rewards page says what it is without scripts and lists the campaigns running now', async () => {
+    const { page } = await open(centerPath(slug, locale, 'rewards'))
+    expect(await page.locator('main').textContent()).toContain(translator(locale)('rewards.needsApp', { mpp: tenant.name }))
+    expect(await page.locator('.campaigns > li').count()).toBe(liveCampaigns(snapshot.campaigns, new Date()).length)
+    await page.close()
+  })
+
+  test('every link on every page type leads to a page that exists', async () => {
+    const links = new Set<string>()
+    for (const pageType of pageTypes(snapshot, locale)) {
+      const { page } = await open(centerPath(slug, locale, ...pageType.path))
+      const hrefs = await page.locator('a[href]').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href))
+      hrefs.filter((href) => href.startsWith(siteUrl)).forEach((href) => links.add(href.split('#')[0]!))
+      await page.close()
+    }
+    expect(links.size).toBeGreaterThan(10)
+    const page = await browser.newPage()
+    for (const link of links) expect((await page.request.get(link)).status(), link).toBe(200)
+    await page.close()
+  }, 180_000)
+
+  test('the home page downloads no JavaScript until the user types, and a misspelled question is found', async () => {
+    const page = await browser.newPage()
+    const scripts: string[] = []
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script' || request.url().endsWith('search.json')) scripts.push(request.url())
+    })
+    await page.goto(`${siteUrl}${centerPath(slug, locale)}`)
+    await page.waitForLoadState('networkidle')
+    expect(scripts).toEqual([])
+    await page.getByLabel(translator(locale)('search.label')).pressSequentially(misspelled, { delay: 20 })
+    const qa = snapshot.qas.find((item) => item.slug === finds)!
+    const first = page.locator('.search-results a').first()
+    await expect.poll(() => first.getAttribute('href')).toBe(centerPath(slug, locale, 'qas', qa.category, qa.slug))
+    expect(scripts.some((url) => url.endsWith(`${centerPath(slug, locale)}search.json`))).toBe(true)
+    await first.click()
+    await expect.poll(() => page.locator('h1').textContent()).toBe(localize(qa.question, locale, tenant).text)
+    await page.close()
+  })
+})
+
+describe('accessibility', () => {
+  test.each(visits)('axe-core finds no serious or critical violation on any page type of $tenant in $locale', async ({ tenant: slug, locale }) => {
+    for (const pageType of pageTypes(contentSnapshot(slug), locale)) {
+      const { page } = await open(centerPath(slug, locale, ...pageType.path))
+      await page.waitForLoadState('networkidle')
+      expect(await seriousViolations(page), `${slug}/${locale} ${pageType.type}`).toEqual([])
+      await page.close()
+    }
+  }, 180_000)
+
+  test('a keyboard user sees where the focus is and reaches the search box', async () => {
+    const { page } = await open(centerPath('nakhla', 'ar'))
+    await page.keyboard.press('Tab')
+    const outline = await page.evaluate(() => {
+      const focused = document.activeElement as HTMLElement
+      return getComputedStyle(focused).outlineStyle
+    })
+    expect(outline).toBe('solid')
+    for (let i = 0; i < 12 && !(await page.evaluate(() => document.activeElement?.id === 'search-query')); i++) await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-query')
+    await page.close()
+  })
+
+  test('links and buttons are at least 44 pixels tall at 320 pixels wide', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } })
+    await page.goto(`${siteUrl}${centerPath('lumopay', 'en', 'guides', guidesInOrder(contentSnapshot('lumopay').guides)[0]!.slug)}`)
+    const small = await page.locator('header a, nav a, footer a, button, summary, .pager a').evaluateAll((targets) =>
+      targets.filter((target) => target.getBoundingClientRect().height < 44).map((target) => target.outerHTML.slice(0, 80)),
+    )
+    expect(small).toEqual([])
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+    await page.close()
+  })
+})

@@ -1,0 +1,66 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, test } from 'vitest'
+
+import { parseSnapshot } from '../../content/schema'
+import { run } from '../../scripts/lib/build'
+import { contentSnapshot } from '../helpers/contentSnapshots'
+
+const root = join(import.meta.dirname, '..', '..')
+const folders: string[] = []
+
+afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })))
+
+/** Runs `astro build` as `center build` does, into a throwaway folder; `snapshot` is a file, or none for content/. */
+async function buildSite(snapshot?: string): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'center-site-'))
+  folders.push(outDir)
+  const env: NodeJS.ProcessEnv = { ...process.env, CENTER_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' }
+  delete env.CENTER_SNAPSHOT
+  delete env.CENTER_TENANT
+  if (snapshot) Object.assign(env, { CENTER_SNAPSHOT: snapshot, CENTER_TENANT: 'hostile' })
+  await run(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], { cwd: root, env, quiet: true })
+  return outDir
+}
+
+/** Every HTML file below a folder. */
+const htmlFiles = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html')).map((name) => join(dir, name))
+
+describe('the static site', () => {
+  test('builds every page of every demo MPP from content/ with no CMS running', async () => {
+    const out = await buildSite()
+    for (const slug of ['lumopay', 'hoshi', 'nakhla']) {
+      const { tenant, guides, qas } = contentSnapshot(slug)
+      expect(existsSync(join(out, slug, 'sitemap.xml')), slug).toBe(true)
+      for (const locale of tenant.locales) {
+        for (const page of ['index.html', 'guides/index.html', 'qas/index.html', '404/index.html', `guides/${guides[0]!.slug}/index.html`, `qas/${qas[0]!.category}/${qas[0]!.slug}/index.html`]) {
+          expect(existsSync(join(out, slug, locale, page)), `${slug}/${locale}/${page}`).toBe(true)
+        }
+        const search = JSON.parse(readFileSync(join(out, slug, locale, 'search.json'), 'utf8'))
+        expect(search.docs).toHaveLength(guides.length + qas.length)
+      }
+      expect(existsSync(join(out, slug, tenant.locales[0]!, 'rewards', 'index.html')), `${slug} rewards`).toBe(tenant.features.includes('rewards'))
+    }
+  }, 180_000)
+
+  test('a hostile snapshot builds, and its script tags, event handlers and script links render inert', async () => {
+    const fixture = join(root, 'tests', 'fixtures', 'hostile.json')
+    const snapshot = parseSnapshot(JSON.parse(readFileSync(fixture, 'utf8')), fixture)
+    const out = await buildSite(fixture)
+    const pages = htmlFiles(out)
+    expect(pages.length).toBeGreaterThan(10)
+    for (const page of pages) {
+      const html = readFileSync(page, 'utf8')
+      expect(html, page).not.toMatch(/<script>alert|<img src=x|<svg onload|<iframe/i)
+      expect(html, page).not.toMatch(/<[^>]+\son(error|load|click)=/i)
+      expect(html, page).not.toMatch(/href="(javascript|data):/i)
+    }
+    const guide = readFileSync(join(out, 'hostile', 'ar', 'guides', 'long-words', 'index.html'), 'utf8')
+    expect(guide).toContain("&lt;script&gt;alert('step')&lt;/script&gt;")
+    expect(guide).toContain('class="notice"')
+    const rewards = readFileSync(join(out, 'hostile', 'en', 'rewards', 'index.html'), 'utf8')
+    expect(rewards).toContain(`voucher at ${snapshot.campaigns[0]!.voucher.merchant.replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&#39;')}`)
+  }, 180_000)
+})
