@@ -31,7 +31,13 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
     let killedBecause: string | undefined
     const killGroup = (reason: string) => {
       killedBecause ??= reason
-      if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGKILL')
+      if (child.pid === undefined || child.exitCode !== null) return
+      try {
+        process.kill(-child.pid, 'SIGKILL')
+      } catch (error) {
+        // The group may have ended between the check and the kill: nothing left to kill.
+        if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error
+      }
     }
     const onAbort = () => killGroup('aborted')
     const onExit = () => killGroup('our process exited')
