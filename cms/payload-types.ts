@@ -74,6 +74,8 @@ export interface Config {
     qas: Qa;
     campaigns: Campaign;
     media: Media;
+    builds: Build;
+    'webhook-deliveries': WebhookDelivery;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -89,6 +91,8 @@ export interface Config {
     qas: QasSelect<false> | QasSelect<true>;
     campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    builds: BuildsSelect<false> | BuildsSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -113,6 +117,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      rebuildTenant: TaskRebuildTenant;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -407,6 +412,57 @@ export interface Campaign {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * Rebuilds of each MPP's site: what triggered them, how they ended, and which one is live.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "builds".
+ */
+export interface Build {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  /**
+   * Also the build's folder name.
+   */
+  buildId: string;
+  trigger: 'publish' | 'webhook' | 'cli' | 'rollback';
+  state: 'queued' | 'running' | 'live' | 'failed' | 'superseded';
+  /**
+   * The build the MPP's site serves now.
+   */
+  live?: boolean | null;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  /**
+   * Seconds from start to live (or to failure).
+   */
+  duration?: number | null;
+  attempts?: number | null;
+  /**
+   * For a rollback: the kept build it switched the site back to.
+   */
+  rolledBackTo?: string | null;
+  /**
+   * The tail of the build's output, or why it failed.
+   */
+  log?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: number;
+  /**
+   * tenant slug and webhook-id
+   */
+  key: string;
+  receivedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -475,7 +531,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'rebuildTenant' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -508,10 +564,14 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'rebuildTenant' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  /**
+   * Used for concurrency control. Jobs with the same key are subject to exclusive/supersedes rules.
+   */
+  concurrencyKey?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -549,6 +609,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'media';
         value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'builds';
+        value: number | Build;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: number | WebhookDelivery;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -791,6 +859,35 @@ export interface MediaSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "builds_select".
+ */
+export interface BuildsSelect<T extends boolean = true> {
+  tenant?: T;
+  buildId?: T;
+  trigger?: T;
+  state?: T;
+  live?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  duration?: T;
+  attempts?: T;
+  rolledBackTo?: T;
+  log?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  key?: T;
+  receivedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -825,6 +922,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  concurrencyKey?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -869,6 +967,19 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRebuildTenant".
+ */
+export interface TaskRebuildTenant {
+  input: {
+    build: string;
+    tenant: string;
+  };
+  output: {
+    state: string;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

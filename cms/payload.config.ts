@@ -4,6 +4,7 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { isSuperAdmin, superAdminField } from './access/isSuperAdmin'
+import { Builds } from './collections/Builds'
 import { Campaigns } from './collections/Campaigns'
 import { Guides } from './collections/Guides'
 import { Media } from './collections/Media'
@@ -11,10 +12,14 @@ import { QaCategories } from './collections/QaCategories'
 import { Qas } from './collections/Qas'
 import { Tenants } from './collections/Tenants'
 import { Users } from './collections/Users'
+import { WebhookDeliveries } from './collections/WebhookDeliveries'
 import { databaseAdapter } from './database'
+import { rebuildWebhook } from './endpoints/rebuildWebhook'
 import { payloadSecret, rootDir } from './env'
 import { contentEditor } from './fields/richText'
 import { tenantRoleField } from './fields/tenantRole'
+import { rebuildTenant } from './jobs/rebuildTenant'
+import { startRebuildRunnerOnce } from './lib/rebuildRunner'
 import { localization } from './localization'
 import { logger } from './logger'
 import type { Config } from './payload-types'
@@ -27,16 +32,23 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: cmsDir, importMapFile: join(cmsDir, 'app', '(payload)', 'admin', 'importMap.js') },
   },
-  collections: [Tenants, Users, Guides, QaCategories, Qas, Campaigns, Media],
+  collections: [Tenants, Users, Guides, QaCategories, Qas, Campaigns, Media, Builds, WebhookDeliveries],
   db: databaseAdapter(),
   editor: contentEditor,
-  // Scheduled publishing runs as a job; the long-lived CMS server picks due jobs up every minute.
-  jobs: { autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }] },
+  endpoints: [rebuildWebhook],
+  jobs: {
+    // Scheduled publishing runs as a job; the long-lived CMS server picks due jobs up every minute.
+    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
+    enableConcurrencyControl: true,
+    tasks: [rebuildTenant],
+  },
   localization,
   logger,
+  // Rebuilds run in the CMS server itself, polled every second, not on autoRun's one-minute cron.
+  onInit: startRebuildRunnerOnce,
   plugins: [
     multiTenantPlugin<Config>({
-      collections: { guides: {}, 'qa-categories': {}, qas: {}, campaigns: {}, media: {} },
+      collections: { guides: {}, 'qa-categories': {}, qas: {}, campaigns: {}, media: {}, builds: {} },
       tenantsArrayField: { rowFields: [tenantRoleField], arrayFieldAccess: { create: superAdminField, update: superAdminField } },
       userHasAccessToAllTenants: isSuperAdmin,
     }),

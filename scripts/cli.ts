@@ -11,6 +11,8 @@ Commands:
   seed [--from <dir>]        load content/tenants (or <dir>) into the database, idempotently, with demo users
   export --tenant <slug>     print a tenant's published content as a snapshot (or --out <file>)
   build [--tenant <slug>]    export and build one tenant's site, or every tenant's, and switch it live
+  rebuild --tenant <slug>    queue a rebuild of that tenant's site; the running CMS (center start) builds it
+  rollback --tenant <slug> [--to <build>]   switch the tenant's site back to the previous kept build (or <build>)
   tenants [--json]           list the tenants
   mpp                        run the sandbox MPP alone (MPP_PORT, default 4010)
   serve                      serve the live sites alone (SITE_PORT, default 4321)
@@ -23,6 +25,7 @@ const { positionals, values } = parseArgs({
     tenant: { type: 'string' },
     out: { type: 'string' },
     from: { type: 'string' },
+    to: { type: 'string' },
     user: { type: 'string', default: 'demo-user' },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -80,6 +83,20 @@ async function main(): Promise<void> {
           console.log(`Built ${slug}: build ${result.buildId} in ${result.seconds.toFixed(1)} s, now live.`)
         }
       })
+      return
+    }
+    case 'rebuild': {
+      const slug = requireTenant()
+      const { queueFromCli } = await import('./lib/rebuild')
+      const { buildId, coalesced } = await withCms((payload) => queueFromCli(payload, slug))
+      console.log(coalesced ? `A rebuild of ${slug} was already queued: build ${buildId}.` : `Queued build ${buildId} of ${slug}; the running CMS builds it.`)
+      return
+    }
+    case 'rollback': {
+      const slug = requireTenant()
+      const { rollbackFromCli } = await import('./lib/rebuild')
+      const { from, to } = await withCms((payload) => rollbackFromCli(payload, slug, values.to))
+      console.log(`Rolled ${slug} back from build ${from ?? 'none'} to ${to}; it is live.`)
       return
     }
     case 'tenants': {

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { draftableContentAccess } from '../access/draftableContent'
 import { translationFreshness } from '../fields/translationFreshness'
+import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../hooks/queueTenantRebuild'
 import { stampTranslation } from '../hooks/stampTranslation'
 import { localizedRichText } from '../fields/richText'
 import { localizedText } from '../fields/localizedText'
@@ -17,7 +18,7 @@ export const Campaigns: CollectionConfig = {
   versions: { drafts: { schedulePublish: true, validate: true }, maxPerDoc: 50 },
   access: draftableContentAccess,
   indexes: uniqueSlugPerTenant,
-  hooks: { beforeChange: [stampTranslation(['title', 'tutorial'])] },
+  hooks: { beforeChange: [stampTranslation(['title', 'tutorial'])], afterChange: [queueTenantRebuild], afterDelete: [queueTenantRebuildOnDelete] },
   fields: [
     localizedText({ name: 'title', required: true }),
     {

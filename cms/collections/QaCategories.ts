@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { authenticated } from '../access/authenticated'
 import { publisherOnly } from '../access/tenantRoles'
+import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../hooks/queueTenantRebuild'
 import { localizedText } from '../fields/localizedText'
 import { orderField } from '../fields/order'
 import { slugField } from '../fields/slug'
@@ -18,5 +19,6 @@ export const QaCategories: CollectionConfig = {
     delete: publisherOnly,
   },
   indexes: uniqueSlugPerTenant,
+  hooks: { afterChange: [queueTenantRebuild], afterDelete: [queueTenantRebuildOnDelete] },
   fields: [localizedText({ name: 'name', required: true }), slugField(), orderField()],
 }

@@ -2,8 +2,10 @@ import type { CollectionConfig } from 'payload'
 
 import { features, locales } from '../../content/schema'
 import { superAdminField, superAdminOnly } from '../access/isSuperAdmin'
+import { nobody } from '../access/nobody'
 import { createWebhookSecret } from '../endpoints/createWebhookSecret'
 import { brandColour } from '../fields/brandColour'
+import { queueTenantRebuild, takeTenantSiteOffline } from '../hooks/queueTenantRebuild'
 import { localizedText } from '../fields/localizedText'
 import { slugField } from '../fields/slug'
 
@@ -17,8 +19,6 @@ const validJwks = (value: unknown): string | true => {
   return true
 }
 
-const nobody = () => false
-
 export const Tenants: CollectionConfig = {
   slug: 'tenants',
   labels: { singular: 'MPP', plural: 'MPPs' },
@@ -31,6 +31,7 @@ export const Tenants: CollectionConfig = {
     delete: superAdminOnly,
   },
   endpoints: [createWebhookSecret],
+  hooks: { afterChange: [queueTenantRebuild], afterDelete: [takeTenantSiteOffline] },
   fields: [
     { name: 'name', type: 'text', required: true },
     slugField({ unique: true }),

@@ -1,6 +1,7 @@
 import * as migration_20261125_181019_initial from './20261125_181019_initial';
 import * as migration_20261125_183632_content_model from './20261125_183632_content_model';
 import * as migration_20261125_184911_translation_freshness from './20261125_184911_translation_freshness';
+import * as migration_20261125_192554_rebuild_pipeline from './20261125_192554_rebuild_pipeline';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261125_184911_translation_freshness.up,
     down: migration_20261125_184911_translation_freshness.down,
-    name: '20261125_184911_translation_freshness'
+    name: '20261125_184911_translation_freshness',
+  },
+  {
+    up: migration_20261125_192554_rebuild_pipeline.up,
+    down: migration_20261125_192554_rebuild_pipeline.down,
+    name: '20261125_192554_rebuild_pipeline'
   },
 ];

@@ -9,7 +9,7 @@ export const cmsDir = join(rootDir, 'cms')
 export const nextBin = join(rootDir, 'node_modules', 'next', 'dist', 'bin', 'next')
 const stampFile = join(cmsDir, '.next', 'center-source-hash')
 
-/** A hash of everything the admin's Next build depends on: the CMS sources, the content schema and the lock file. */
+/** A hash of everything the admin's Next build depends on: the CMS sources, the build scripts it bundles, the content schema and the lock file. */
 export function adminSourceHash(): string {
   const hash = createHash('sha256')
   const walk = (dir: string) => {
@@ -21,6 +21,8 @@ export function adminSourceHash(): string {
     }
   }
   walk(cmsDir)
+  // The CMS bundles the build pipeline (rebuild jobs) from scripts/lib.
+  walk(join(rootDir, 'scripts', 'lib'))
   for (const file of ['content/schema.ts', 'package-lock.json']) hash.update(file).update(readFileSync(join(rootDir, file)))
   return hash.digest('hex')
 }

@@ -1,26 +1,50 @@
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { existsSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join, relative } from 'node:path'
 
 import type { Snapshot } from '../../content/schema'
 import { dataDir, rootDir } from '../../cms/env'
+import { brokenLinks } from './links'
 import { resolveMppBaseUrl } from './sandboxOrigin'
 
 export const siteDir = join(dataDir, 'site')
 /** The folder the static server serves: one link per tenant to its live build. */
 export const liveDir = join(siteDir, 'live')
-const buildsDir = join(siteDir, 'builds')
+export const buildsDir = join(siteDir, 'builds')
 const keepBuilds = 5
 
 /** A sortable build id: the UTC time, then a random suffix. */
 export const newBuildId = (now = new Date()) =>
   `${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${Math.random().toString(36).slice(2, 6)}`
 
-/** Runs a command, passing its output through to ours; rejects with its output's tail when it fails. */
-export function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; quiet?: boolean } = {}): Promise<void> {
+export type RunOptions = { cwd?: string; env?: NodeJS.ProcessEnv; quiet?: boolean; signal?: AbortSignal; timeoutMs?: number }
+
+/**
+ * Runs a command, passing its output through to ours; rejects with its output's tail when it fails,
+ * outlives `timeoutMs` or is aborted. The command leads its own process group and a kill takes the
+ * whole group, because astro leaves helper processes that would go on writing into the build folder.
+ */
+export function run(command: string, args: string[], options: RunOptions = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd ?? rootDir, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(command, args, { cwd: options.cwd ?? rootDir, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
     let tail = ''
+    let killedBecause: string | undefined
+    const killGroup = (reason: string) => {
+      killedBecause ??= reason
+      if (child.pid === undefined || child.exitCode !== null) return
+      try {
+        process.kill(-child.pid, 'SIGKILL')
+      } catch (error) {
+        // The group may have ended between the check and the kill: nothing left to kill.
+        if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error
+      }
+    }
+    const onAbort = () => killGroup('aborted')
+    const onExit = () => killGroup('our process exited')
+    const timer = options.timeoutMs ? setTimeout(() => killGroup(`timed out after ${options.timeoutMs} ms`), options.timeoutMs) : undefined
+    if (options.signal?.aborted) onAbort()
+    options.signal?.addEventListener('abort', onAbort)
+    process.on('exit', onExit)
     const keep = (chunk: Buffer) => {
       tail = (tail + chunk.toString()).slice(-4000)
       if (!options.quiet) process.stderr.write(chunk)
@@ -28,7 +52,14 @@ export function run(command: string, args: string[], options: { cwd?: string; en
     child.stdout.on('data', keep)
     child.stderr.on('data', keep)
     child.on('error', reject)
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${tail}`))))
+    child.on('close', (code, signal) => {
+      clearTimeout(timer)
+      options.signal?.removeEventListener('abort', onAbort)
+      process.off('exit', onExit)
+      if (code === 0 && !killedBecause) return resolve()
+      const how = killedBecause ? `was killed (${signal ?? 'SIGKILL'}, ${killedBecause})` : signal ? `was killed (${signal})` : `exited with ${code}`
+      reject(new Error(`${command} ${args.join(' ')} ${how}:\n${tail}`))
+    })
   })
 }
 
@@ -56,12 +87,13 @@ function pruneBuilds(slug: string): void {
 }
 
 export type BuildResult = { buildId: string; outDir: string; seconds: number }
+export type BuildOptions = { sandboxOrigin: string; quiet?: boolean; buildId?: string; signal?: AbortSignal; timeoutMs?: number }
 
 /** Builds one tenant's site from its snapshot into a new folder, checks it, then switches it live. */
-export async function buildTenant(snapshot: Snapshot, options: { sandboxOrigin: string; quiet?: boolean }): Promise<BuildResult> {
+export async function buildTenant(snapshot: Snapshot, options: BuildOptions): Promise<BuildResult> {
   const started = performance.now()
   const slug = snapshot.tenant.slug
-  const buildId = newBuildId()
+  const buildId = options.buildId ?? newBuildId()
   const outDir = join(buildsDir, slug, buildId)
   const snapshotFile = join(dataDir, 'snapshots', `${slug}-${buildId}.json`)
   mkdirSync(join(dataDir, 'snapshots'), { recursive: true })
@@ -71,10 +103,17 @@ export async function buildTenant(snapshot: Snapshot, options: { sandboxOrigin: 
   try {
     await run(process.execPath, [join(rootDir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], {
       quiet: options.quiet,
+      signal: options.signal,
+      timeoutMs: options.timeoutMs,
       env: { ...process.env, CENTER_SNAPSHOT: snapshotFile, CENTER_TENANT: slug, CENTER_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
     })
     const missing = missingPages(outDir, snapshot)
     if (missing.length) throw new Error(`The build of "${slug}" is missing ${missing.join(', ')}`)
+    const broken = brokenLinks(outDir, slug)
+    if (broken.length) {
+      const sample = broken.slice(0, 5).map(({ page, href }) => `${href} (on ${page})`).join(', ')
+      throw new Error(`The build of "${slug}" has ${broken.length} broken internal links: ${sample}`)
+    }
   } catch (error) {
     rmSync(outDir, { recursive: true, force: true })
     throw error
@@ -84,4 +123,42 @@ export async function buildTenant(snapshot: Snapshot, options: { sandboxOrigin: 
   switchLive(slug, buildId)
   pruneBuilds(slug)
   return { buildId, outDir, seconds: (performance.now() - started) / 1000 }
+}
+
+/** The tenant's kept builds, oldest first. */
+export function keptBuilds(slug: string): string[] {
+  const dir = join(buildsDir, slug)
+  return existsSync(dir) ? readdirSync(dir).filter((name) => existsSync(join(dir, name, slug))).sort() : []
+}
+
+/** The build the tenant's live link points at, if any. */
+export function liveBuild(slug: string): string | undefined {
+  const link = join(liveDir, slug)
+  if (!existsSync(link)) return undefined
+  return basename(dirname(readlinkSync(link)))
+}
+
+/** The build a rollback goes to: the one asked for, or the newest kept build older than the live one. */
+export function rollbackTarget(kept: string[], live: string | undefined, to?: string): string {
+  if (to) {
+    if (!kept.includes(to)) throw new Error(`No kept build "${to}"; kept: ${kept.join(', ') || 'none'}`)
+    return to
+  }
+  const older = kept.filter((id) => live === undefined || id < live)
+  const target = older.at(-1)
+  if (!target) throw new Error(`No build older than the live one (${live ?? 'none'}) to roll back to`)
+  return target
+}
+
+/** Switches the tenant's live link back to a kept build in one rename; answers the builds it went from and to. */
+export function rollbackTenant(slug: string, to?: string): { from: string | undefined; to: string } {
+  const from = liveBuild(slug)
+  const target = rollbackTarget(keptBuilds(slug), from, to)
+  switchLive(slug, target)
+  return { from, to: target }
+}
+
+/** Stops serving a tenant: removes its live link (its kept builds stay until pruned by hand). */
+export function takeOffline(slug: string): void {
+  rmSync(join(liveDir, slug), { force: true })
 }

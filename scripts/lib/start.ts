@@ -73,7 +73,10 @@ export async function start(env = process.env): Promise<void> {
     await payload.destroy()
 
     await ensureAdminBuilt(cmsEnv, log)
-    cms = spawn(process.execPath, [nextBin, 'start', '--port', String(ports.cms)], { cwd: cmsDir, env: cmsEnv, stdio: ['ignore', 'inherit', 'inherit'] })
+    // The CMS server runs queued rebuilds itself (publishes, webhooks, `center rebuild`), building
+    // against this sandbox.
+    const serverEnv = { ...cmsEnv, CENTER_REBUILD_RUNNER: '1', MPP_SANDBOX_ORIGIN: mpp.url }
+    cms = spawn(process.execPath, [nextBin, 'start', '--port', String(ports.cms)], { cwd: cmsDir, env: serverEnv, stdio: ['ignore', 'inherit', 'inherit'] })
     cms.on('exit', (code) => {
       if (!stopping) {
         console.error(`The CMS stopped (exit code ${code}).`)

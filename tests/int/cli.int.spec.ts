@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -51,6 +51,24 @@ describe('the center command', () => {
     const unknown = await runCenter(['build', '--tenant', 'nope'], env)
     expect(unknown.code).not.toBe(0)
     expect(unknown.stderr).toContain('Unknown tenant "nope"')
+  })
+
+  test('rebuild --tenant queues a build, and rollback goes back to the previous kept build or says there is none', async () => {
+    const queued = await runCenter(['rebuild', '--tenant', 'hoshi'], env)
+    expect(queued.code).toBe(0)
+    expect(queued.stdout).toMatch(/^Queued build \d{8}T\d{6}Z-\w+ of hoshi; the running CMS builds it\.$/m)
+    expect((await runCenter(['rebuild', '--tenant', 'hoshi'], env)).stdout).toContain('A rebuild of hoshi was already queued')
+
+    const none = await runCenter(['rollback', '--tenant', 'hoshi'], env)
+    expect(none.code).not.toBe(0)
+    expect(none.stderr).toContain('No build older than the live one')
+
+    const first = readlinkSync(join(dataDir, 'site', 'live', 'hoshi'))
+    expect((await runCenter(['build', '--tenant', 'hoshi'], env)).code).toBe(0)
+    const rolledBack = await runCenter(['rollback', '--tenant', 'hoshi'], env)
+    expect(rolledBack.code).toBe(0)
+    expect(rolledBack.stdout).toMatch(/^Rolled hoshi back from build \S+ to \S+; it is live\.$/m)
+    expect(readlinkSync(join(dataDir, 'site', 'live', 'hoshi'))).toBe(first)
   })
 
   test('start with a port in use says which port and exits', async () => {

@@ -1,0 +1,158 @@
+import type { Payload, PayloadRequest, Where } from 'payload'
+
+import { buildTenant, newBuildId } from '../../scripts/lib/build'
+import { exportSnapshot } from '../../scripts/lib/export'
+import { defaultSandboxOrigin } from '../../scripts/lib/sandboxOrigin'
+import type { buildTriggers } from '../collections/Builds'
+import { retryWhenBusy } from './retryWhenBusy'
+
+type Id = number | string
+export type BuildTrigger = (typeof buildTriggers)[number]
+
+/** The jobs queue rebuilds run on, apart from scheduled publishing. */
+export const rebuildQueue = 'rebuilds'
+
+const idOf = (value: Id | { id: Id }): Id => (typeof value === 'object' ? value.id : value)
+
+/** The last `max` characters of a log, so a failed build's row stays small. */
+export const logTail = (text: string, max = 4000): string => (text.length > max ? `…${text.slice(-max)}` : text)
+
+let queueing: Promise<unknown> = Promise.resolve()
+
+/**
+ * Runs queue work one caller at a time in this process, so a burst of webhooks finds the pending
+ * build instead of each adding one. Not used inside a write transaction (a hook's): on SQLite that
+ * transaction already serializes writers, and waiting here while holding it could deadlock.
+ */
+export function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const result = queueing.then(work)
+  queueing = result.catch(() => undefined)
+  return result
+}
+
+/**
+ * Queues a rebuild of a tenant, or joins the one already waiting for it, so a burst of triggers
+ * becomes at most one running and one pending build. Answers the build's id and whether it joined.
+ */
+export function queueRebuild(payload: Payload, tenant: Id, trigger: BuildTrigger, req?: PayloadRequest): Promise<{ buildId: string; coalesced: boolean }> {
+  const work = async () => {
+    const pending = await payload.find({
+      collection: 'builds',
+      where: { and: [{ tenant: { equals: tenant } }, { state: { equals: 'queued' } }] },
+      sort: '-createdAt',
+      limit: 1,
+      depth: 0,
+      req,
+    })
+    if (pending.docs[0]) return { buildId: pending.docs[0].buildId, coalesced: true }
+    const { slug } = await payload.findByID({ collection: 'tenants', id: tenant, depth: 0, req })
+    const build = await payload.create({ collection: 'builds', data: { tenant: tenant as number, buildId: newBuildId(), trigger, state: 'queued' }, depth: 0, req })
+    await payload.jobs.queue({ task: 'rebuildTenant', queue: rebuildQueue, input: { build: String(build.id), tenant: slug }, req })
+    return { buildId: build.buildId, coalesced: false }
+  }
+  return req?.transactionID ? work() : oneAtATime(() => retryWhenBusy(work))
+}
+
+export type RebuildOptions = { sandboxOrigin?: string; timeoutMs?: number; signal?: AbortSignal }
+
+/**
+ * Runs one queued build: skips it when a newer build of the tenant is already queued, running or
+ * live; otherwise exports, builds, checks and switches live, recording each step on the build's row.
+ * A failure is recorded with its log and rethrown, so the job is retried with backoff.
+ */
+export async function runRebuild(payload: Payload, id: Id, options: RebuildOptions = {}): Promise<'live' | 'superseded'> {
+  const build = await payload.findByID({ collection: 'builds', id, depth: 0 })
+  const tenant = idOf(build.tenant as Id | { id: Id })
+  const newer: Where = {
+    and: [{ tenant: { equals: tenant } }, { createdAt: { greater_than: build.createdAt } }, { state: { in: ['queued', 'running', 'live'] } }],
+  }
+  if ((await payload.count({ collection: 'builds', where: newer })).totalDocs > 0) {
+    await retryWhenBusy(() => payload.update({ collection: 'builds', id, depth: 0, data: { state: 'superseded', finishedAt: new Date().toISOString() } }))
+    return 'superseded'
+  }
+
+  const startedAt = new Date()
+  await retryWhenBusy(() => payload.update({ collection: 'builds', id, depth: 0, data: { state: 'running', startedAt: startedAt.toISOString(), finishedAt: null, attempts: (build.attempts ?? 0) + 1 } }))
+  const seconds = () => Math.round((Date.now() - startedAt.getTime()) / 100) / 10
+  try {
+    const { slug } = await payload.findByID({ collection: 'tenants', id: tenant, depth: 0 })
+    const snapshot = await exportSnapshot(payload, slug)
+    await buildTenant(snapshot, {
+      sandboxOrigin: options.sandboxOrigin ?? process.env.MPP_SANDBOX_ORIGIN ?? defaultSandboxOrigin,
+      quiet: true,
+      buildId: build.buildId,
+      timeoutMs: options.timeoutMs ?? Number(process.env.REBUILD_TIMEOUT_MS ?? 600_000),
+      signal: options.signal,
+    })
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    await retryWhenBusy(() => payload.update({ collection: 'builds', id, depth: 0, data: { state: 'failed', finishedAt: new Date().toISOString(), duration: seconds(), log: logTail(message) } }))
+    throw error
+  }
+  await markLive(payload, tenant, id, { state: 'live', finishedAt: new Date().toISOString(), duration: seconds(), log: 'Built, checked and switched live.' })
+  return 'live'
+}
+
+/** Sets a build row live and clears the flag on the tenant's other rows. */
+export async function markLive(payload: Payload, tenant: Id, id: Id, data: Record<string, unknown>): Promise<void> {
+  await retryWhenBusy(() =>
+    payload.update({
+      collection: 'builds',
+      where: { and: [{ tenant: { equals: tenant } }, { live: { equals: true } }, { id: { not_equals: id } }] },
+      depth: 0,
+      data: { live: false },
+    }),
+  )
+  await retryWhenBusy(() => payload.update({ collection: 'builds', id, depth: 0, data: { ...data, live: true } }))
+}
+
+/** How many rebuild jobs are due now: a read, so polling never takes SQLite's write lock. */
+export async function dueRebuilds(payload: Payload): Promise<number> {
+  const { totalDocs } = await payload.count({
+    collection: 'payload-jobs',
+    where: {
+      and: [
+        { queue: { equals: rebuildQueue } },
+        { completedAt: { exists: false } },
+        { hasError: { not_equals: true } },
+        { processing: { equals: false } },
+        { or: [{ waitUntil: { exists: false } }, { waitUntil: { less_than: new Date().toISOString() } }] },
+      ],
+    },
+  })
+  return totalDocs
+}
+
+/**
+ * After a crash or restart, nothing in this process runs a rebuild yet: jobs still marked
+ * processing were cut off, so they go back to the queue and their builds are marked failed.
+ */
+export async function recoverInterruptedRebuilds(payload: Payload): Promise<void> {
+  await retryWhenBusy(() =>
+    payload.update({
+      collection: 'payload-jobs',
+      where: { and: [{ queue: { equals: rebuildQueue } }, { processing: { equals: true } }] },
+      data: { processing: false },
+    }),
+  )
+  await retryWhenBusy(() =>
+    payload.update({
+      collection: 'builds',
+      where: { state: { equals: 'running' } },
+      depth: 0,
+      data: { state: 'failed', log: 'Interrupted by a restart of the CMS; queued again.' },
+    }),
+  )
+}
+
+/** Runs every due rebuild job, one after another (SQLite writes from one process must not overlap). */
+export async function runDueRebuilds(payload: Payload): Promise<number> {
+  let ran = 0
+  while ((await dueRebuilds(payload)) > 0) {
+    const result = await retryWhenBusy(() => payload.jobs.run({ queue: rebuildQueue, sequential: true, limit: 1 }))
+    const count = Object.keys(result.jobStatus ?? {}).length
+    if (!count) break
+    ran += count
+  }
+  return ran
+}

@@ -1,0 +1,187 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, watch } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Payload, Where } from 'payload'
+import { Webhook } from 'standardwebhooks'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+
+import type { User } from '../../cms/payload-types'
+import { freePort } from '../helpers/freePort'
+
+const dataDir = mkdtempSync(join(tmpdir(), 'center-rebuild-'))
+process.env.CENTER_DATA_DIR = dataDir
+process.env.DATABASE_URL = `file:${join(dataDir, 'center.db')}`
+
+let payload: Payload
+let siteUrl: string
+let closeSite: () => Promise<void>
+const secrets: Record<string, string> = {}
+const tenantId: Record<string, number | string> = {}
+
+const build = () => import('../../scripts/lib/build')
+const rebuilds = () => import('../../cms/lib/rebuilds')
+
+beforeAll(async () => {
+  const { openCms } = await import('../../scripts/lib/cms')
+  const { seed } = await import('../../scripts/lib/seed')
+  const { readSnapshots } = await import('../../scripts/lib/contentFiles')
+  const { createWebhookSecret } = await import('../../cms/endpoints/createWebhookSecret')
+  const { startSite } = await import('../../scripts/lib/serve')
+  payload = await openCms()
+  await seed(payload, readSnapshots(), { demoUsers: true })
+  for (const tenant of (await payload.find({ collection: 'tenants', limit: 0 })).docs) tenantId[tenant.slug] = tenant.id
+  const admin = (await payload.find({ collection: 'users', where: { email: { equals: 'admin@center.local' } } })).docs[0] as User
+  for (const slug of ['lumopay', 'hoshi']) {
+    const response = await createWebhookSecret.handler({ payload, user: admin, routeParams: { id: String(tenantId[slug]) }, json: async () => ({}) } as never)
+    secrets[slug] = ((await response.json()) as { secret: string }).secret
+  }
+  // Adding a secret changed the tenants, which queued their rebuilds: run them, so each tenant has a live site.
+  await (await rebuilds()).runDueRebuilds(payload)
+  const site = await startSite(await freePort())
+  siteUrl = site.url
+  closeSite = site.close
+})
+
+afterAll(async () => {
+  await closeSite?.()
+  await payload?.destroy()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+/** Calls POST /api/webhooks/rebuild in process with a raw body and headers. */
+async function deliver(body: string, headers: Record<string, string>) {
+  const { rebuildWebhook } = await import('../../cms/endpoints/rebuildWebhook')
+  const request = new Request('http://center.test/api/webhooks/rebuild', { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } })
+  const response = await rebuildWebhook.handler(Object.assign(request, { payload }) as never)
+  return { status: response.status, body: (await response.json()) as { error?: string; buildId?: string; coalesced?: boolean } }
+}
+
+let sequence = 0
+/** Standard Webhooks headers made by the standardwebhooks package. */
+function sign(secret: string, body: string, at = new Date(), id = `msg_${++sequence}_${Date.now()}`) {
+  return { 'webhook-id': id, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': new Webhook(secret).sign(id, at, body) }
+}
+
+const queued = async () => ({
+  builds: (await payload.count({ collection: 'builds' })).totalDocs,
+  jobs: (await payload.count({ collection: 'payload-jobs', where: { queue: { equals: 'rebuilds' } } })).totalDocs,
+})
+
+const lumopayBody = JSON.stringify({ tenant: 'lumopay' })
+
+describe('the rebuild webhook', () => {
+  test('a forged, expired, foreign-tenant, oversized or malformed webhook is refused with its reason and queues nothing', async () => {
+    const before = await queued()
+    const forged = `whsec_${Buffer.from('not the tenant secret!!!').toString('base64')}`
+    const cases: [string, Record<string, string>, number, string][] = [
+      [lumopayBody, sign(forged, lumopayBody), 401, 'bad-signature'],
+      [lumopayBody, sign(secrets.lumopay!, lumopayBody, new Date(Date.now() - 6 * 60_000)), 401, 'expired'],
+      [lumopayBody, sign(secrets.hoshi!, lumopayBody), 401, 'bad-signature'],
+      [JSON.stringify({ tenant: 'nobody' }), sign(secrets.lumopay!, JSON.stringify({ tenant: 'nobody' })), 401, 'no-secret'],
+      [JSON.stringify({ tenant: 'lumopay', pad: 'x'.repeat(70_000) }), {}, 413, 'too-large'],
+      ['not json', sign(secrets.lumopay!, 'not json'), 400, 'malformed'],
+      [lumopayBody, { 'webhook-id': 'msg_x' }, 400, 'missing-headers'],
+    ]
+    for (const [body, headers, status, error] of cases) {
+      expect(await deliver(body, headers)).toMatchObject({ status, body: { error } })
+    }
+    expect(await queued()).toEqual(before)
+  })
+
+  test('a webhook signed with the tenant\'s secret is accepted with a build id, and the same delivery again is refused as a replay', async () => {
+    const headers = sign(secrets.lumopay!, lumopayBody)
+    const accepted = await deliver(lumopayBody, headers)
+    expect(accepted).toMatchObject({ status: 202, body: { buildId: expect.stringMatching(/^\d{8}T\d{6}Z-/) } })
+    const before = await queued()
+    expect(await deliver(lumopayBody, headers)).toMatchObject({ status: 401, body: { error: 'replayed' } })
+    expect(await queued()).toEqual(before)
+  })
+})
+
+describe('the rebuild pipeline', () => {
+  test('a burst of 200 webhooks and a publish for one tenant runs at most two builds, and the site shows the last content', async () => {
+    const { startRebuildRunner } = await import('../../cms/lib/rebuildRunner')
+    await (await rebuilds()).runDueRebuilds(payload)
+    const since = new Date().toISOString()
+    const runner = startRebuildRunner(payload, 200)
+    const burst = () => Promise.all(Array.from({ length: 100 }, () => deliver(lumopayBody, sign(secrets.lumopay!, lumopayBody))))
+    const first = await burst()
+    const qa = (await payload.find({ collection: 'qas', where: { and: [{ tenant: { equals: tenantId.lumopay } }, { slug: { equals: 'refund-time' } }] } })).docs[0]!
+    await payload.update({ collection: 'qas', id: qa.id, locale: 'en', data: { question: 'How many days until my refund arrives?', _status: 'published' } })
+    const second = await burst()
+    expect([...first, ...second].every((r) => r.status === 202)).toBe(true)
+
+    const ofBurst: Where = { and: [{ tenant: { equals: tenantId.lumopay } }, { createdAt: { greater_than_equal: since } }] }
+    await expect.poll(async () => (await payload.count({ collection: 'builds', where: { and: [ofBurst, { state: { in: ['queued', 'running'] } }] } })).totalDocs, { timeout: 120_000, interval: 500 }).toBe(0)
+    await runner.stop()
+
+    const rows = (await payload.find({ collection: 'builds', where: ofBurst, limit: 0, depth: 0 })).docs
+    const ran = rows.filter((row) => row.startedAt)
+    expect(ran.length).toBeGreaterThan(0)
+    expect(ran.length).toBeLessThanOrEqual(2)
+    expect(ran.every((row) => row.state === 'live' || row.state === 'superseded')).toBe(true)
+    expect(new Set([...first, ...second].map((r) => r.body.buildId)).size).toBeLessThanOrEqual(rows.length)
+    const live = await fetch(`${siteUrl}/lumopay/en/qas/`)
+    expect(await live.text()).toContain('How many days until my refund arrives?')
+  })
+
+  test('a build killed halfway is recorded as failed with its log, every request meanwhile gets the previous site, and its retry goes live', async () => {
+    const { liveBuild, buildsDir } = await build()
+    const { queueRebuild, runRebuild, runDueRebuilds } = await rebuilds()
+    const liveBefore = liveBuild('lumopay')
+    const pageBefore = await (await fetch(`${siteUrl}/lumopay/en/qas/`)).text()
+    const { buildId } = await queueRebuild(payload, tenantId.lumopay!, 'cli')
+    const row = (await payload.find({ collection: 'builds', where: { buildId: { equals: buildId } } })).docs[0]!
+
+    // Kill astro once it starts writing the new build's folder: halfway through.
+    const abort = new AbortController()
+    const watcher = watch(join(buildsDir, 'lumopay'), (_event, name) => {
+      if (name === buildId) abort.abort()
+    })
+    const statuses: number[] = []
+    let building = true
+    const reader = (async () => {
+      while (building) {
+        const response = await fetch(`${siteUrl}/lumopay/en/qas/`)
+        statuses.push(response.status)
+        expect(await response.text()).toBe(pageBefore)
+      }
+    })()
+    await expect(runRebuild(payload, row.id, { signal: abort.signal })).rejects.toThrow(/killed \(SIGKILL, aborted\)/)
+    building = false
+    await reader
+    watcher.close()
+
+    expect(statuses.length).toBeGreaterThan(0)
+    expect(statuses.every((status) => status === 200)).toBe(true)
+    expect(liveBuild('lumopay')).toBe(liveBefore)
+    expect(existsSync(join(buildsDir, 'lumopay', buildId))).toBe(false)
+    expect(await payload.findByID({ collection: 'builds', id: row.id })).toMatchObject({ state: 'failed', live: false, log: expect.stringMatching(/killed/) })
+
+    await runDueRebuilds(payload)
+    expect(await payload.findByID({ collection: 'builds', id: row.id })).toMatchObject({ state: 'live', live: true, attempts: 2 })
+    expect(liveBuild('lumopay')).toBe(buildId)
+  })
+
+  test('rollback switches the live site back to the previous build in one step and records it as live', async () => {
+    const { liveBuild, keptBuilds, buildsDir } = await build()
+    const { rollbackFromCli } = await import('../../scripts/lib/rebuild')
+    const kept = keptBuilds('lumopay')
+    const current = liveBuild('lumopay')!
+    const previous = kept[kept.indexOf(current) - 1]!
+    const { from, to } = await rollbackFromCli(payload, 'lumopay', undefined)
+    expect({ from, to }).toEqual({ from: current, to: previous })
+    const served = await (await fetch(`${siteUrl}/lumopay/en/qas/`)).text()
+    expect(served).toBe(readFileSync(join(buildsDir, 'lumopay', previous, 'lumopay', 'en', 'qas', 'index.html'), 'utf8'))
+    const lives = (await payload.find({ collection: 'builds', where: { and: [{ tenant: { equals: tenantId.lumopay } }, { live: { equals: true } }] } })).docs
+    expect(lives).toEqual([expect.objectContaining({ trigger: 'rollback', state: 'live', rolledBackTo: previous })])
+  })
+
+  test('editors read their own MPP\'s builds only', async () => {
+    const editor = (await payload.find({ collection: 'users', where: { email: { equals: 'editor@hoshi.local' } } })).docs[0]!
+    const { docs } = await payload.find({ collection: 'builds', limit: 0, depth: 0, overrideAccess: false, user: { ...editor, collection: 'users' } })
+    expect(docs.length).toBeGreaterThan(0)
+    expect(new Set(docs.map((doc) => doc.tenant))).toEqual(new Set([tenantId.hoshi]))
+    await expect(payload.create({ collection: 'builds', overrideAccess: false, user: { ...editor, collection: 'users' }, data: { tenant: tenantId.hoshi as number, buildId: 'x', trigger: 'cli', state: 'live' } })).rejects.toThrow()
+  })
+})
