@@ -21,6 +21,7 @@ import { tenantRoleField } from './fields/tenantRole'
 import { rebuildTenant } from './jobs/rebuildTenant'
 import { startRebuildRunnerOnce } from './lib/rebuildRunner'
 import { localization } from './localization'
+import { siteOrigins } from './lib/origins'
 import { logger } from './logger'
 import type { Config } from './payload-types'
 
@@ -33,6 +34,8 @@ export default buildConfig({
     importMap: { baseDir: cmsDir, importMapFile: join(cmsDir, 'app', '(payload)', 'admin', 'importMap.js') },
   },
   collections: [Tenants, Users, Guides, QaCategories, Qas, Campaigns, Media, Builds, WebhookDeliveries],
+  // Built pages on the site's origins call the Center API (rewards, feedback) from the browser.
+  cors: siteOrigins(),
   db: databaseAdapter(),
   editor: contentEditor,
   endpoints: [rebuildWebhook],

@@ -1,6 +1,7 @@
 import { ValidationError, type Endpoint, type PayloadRequest } from 'payload'
 
 import { oneAtATime, queueRebuild } from '../lib/rebuilds'
+import { readCapped, refuse } from '../lib/requests'
 import { retryWhenBusy } from '../lib/retryWhenBusy'
 import { verifyWebhook } from '../lib/webhookVerification'
 
@@ -8,28 +9,6 @@ import { verifyWebhook } from '../lib/webhookVerification'
 export const maxWebhookBytes = 64 * 1024
 /** How long a webhook-id is remembered: longer than the 5-minute signature tolerance, so a replay is always caught. */
 const rememberMs = 60 * 60 * 1000
-
-const refuse = (status: number, error: string, message: string) => Response.json({ error, message }, { status })
-
-/** Reads a request body as text, or answers undefined as soon as it passes `limit` bytes. */
-export async function readCapped(req: PayloadRequest, limit: number): Promise<string | undefined> {
-  if (Number(req.headers.get('content-length') ?? 0) > limit) return undefined
-  if (!req.body) return ''
-  const reader = (req.body as ReadableStream<Uint8Array>).getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > limit) {
-      await reader.cancel()
-      return undefined
-    }
-    chunks.push(value)
-  }
-  return Buffer.concat(chunks).toString('utf8')
-}
 
 /** The tenant slug a webhook body names: `{ "tenant": "lumopay" }`. */
 export function tenantFromBody(body: string): string | undefined {

@@ -4,6 +4,7 @@ import { basename, dirname, join, relative } from 'node:path'
 
 import type { Snapshot } from '../../content/schema'
 import { dataDir, rootDir } from '../../cms/env'
+import { centerApiUrl } from '../../cms/lib/origins'
 import { brokenLinks } from './links'
 import { resolveMppBaseUrl } from './sandboxOrigin'
 
@@ -87,7 +88,7 @@ function pruneBuilds(slug: string): void {
 }
 
 export type BuildResult = { buildId: string; outDir: string; seconds: number }
-export type BuildOptions = { sandboxOrigin: string; quiet?: boolean; buildId?: string; signal?: AbortSignal; timeoutMs?: number }
+export type BuildOptions = { sandboxOrigin: string; centerApiUrl?: string; quiet?: boolean; buildId?: string; signal?: AbortSignal; timeoutMs?: number }
 
 /** Builds one tenant's site from its snapshot into a new folder, checks it, then switches it live. */
 export async function buildTenant(snapshot: Snapshot, options: BuildOptions): Promise<BuildResult> {
@@ -105,7 +106,7 @@ export async function buildTenant(snapshot: Snapshot, options: BuildOptions): Pr
       quiet: options.quiet,
       signal: options.signal,
       timeoutMs: options.timeoutMs,
-      env: { ...process.env, CENTER_SNAPSHOT: snapshotFile, CENTER_TENANT: slug, CENTER_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, CENTER_API_URL: options.centerApiUrl ?? centerApiUrl(), CENTER_SNAPSHOT: snapshotFile, CENTER_TENANT: slug, CENTER_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
     })
     const missing = missingPages(outDir, snapshot)
     if (missing.length) throw new Error(`The build of "${slug}" is missing ${missing.join(', ')}`)

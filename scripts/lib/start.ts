@@ -45,6 +45,9 @@ export async function start(env = process.env): Promise<void> {
 
   const mpp = await startSandbox(ports.mpp)
   const site = await startSite(ports.site)
+  const cmsUrl = `http://localhost:${ports.cms}`
+  // Built pages call the Center API at this CMS; it lets the site's origin in (CORS).
+  const apiEnv = { CENTER_API_URL: env.CENTER_API_URL || `${cmsUrl}/api`, CENTER_SITE_ORIGINS: env.CENTER_SITE_ORIGINS || site.url }
   let cms: ChildProcess | undefined
   let stopping = false
   const stop = async (code: number) => {
@@ -67,7 +70,7 @@ export async function start(env = process.env): Promise<void> {
       tenants = await listTenants(payload)
     }
     for (const tenant of tenants) {
-      const result = await buildTenant(await exportSnapshot(payload, tenant.slug), { sandboxOrigin: mpp.url, quiet: true })
+      const result = await buildTenant(await exportSnapshot(payload, tenant.slug), { sandboxOrigin: mpp.url, centerApiUrl: apiEnv.CENTER_API_URL, quiet: true })
       log(`Built ${tenant.slug} (${tenant.locales.join(', ')}) in ${result.seconds.toFixed(1)} s`)
     }
     await payload.destroy()
@@ -75,7 +78,7 @@ export async function start(env = process.env): Promise<void> {
     await ensureAdminBuilt(cmsEnv, log)
     // The CMS server runs queued rebuilds itself (publishes, webhooks, `center rebuild`), building
     // against this sandbox.
-    const serverEnv = { ...cmsEnv, CENTER_REBUILD_RUNNER: '1', MPP_SANDBOX_ORIGIN: mpp.url }
+    const serverEnv = { ...cmsEnv, ...apiEnv, CENTER_REBUILD_RUNNER: '1', MPP_SANDBOX_ORIGIN: mpp.url }
     cms = spawn(process.execPath, [nextBin, 'start', '--port', String(ports.cms)], { cwd: cmsDir, env: serverEnv, stdio: ['ignore', 'inherit', 'inherit'] })
     cms.on('exit', (code) => {
       if (!stopping) {
@@ -83,7 +86,6 @@ export async function start(env = process.env): Promise<void> {
         void stop(1)
       }
     })
-    const cmsUrl = `http://localhost:${ports.cms}`
     await waitForHttp(`${cmsUrl}/api/users/me`, cms)
 
     const demo = tenants.find((t) => t.locales.includes('en')) ?? tenants[0]
