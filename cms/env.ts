@@ -18,6 +18,8 @@ export const rootDir = findRoot(process.cwd())
 
 /** Where local state lives: the SQLite file, the secret, snapshots and site builds. */
 export const dataDir = resolve(rootDir, process.env.CENTER_DATA_DIR ?? '.data')
+/** Uploaded images (the Media collection's files) on local disk. */
+export const mediaDir = join(dataDir, 'media')
 
 /**
  * PAYLOAD_SECRET from the environment; on a developer machine, a random one kept in the

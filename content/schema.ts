@@ -35,6 +35,20 @@ export type LocalizedList = z.infer<typeof localizedList>
 /** An amount of money in the currency's minor units (JPY 0 digits, USD 2, KWD 3). */
 export const amountSchema = z.object({ currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like USD'), value: z.number().int().nonnegative() })
 
+/** A file name in the media folder: no folders, nothing a URL or a shell would read differently. */
+const mediaFile = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.(?:png|jpe?g|webp|svg)$/, 'must be a file name like scan-qr.png')
+
+/** An image in the tenant's media folder, with its intrinsic size (no layout shift) and smaller renditions. */
+export const mediaSchema = z.object({
+  file: mediaFile,
+  alt: localizedText,
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  /** Narrower copies of a raster image, for `srcset`. */
+  sizes: z.array(z.object({ file: mediaFile, width: z.number().int().positive(), height: z.number().int().positive() })).default([]),
+})
+export type Media = z.infer<typeof mediaSchema>
+
 export const tenantSchema = z.object({
   slug,
   name: z.string().min(1),
@@ -45,6 +59,8 @@ export const tenantSchema = z.object({
     primaryColor: hexColour,
     accentColor: hexColour,
     intro: localizedText,
+    /** The MPP's logo: a file of the snapshot's media. */
+    logo: mediaFile.optional(),
   }),
   mppApiBaseUrl: z.url(),
   supportEmail: z.email(),
@@ -68,7 +84,8 @@ export const guideSchema = z.object({
   order: z.number().int(),
   title: localizedText,
   summary: localizedText,
-  steps: z.array(z.object({ body: localizedMarkdown })).min(1),
+  /** Each step's text, and optionally an image: a file of the snapshot's media. */
+  steps: z.array(z.object({ body: localizedMarkdown, image: mediaFile.optional() })).min(1),
   /** Slugs of related Q&As of the same tenant. */
   related: z.array(slug).default([]),
 })
@@ -117,6 +134,8 @@ export const snapshotSchema = z
     guides: z.array(guideSchema),
     qas: z.array(qaSchema),
     campaigns: z.array(campaignSchema).default([]),
+    /** The images the tenant's pages show. A reference to a file not listed here is left out with a build warning. */
+    media: z.array(mediaSchema).default([]),
   })
   .superRefine((snapshot, ctx) => {
     const { defaultLocale } = snapshot.tenant

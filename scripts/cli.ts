@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 
 // Commands print data on stdout; the CMS logs JSON on stderr, and only warnings unless asked.
@@ -58,7 +59,9 @@ async function main(): Promise<void> {
       const snapshots = readSnapshots(values.from)
       const { seed } = await import('./lib/seed')
       const demoUsers = process.env.NODE_ENV !== 'production'
-      const report = await withCms((payload) => seed(payload, snapshots, { demoUsers }))
+      // Images sit beside the snapshots' folder: content/tenants/*.json name files in content/media.
+      const mediaDir = values.from ? join(values.from, '..', 'media') : undefined
+      const report = await withCms((payload) => seed(payload, snapshots, { demoUsers, mediaDir }))
       console.log(`Seed: ${report.created} created, ${report.existing} already there.`)
       return
     }
@@ -80,6 +83,7 @@ async function main(): Promise<void> {
         const slugs = values.tenant ? [values.tenant] : (await listTenants(payload)).map((t) => t.slug)
         for (const slug of slugs) {
           const result = await buildTenant(await exportSnapshot(payload, slug), { sandboxOrigin })
+          for (const warning of result.warnings) console.warn(`Warning: ${warning}`)
           console.log(`Built ${slug}: build ${result.buildId} in ${result.seconds.toFixed(1)} s, now live.`)
         }
       })

@@ -1,9 +1,8 @@
-import { join } from 'node:path'
 import type { CollectionConfig } from 'payload'
 
 import { authenticated } from '../access/authenticated'
 import { publisherOnly } from '../access/tenantRoles'
-import { dataDir } from '../env'
+import { mediaDir } from '../env'
 import { localizedText } from '../fields/localizedText'
 
 export const Media: CollectionConfig = {
@@ -15,7 +14,7 @@ export const Media: CollectionConfig = {
     delete: publisherOnly,
   },
   upload: {
-    staticDir: join(dataDir, 'media'),
+    staticDir: mediaDir,
     mimeTypes: ['image/png', 'image/jpeg', 'image/webp', 'image/svg+xml'],
     imageSizes: [
       { name: 'small', width: 480 },

@@ -74,22 +74,23 @@ export async function runRebuild(payload: Payload, id: Id, options: RebuildOptio
   const startedAt = new Date()
   await retryWhenBusy(() => payload.update({ collection: 'builds', id, depth: 0, data: { state: 'running', startedAt: startedAt.toISOString(), finishedAt: null, attempts: (build.attempts ?? 0) + 1 } }))
   const seconds = () => Math.round((Date.now() - startedAt.getTime()) / 100) / 10
+  let warnings: string[] = []
   try {
     const { slug } = await payload.findByID({ collection: 'tenants', id: tenant, depth: 0 })
     const snapshot = await exportSnapshot(payload, slug)
-    await buildTenant(snapshot, {
+    ;({ warnings } = await buildTenant(snapshot, {
       sandboxOrigin: options.sandboxOrigin ?? process.env.MPP_SANDBOX_ORIGIN ?? defaultSandboxOrigin,
       quiet: true,
       buildId: build.buildId,
       timeoutMs: options.timeoutMs ?? Number(process.env.REBUILD_TIMEOUT_MS ?? 600_000),
       signal: options.signal,
-    })
+    }))
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     await retryWhenBusy(() => payload.update({ collection: 'builds', id, depth: 0, data: { state: 'failed', finishedAt: new Date().toISOString(), duration: seconds(), log: logTail(message) } }))
     throw error
   }
-  await markLive(payload, tenant, id, { state: 'live', finishedAt: new Date().toISOString(), duration: seconds(), log: 'Built, checked and switched live.' })
+  await markLive(payload, tenant, id, { state: 'live', finishedAt: new Date().toISOString(), duration: seconds(), log: ['Built, checked and switched live.', ...warnings.map((warning) => `Warning: ${warning}`)].join('\n') })
   return 'live'
 }
 

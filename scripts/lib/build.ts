@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, s
 import { basename, dirname, join, relative } from 'node:path'
 
 import type { Snapshot } from '../../content/schema'
-import { dataDir, rootDir } from '../../cms/env'
+import { resolveMedia } from '../../content/media'
+import { dataDir, mediaDir as cmsMediaDir, rootDir } from '../../cms/env'
 import { centerApiUrl } from '../../cms/lib/origins'
 import { brokenLinks } from './links'
 import { resolveMppBaseUrl } from './sandboxOrigin'
@@ -21,11 +22,12 @@ export const newBuildId = (now = new Date()) =>
 export type RunOptions = { cwd?: string; env?: NodeJS.ProcessEnv; quiet?: boolean; signal?: AbortSignal; timeoutMs?: number }
 
 /**
- * Runs a command, passing its output through to ours; rejects with its output's tail when it fails,
+ * Runs a command, passing its output through to ours, and answers its output's last 4,000
+ * characters; rejects with that tail when it fails,
  * outlives `timeoutMs` or is aborted. The command leads its own process group and a kill takes the
  * whole group, because astro leaves helper processes that would go on writing into the build folder.
  */
-export function run(command: string, args: string[], options: RunOptions = {}): Promise<void> {
+export function run(command: string, args: string[], options: RunOptions = {}): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: options.cwd ?? rootDir, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
     let tail = ''
@@ -57,7 +59,7 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
       clearTimeout(timer)
       options.signal?.removeEventListener('abort', onAbort)
       process.off('exit', onExit)
-      if (code === 0 && !killedBecause) return resolve()
+      if (code === 0 && !killedBecause) return resolve(tail)
       const how = killedBecause ? `was killed (${signal ?? 'SIGKILL'}, ${killedBecause})` : signal ? `was killed (${signal})` : `exited with ${code}`
       reject(new Error(`${command} ${args.join(' ')} ${how}:\n${tail}`))
     })
@@ -87,8 +89,17 @@ function pruneBuilds(slug: string): void {
   for (const old of builds.slice(0, -keepBuilds)) rmSync(join(dir, old), { recursive: true, force: true })
 }
 
-export type BuildResult = { buildId: string; outDir: string; seconds: number }
-export type BuildOptions = { sandboxOrigin: string; centerApiUrl?: string; quiet?: boolean; buildId?: string; signal?: AbortSignal; timeoutMs?: number }
+export type BuildResult = { buildId: string; outDir: string; seconds: number; warnings: string[] }
+export type BuildOptions = {
+  sandboxOrigin: string
+  centerApiUrl?: string
+  /** Where the snapshot's image files are: the CMS's media folder by default. */
+  mediaDir?: string
+  quiet?: boolean
+  buildId?: string
+  signal?: AbortSignal
+  timeoutMs?: number
+}
 
 /** Builds one tenant's site from its snapshot into a new folder, checks it, then switches it live. */
 export async function buildTenant(snapshot: Snapshot, options: BuildOptions): Promise<BuildResult> {
@@ -98,7 +109,9 @@ export async function buildTenant(snapshot: Snapshot, options: BuildOptions): Pr
   const outDir = join(buildsDir, slug, buildId)
   const snapshotFile = join(dataDir, 'snapshots', `${slug}-${buildId}.json`)
   mkdirSync(join(dataDir, 'snapshots'), { recursive: true })
-  const forSite = { ...snapshot, tenant: { ...snapshot.tenant, mppApiBaseUrl: resolveMppBaseUrl(snapshot.tenant.mppApiBaseUrl, options.sandboxOrigin) } }
+  const mediaDir = options.mediaDir ?? cmsMediaDir
+  const { snapshot: withImages, warnings } = resolveMedia(snapshot, (file) => existsSync(join(mediaDir, file)))
+  const forSite = { ...withImages, tenant: { ...withImages.tenant, mppApiBaseUrl: resolveMppBaseUrl(snapshot.tenant.mppApiBaseUrl, options.sandboxOrigin) } }
   writeFileSync(snapshotFile, JSON.stringify(forSite))
 
   try {
@@ -106,7 +119,7 @@ export async function buildTenant(snapshot: Snapshot, options: BuildOptions): Pr
       quiet: options.quiet,
       signal: options.signal,
       timeoutMs: options.timeoutMs,
-      env: { ...process.env, CENTER_API_URL: options.centerApiUrl ?? centerApiUrl(), CENTER_SNAPSHOT: snapshotFile, CENTER_TENANT: slug, CENTER_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, CENTER_API_URL: options.centerApiUrl ?? centerApiUrl(), CENTER_SNAPSHOT: snapshotFile, CENTER_MEDIA_DIR: mediaDir, CENTER_TENANT: slug, CENTER_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
     })
     const missing = missingPages(outDir, snapshot)
     if (missing.length) throw new Error(`The build of "${slug}" is missing ${missing.join(', ')}`)
@@ -123,7 +136,7 @@ export async function buildTenant(snapshot: Snapshot, options: BuildOptions): Pr
   }
   switchLive(slug, buildId)
   pruneBuilds(slug)
-  return { buildId, outDir, seconds: (performance.now() - started) / 1000 }
+  return { buildId, outDir, seconds: (performance.now() - started) / 1000, warnings }
 }
 
 /** The tenant's kept builds, oldest first. */

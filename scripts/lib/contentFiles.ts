@@ -5,6 +5,8 @@ import { parseSnapshot, type Snapshot } from '../../content/schema'
 import { rootDir } from '../../cms/env'
 
 export const contentDir = join(rootDir, 'content', 'tenants')
+/** The image files content/ snapshots name, by file name. */
+export const contentMediaDir = join(rootDir, 'content', 'media')
 
 /** Reads and validates every snapshot in a folder; the first bad file throws, naming the file and the fields. */
 export function readSnapshots(dir = contentDir): Snapshot[] {

@@ -20,6 +20,13 @@ function lists(value: PerLocale<string[]>): Record<string, string[]> {
   return out
 }
 
+type Rendition = { filename?: string | null; width?: number | null; height?: number | null }
+
+/** An upload's narrower copies that exist, for srcset (Payload leaves a size empty when the original is smaller). */
+function renditions(sizes: Record<string, Rendition | undefined> | null | undefined) {
+  return Object.values(sizes ?? {}).flatMap((size) => (size?.filename && size.width && size.height ? [{ file: size.filename, width: size.width, height: size.height }] : []))
+}
+
 const idOf = (value: Id | { id: Id }): Id => (typeof value === 'object' ? value.id : value)
 
 /** The tenant's published content in every locale, as a validated snapshot. */
@@ -48,6 +55,12 @@ export async function exportSnapshot(payload: Payload, slug: string): Promise<Sn
     payload.find({ collection: 'qas', where: published, ...common }),
     payload.find({ collection: 'campaigns', where: published, ...common, sort: 'startsAt' }),
   ])
+  const imageIds = [tenant.brand.logo, ...guides.docs.flatMap((g) => (g.steps ?? []).map((step) => step.image))].filter((id) => id != null).map(idOf)
+  const media = imageIds.length
+    ? (await payload.find({ collection: 'media', where: { and: [ofTenant, { id: { in: imageIds } }] }, locale: 'all', depth: 0, limit: 0, pagination: false, sort: 'filename' })).docs
+    : []
+  const mediaFiles = new Map<Id, string>(media.flatMap((m) => (m.filename ? [[m.id, m.filename] as const] : [])))
+  const fileOf = (image: Id | { id: Id } | null | undefined) => (image == null ? undefined : mediaFiles.get(idOf(image)))
   const categorySlugs = new Map<Id, string>(categories.docs.map((c) => [c.id, c.slug]))
   const liveQas = qas.docs.filter((qa) => categorySlugs.has(idOf(qa.category)))
   const qaSlugs = new Map<Id, string>(liveQas.map((qa) => [qa.id, qa.slug]))
@@ -63,7 +76,7 @@ export async function exportSnapshot(payload: Payload, slug: string): Promise<Sn
         locales: tenant.enabledLocales,
         defaultLocale: tenant.defaultLocale,
         features: tenant.features ?? [],
-        brand: { primaryColor: tenant.brand.primaryColor, accentColor: tenant.brand.accentColor, intro: texts(all(tenant.brand.intro)) },
+        brand: { primaryColor: tenant.brand.primaryColor, accentColor: tenant.brand.accentColor, intro: texts(all(tenant.brand.intro)), logo: fileOf(tenant.brand.logo) },
         mppApiBaseUrl: tenant.mppApiBaseUrl,
         supportEmail: tenant.supportEmail,
       },
@@ -74,7 +87,7 @@ export async function exportSnapshot(payload: Payload, slug: string): Promise<Sn
         order: g.order,
         title: texts(all(g.title)),
         summary: texts(all(g.summary)),
-        steps: (g.steps ?? []).map((step) => ({ body: markdown(step.body) })),
+        steps: (g.steps ?? []).map((step) => ({ body: markdown(step.body), image: fileOf(step.image) })),
         related: (g.related ?? []).map((qa) => qaSlugs.get(idOf(qa))).filter((s): s is string => Boolean(s)),
       })),
       qas: liveQas.map((qa) => ({
@@ -96,6 +109,11 @@ export async function exportSnapshot(payload: Payload, slug: string): Promise<Sn
         startsAt: new Date(c.startsAt).toISOString(),
         endsAt: new Date(c.endsAt).toISOString(),
       })),
+      media: media.flatMap((m) =>
+        m.filename && m.width && m.height
+          ? [{ file: m.filename, alt: texts(all(m.alt)), width: m.width, height: m.height, sizes: renditions(m.sizes) }]
+          : [],
+      ),
     },
     `the export of tenant "${slug}"`,
   )

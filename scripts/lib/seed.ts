@@ -1,10 +1,12 @@
+import { join } from 'node:path'
 import type { Payload, Where } from 'payload'
 
 import type { Locale, LocalizedList, LocalizedText, Snapshot } from '../../content/schema'
 import type { Config } from '../../cms/payload-types'
+import { contentMediaDir } from './contentFiles'
 import { richTextConverter } from './richText'
 
-type Slug = 'tenants' | 'guides' | 'qa-categories' | 'qas' | 'campaigns'
+type Slug = 'tenants' | 'guides' | 'qa-categories' | 'qas' | 'campaigns' | 'media'
 type Id = number | string
 
 /** Demo accounts, for local use only; `center seed` refuses to create them in production. */
@@ -27,11 +29,19 @@ export function inLocale<T extends Record<string, unknown>>(fields: T, locale: L
 
 export type SeedReport = { created: number; existing: number }
 
+export type SeedOptions = {
+  demoUsers: boolean
+  /** Where the snapshots' image files are: content/media by default. */
+  mediaDir?: string
+}
+
 /**
- * Loads snapshots into the CMS, creating only what is missing (matched by slug within a
- * tenant), so a second run changes nothing. Hooks see `context.seeding` and skip rebuilds.
+ * Loads snapshots into the CMS, creating only what is missing (matched by slug, or file name
+ * for images, within a tenant), so a second run changes nothing. Hooks see `context.seeding`
+ * and skip rebuilds.
  */
-export async function seed(payload: Payload, snapshots: Snapshot[], options: { demoUsers: boolean }): Promise<SeedReport> {
+export async function seed(payload: Payload, snapshots: Snapshot[], options: SeedOptions): Promise<SeedReport> {
+  const mediaDir = options.mediaDir ?? contentMediaDir
   const report: SeedReport = { created: 0, existing: 0 }
   const context = { seeding: true }
   const { toLexical } = await richTextConverter(payload)
@@ -50,6 +60,7 @@ export async function seed(payload: Payload, snapshots: Snapshot[], options: { d
     where: Where,
     locales: Locale[],
     dataIn: (locale: Locale, created?: Config['collections'][S]) => Record<string, unknown>,
+    filePath?: string,
   ): Promise<Id> {
     const existing = await findId(collection, where)
     if (existing !== undefined) {
@@ -57,7 +68,7 @@ export async function seed(payload: Payload, snapshots: Snapshot[], options: { d
       return existing
     }
     const [first, ...others] = locales
-    const created = await payload.create({ collection, data: dataIn(first) as never, locale: first, context, depth: 0 })
+    const created = await payload.create({ collection, data: dataIn(first) as never, locale: first, context, depth: 0, filePath })
     for (const locale of others) {
       await payload.update({ collection, id: created.id, data: dataIn(locale, created as Config['collections'][S]) as never, locale, context, depth: 0 })
     }
@@ -66,7 +77,7 @@ export async function seed(payload: Payload, snapshots: Snapshot[], options: { d
   }
 
   const tenantIds: Record<string, Id> = {}
-  for (const { tenant, categories, guides, qas, campaigns } of snapshots) {
+  for (const { tenant, categories, guides, qas, campaigns, media } of snapshots) {
     /** The tenant's locales that any of these texts is written in, default first. */
     const locales = (...texts: LocalizedText[]): Locale[] =>
       [tenant.defaultLocale, ...tenant.locales.filter((l) => l !== tenant.defaultLocale && texts.some((text) => text[l]))]
@@ -78,6 +89,18 @@ export async function seed(payload: Payload, snapshots: Snapshot[], options: { d
     }))
     tenantIds[tenant.slug] = tenantId
     const inTenant = (slug: string): Where => ({ and: [{ tenant: { equals: tenantId } }, { slug: { equals: slug } }] })
+
+    const mediaIds: Record<string, Id> = {}
+    for (const item of media) {
+      const where: Where = { and: [{ tenant: { equals: tenantId } }, { filename: { equals: item.file } }] }
+      mediaIds[item.file] = await ensure('media', where, locales(item.alt), (locale) => ({ tenant: tenantId, ...inLocale({ alt: item.alt }, locale) }), join(mediaDir, item.file))
+    }
+    const logo = tenant.brand.logo && mediaIds[tenant.brand.logo]
+    if (logo !== undefined && logo !== '') {
+      const current = await payload.findByID({ collection: 'tenants', id: tenantId, depth: 0 })
+      // Payload keeps the group's other fields (every locale's intro) when only the logo is given.
+      if (!current.brand.logo) await payload.update({ collection: 'tenants', id: tenantId, data: { brand: { logo: logo as number } } as never, context, depth: 0 })
+    }
 
     const categoryIds: Record<string, Id> = {}
     for (const category of categories) {
@@ -101,7 +124,7 @@ export async function seed(payload: Payload, snapshots: Snapshot[], options: { d
         related: guide.related.map((slug) => qaIds[slug]),
         ...inLocale({ title: guide.title, summary: guide.summary }, locale),
         // Other locales update the rows the first locale created, keeping one set of steps.
-        steps: guide.steps.map((step, i) => ({ id: created?.steps?.[i]?.id, body: rich(step.body, locale) })),
+        steps: guide.steps.map((step, i) => ({ id: created?.steps?.[i]?.id, body: rich(step.body, locale), image: step.image ? mediaIds[step.image] : undefined })),
       }))
     }
     for (const campaign of campaigns) {

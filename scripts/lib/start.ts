@@ -71,6 +71,7 @@ export async function start(env = process.env): Promise<void> {
     }
     for (const tenant of tenants) {
       const result = await buildTenant(await exportSnapshot(payload, tenant.slug), { sandboxOrigin: mpp.url, centerApiUrl: apiEnv.CENTER_API_URL, quiet: true })
+      for (const warning of result.warnings) log(`Warning: ${warning}`)
       log(`Built ${tenant.slug} (${tenant.locales.join(', ')}) in ${result.seconds.toFixed(1)} s`)
     }
     await payload.destroy()

@@ -93,6 +93,19 @@ describe.each(visits)('the Center of $tenant in $locale', ({ tenant: slug, local
     await page.close()
   })
 
+  test('a guide shows its step images at their own size with a text alternative, and the header shows the MPP\'s logo', async () => {
+    const guide = snapshot.guides.find((item) => item.steps.some((step) => step.image))!
+    const { page } = await open(centerPath(slug, locale, 'guides', guide.slug))
+    const images = page.locator('ol.steps img')
+    expect(await images.count()).toBe(guide.steps.filter((step) => step.image).length)
+    const media = snapshot.media.find((item) => item.file === guide.steps.find((step) => step.image)!.image)!
+    await expect.poll(() => images.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(media.width)
+    expect(await images.first().getAttribute('alt')).toBe(localize(media.alt, locale, tenant).text)
+    expect(await images.first().getAttribute('height')).toBe(String(media.height))
+    await expect.poll(() => page.locator('header .brand img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0)
+    await page.close()
+  })
+
   test('the rewards page says what it is without scripts and lists the campaigns running now', async () => {
     const { page } = await open(centerPath(slug, locale, 'rewards'))
     expect(await page.locator('main').textContent()).toContain(translator(locale)('rewards.needsApp', { mpp: tenant.name }))

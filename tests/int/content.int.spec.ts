@@ -37,6 +37,7 @@ const sorted = (s: Snapshot) => ({
   categories: [...s.categories].sort((a, b) => a.slug.localeCompare(b.slug)),
   guides: [...s.guides].sort((a, b) => a.slug.localeCompare(b.slug)),
   qas: [...s.qas].sort((a, b) => a.slug.localeCompare(b.slug)),
+  media: [...s.media].sort((a, b) => a.file.localeCompare(b.file)),
 })
 
 describe('seed and export', () => {

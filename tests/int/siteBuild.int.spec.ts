@@ -13,15 +13,15 @@ const folders: string[] = []
 afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })))
 
 /** Runs `astro build` as `center build` does, into a throwaway folder; `snapshot` is a file, or none for content/. */
-async function buildSite(snapshot?: string): Promise<string> {
+async function buildSite(snapshot?: string): Promise<{ out: string; output: string }> {
   const outDir = mkdtempSync(join(tmpdir(), 'center-site-'))
   folders.push(outDir)
   const env: NodeJS.ProcessEnv = { ...process.env, CENTER_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' }
   delete env.CENTER_SNAPSHOT
   delete env.CENTER_TENANT
   if (snapshot) Object.assign(env, { CENTER_SNAPSHOT: snapshot, CENTER_TENANT: 'hostile' })
-  await run(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], { cwd: root, env, quiet: true })
-  return outDir
+  const output = await run(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], { cwd: root, env, quiet: true })
+  return { out: outDir, output }
 }
 
 /** Every HTML file below a folder. */
@@ -30,7 +30,7 @@ const htmlFiles = (dir: string): string[] =>
 
 describe('the static site', () => {
   test('builds every page of every demo MPP from content/ with no CMS running', async () => {
-    const out = await buildSite()
+    const { out } = await buildSite()
     for (const slug of ['lumopay', 'hoshi', 'nakhla']) {
       const { tenant, guides, qas } = contentSnapshot(slug)
       expect(existsSync(join(out, slug, 'sitemap.xml')), slug).toBe(true)
@@ -42,13 +42,18 @@ describe('the static site', () => {
         expect(search.docs).toHaveLength(guides.length + qas.length)
       }
       expect(existsSync(join(out, slug, tenant.locales[0]!, 'rewards', 'index.html')), `${slug} rewards`).toBe(tenant.features.includes('rewards'))
+      const illustrated = guides.find((guide) => guide.steps.some((step) => step.image))!
+      const image = illustrated.steps.find((step) => step.image)!.image!
+      expect(existsSync(join(out, slug, 'media', image)), `${slug} ${image}`).toBe(true)
+      const page = readFileSync(join(out, slug, tenant.defaultLocale, 'guides', illustrated.slug, 'index.html'), 'utf8')
+      expect(page).toMatch(new RegExp(`<img src="/${slug}/media/${image}" width="\\d+" height="\\d+" alt="[^"]+"`))
     }
   }, 180_000)
 
   test('a hostile snapshot builds, and its script tags, event handlers and script links render inert', async () => {
     const fixture = join(root, 'tests', 'fixtures', 'hostile.json')
     const snapshot = parseSnapshot(JSON.parse(readFileSync(fixture, 'utf8')), fixture)
-    const out = await buildSite(fixture)
+    const { out, output } = await buildSite(fixture)
     const pages = htmlFiles(out)
     expect(pages.length).toBeGreaterThan(10)
     for (const page of pages) {
@@ -60,6 +65,10 @@ describe('the static site', () => {
     const guide = readFileSync(join(out, 'hostile', 'ar', 'guides', 'long-words', 'index.html'), 'utf8')
     expect(guide).toContain("&lt;script&gt;alert('step')&lt;/script&gt;")
     expect(guide).toContain('class="notice"')
+    // The images whose files are gone are left out, and the build says which.
+    expect(guide).not.toMatch(/deleted-photo|gone/)
+    expect(output).toContain('Guide "long-words" step 1 uses image "deleted-photo.png", which is not in the snapshot\'s media')
+    expect(output).toContain('Image "gone.webp" is missing from the media folder')
     const rewards = readFileSync(join(out, 'hostile', 'en', 'rewards', 'index.html'), 'utf8')
     expect(rewards).toContain(`voucher at ${snapshot.campaigns[0]!.voucher.merchant.replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&#39;')}`)
   }, 180_000)
