@@ -7,9 +7,11 @@ import { direction } from '../../site/src/lib/languages'
 import { guidesInOrder, liveCampaigns, usedCategories } from '../../site/src/lib/content'
 import { localize } from '../../site/src/lib/localize'
 import { centerPath } from '../../site/src/lib/routes'
+import { startSite } from '../../scripts/lib/serve'
 import { seriousViolations } from '../helpers/axe'
 import { launchBrowser } from '../helpers/browser'
 import { contentSnapshot } from '../helpers/contentSnapshots'
+import { freePort } from '../helpers/freePort'
 
 const siteUrl = inject('siteUrl')
 
@@ -144,6 +146,30 @@ describe.each(visits)('the Center of $tenant in $locale', ({ tenant: slug, local
     await first.click()
     await expect.poll(() => page.locator('h1').textContent()).toBe(localize(qa.question, locale, tenant).text)
     await page.close()
+  })
+})
+
+describe('offline', () => {
+  test('pages seen once, and every locale\'s home, still open after the connection is gone', async () => {
+    // A server of our own to switch off, on its own origin, serving the same live builds.
+    const site = await startSite(await freePort(), inject('liveDir'))
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const guide = contentSnapshot('lumopay').guides[0]!
+    await page.goto(`${site.url}${centerPath('lumopay', 'en', 'guides', guide.slug)}`)
+    await page.evaluate(() => navigator.serviceWorker.ready)
+    await page.reload()
+    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true)
+    const heading = await page.locator('h1').textContent()
+    site.server.closeAllConnections()
+    await site.close()
+
+    await page.reload()
+    expect(await page.locator('h1').textContent()).toBe(heading)
+    await page.goto(`${site.url}${centerPath('lumopay', 'zh-Hant')}`)
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-Hant')
+    expect(await page.locator('h1').textContent()).toBe(translator('zh-Hant')('home.heading'))
+    await context.close()
   })
 })
 

@@ -12,6 +12,8 @@ declare module 'vitest' {
     siteUrl: string
     mppUrl: string
     startOutput: string
+    /** The folder `center start` serves the live sites from. */
+    liveDir: string
   }
 }
 
@@ -31,6 +33,7 @@ export default async function setup(project: TestProject) {
   project.provide('siteUrl', `http://localhost:${site}`)
   project.provide('mppUrl', `http://localhost:${mpp}`)
   project.provide('startOutput', output())
+  project.provide('liveDir', join(dataDir, 'site', 'live'))
   return async () => {
     const code = await stopCenter(child)
     rmSync(dataDir, { recursive: true, force: true })

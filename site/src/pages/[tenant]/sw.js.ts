@@ -1,0 +1,20 @@
+import type { APIRoute } from 'astro'
+
+import type { Snapshot } from '../../../../content/schema'
+import { serviceWorkerSource } from '../../lib/offline'
+import { centerPath } from '../../lib/routes'
+import { loadSnapshots } from '../../lib/snapshots'
+
+/** Each build gets its own cache, so a rebuild's pages replace the old ones. */
+const version = Date.now().toString(36)
+
+export function getStaticPaths() {
+  return loadSnapshots().map((snapshot) => ({ params: { tenant: snapshot.tenant.slug }, props: { snapshot } }))
+}
+
+/** The tenant's service worker, /<tenant>/sw.js: it keeps every locale's home for offline use from the first visit. */
+export const GET: APIRoute = ({ props }) => {
+  const { tenant } = (props as { snapshot: Snapshot }).snapshot
+  const precache = tenant.locales.map((locale) => centerPath(tenant.slug, locale))
+  return new Response(serviceWorkerSource({ tenant: tenant.slug, version, precache }), { headers: { 'content-type': 'text/javascript' } })
+}
