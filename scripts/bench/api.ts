@@ -17,8 +17,12 @@ export type ApiFigures = {
   requestsPerSecond: number
   latencyMs: Latency
   non2xx: number
+  /** Connection errors and timeouts (autocannon gives up on a response after 10 s). */
   errors: number
   docsPerResponse: number
+  /** One request at a time over HTTP, and the same find through the Local API in this process (no HTTP, no Next): where the time goes. */
+  sequentialMs: Latency
+  localApiMs: Latency
 }
 
 /**
@@ -40,8 +44,19 @@ export async function measureApi(payload: Payload, tenant: string, log: (line: s
     const first = await fetch(origin + path)
     if (!first.ok) throw new Error(`GET ${path} answered ${first.status}: ${(await first.text()).slice(0, 300)}`)
     const body = (await first.json()) as { docs: unknown[] }
-    // Warm the server (Payload's first request initialises it) before the timed run.
-    for (let i = 0; i < 20; i++) await (await fetch(origin + path)).arrayBuffer()
+    // Warm the server (Payload's first request initialises it), timing one request at a time.
+    const sequential: number[] = []
+    for (let i = 0; i < 20; i++) {
+      const started = performance.now()
+      await (await fetch(origin + path)).arrayBuffer()
+      sequential.push(performance.now() - started)
+    }
+    const localApi: number[] = []
+    for (let i = 0; i < 20; i++) {
+      const started = performance.now()
+      await payload.find({ collection: 'qas', where: { and: [{ tenant: { equals: docs[0]!.id } }, { _status: { equals: 'published' } }] }, locale, depth: 0, limit: 20, sort: 'order', overrideAccess: false })
+      localApi.push(performance.now() - started)
+    }
     log(`api: ${connections} connections for ${seconds} s on GET ${path}`)
     const times: number[] = []
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -58,6 +73,8 @@ export async function measureApi(payload: Payload, tenant: string, log: (line: s
       non2xx: result.non2xx,
       errors: result.errors,
       docsPerResponse: body.docs.length,
+      sequentialMs: latency(sequential),
+      localApiMs: latency(localApi),
     }
   } finally {
     if (cms.exitCode === null) {

@@ -35,6 +35,9 @@ export type BenchResult = {
 /** Where a run's figures go by default: bench/results/<YYYY-MM-DD>.json. */
 export const resultsFile = (date: string) => join(rootDir, 'bench', 'results', `${date.slice(0, 10)}.json`)
 
+/** The demo tenant with the most features, so every page type is there to test. */
+const fullest = (snapshots: Snapshot[]) => snapshots.reduce((a, b) => (b.tenant.features.length > a.tenant.features.length ? b : a))
+
 /** The pages Lighthouse tests: one of each type from a demo tenant, in its default locale. */
 function lighthousePages(siteUrl: string, snapshot: Snapshot) {
   const { slug, defaultLocale } = snapshot.tenant
@@ -66,12 +69,12 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   const generated = generateSnapshots(options, banks)
   log(`bench: ${options.tenants} tenants × ${options.locales} locales × ${options.qas} Q&As; measuring ${options.only.join(', ')}`)
 
-  const attempt = async (section: Section, work: () => Promise<void>) => {
+  const attempt = async (section: Section, work: () => Promise<void>, label: string = section) => {
     if (!wanted(section)) return
     const started = performance.now()
     try {
       await work()
-      log(`bench: ${section} done in ${((performance.now() - started) / 1000).toFixed(0)} s`)
+      log(`bench: ${label} done in ${((performance.now() - started) / 1000).toFixed(0)} s`)
     } catch (error) {
       result.errors[section] = error instanceof Error ? error.message : String(error)
       log(`bench: ${section} failed: ${result.errors[section]}`)
@@ -94,12 +97,12 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
         log(`weight: built demo tenant ${snapshot.tenant.slug} in ${built.seconds.toFixed(1)} s`)
       }
       if (wanted('weight')) result.weight = weighBuilds(builds)
-    })
+    }, wanted('weight') ? 'weight' : 'demo build')
     if (builds.length) {
       await attempt('lighthouse', async () => {
         const site = await startSite(await freePort())
         try {
-          result.lighthouse = await measureLighthouse(lighthousePages(site.url, demo[0]!), log)
+          result.lighthouse = await measureLighthouse(lighthousePages(site.url, fullest(demo)), log)
         } finally {
           await site.close()
         }
