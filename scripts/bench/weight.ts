@@ -102,7 +102,14 @@ export type PageWeight = {
   requestsOnLoad: number
 }
 
-const fileSizes = (root: string, urls: string[]): Sizes => addSizes(...urls.map((url) => sizes(existsSync(join(root, url)) ? readFileSync(join(root, url)) : '')))
+const sizeCache = new Map<string, Sizes>()
+/** One file's sizes; shared files (the React runtime, island chunks) are compressed once, not once per page. */
+function fileSize(file: string): Sizes {
+  let known = sizeCache.get(file)
+  if (!known) sizeCache.set(file, (known = sizes(existsSync(file) ? readFileSync(file) : '')))
+  return known
+}
+const fileSizes = (root: string, urls: string[]): Sizes => addSizes(...urls.map((url) => fileSize(join(root, url))))
 
 /** The weight of one built page; `root` is the build folder the site's URLs start from. */
 export function weighPage(root: string, page: string): PageWeight {
