@@ -1,9 +1,9 @@
 import Fuse from 'fuse.js'
 
 import type { Locale, Snapshot } from '../../content/schema'
-import { normalizeQuery, searchLimit, searchOptions, type SearchDoc } from '../../site/src/lib/search'
+import { normalizeQuery, searchKeys, searchLimit, searchOptions, type SearchDoc } from '../../site/src/lib/search'
 import { searchFile } from '../../site/src/lib/searchIndex'
-import { latency, sizes, type Latency, type Sizes } from './stats'
+import { latency, percentile, sizes, type Latency, type Sizes } from './stats'
 
 /** Scripts written without spaces between words: a query there is a run of characters, not words. */
 const unspaced = /[\u3040-\u30ff\u3400-\u9fff\u0e00-\u0e7f]/
@@ -31,7 +31,15 @@ export function sampleQueries(docs: SearchDoc[], count: number): string[] {
   })
 }
 
-export type SearchFigures = { label: string; docs: number; index: Sizes; loadMs: number; query: Latency }
+export type SearchFigures = {
+  label: string
+  docs: number
+  index: Sizes
+  loadMs: number
+  query: Latency
+  /** p50 of the same queries over one field at a time: which fields the time goes to. */
+  perKeyP50Ms?: Record<string, number>
+}
 
 /**
  * Fuse.js as the search island uses it: load the prebuilt index once, then time each query after
@@ -56,6 +64,23 @@ export function measureIndex(label: string, file: ReturnType<typeof searchFile>,
   return { label, docs: parsed.docs.length, index: sizes(json), loadMs, query: latency(times) }
 }
 
+/** The p50 of the sample queries when Fuse searches one field only, for each field the index has. */
+export function perKeyLatency(docs: SearchDoc[], queries = 40): Record<string, number> {
+  const sample = sampleQueries(docs, queries)
+  return Object.fromEntries(
+    searchKeys.map(({ name }) => {
+      const fuse = new Fuse(docs, { ...searchOptions, keys: [name] })
+      for (const query of sample.slice(0, 3)) fuse.search(query, { limit: searchLimit })
+      const times = sample.map((query) => {
+        const started = performance.now()
+        fuse.search(query, { limit: searchLimit })
+        return performance.now() - started
+      })
+      return [name, percentile(times, 50)]
+    }),
+  )
+}
+
 /** The tenant and locale whose search file is the largest. */
 export function largestIndex(snapshots: Snapshot[]): { snapshot: Snapshot; locale: Locale; file: ReturnType<typeof searchFile> } {
   let best: { snapshot: Snapshot; locale: Locale; file: ReturnType<typeof searchFile>; bytes: number } | undefined
@@ -73,7 +98,7 @@ export function largestIndex(snapshots: Snapshot[]): { snapshot: Snapshot; local
 /** Search on the largest generated tenant-locale index and on a large generated one (5,000 Q&As by default). */
 export function measureSearch(snapshots: Snapshot[], large: Snapshot, log: (line: string) => void): SearchFigures[] {
   const { snapshot, locale, file } = largestIndex(snapshots)
-  const figures = [measureIndex(`largest generated (${snapshot.tenant.slug} ${locale})`, file)]
+  const figures: SearchFigures[] = [{ ...measureIndex(`largest generated (${snapshot.tenant.slug} ${locale})`, file), perKeyP50Ms: perKeyLatency(file.docs) }]
   log(`search: ${figures[0]!.label}, ${figures[0]!.docs} documents`)
   const largeLocale = large.tenant.defaultLocale
   figures.push(measureIndex(`${large.qas.length} Q&As (${largeLocale})`, searchFile(large, largeLocale)))
