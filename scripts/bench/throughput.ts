@@ -9,7 +9,15 @@ import { defaultSandboxOrigin } from '../lib/sandboxOrigin'
 import { watchPeakMemory } from './memory'
 
 export type BuildFigures = { pages: number; seconds: number; pagesPerSecond: number; peakMemoryBytes: number }
-export type ThroughputResult = { center: BuildFigures; bareAstro: BuildFigures; ratio: number }
+export type ThroughputResult = {
+  center: BuildFigures
+  /** The same number of pages in one bare Astro build: the baseline the ratio is to. */
+  bareAstro: BuildFigures
+  ratio: number
+  /** Bare Astro split like ours, one build per tenant with its page count: what separate builds alone cost. */
+  bareAstroPerTenant: BuildFigures
+  ratioPerTenant: number
+}
 
 /** How many HTML pages a build folder holds. */
 export const countPages = (dir: string): number => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html')).length
@@ -30,17 +38,17 @@ async function timed(work: () => Promise<number>): Promise<BuildFigures> {
 }
 
 /** Builds every snapshot the way `center build` does (one astro build per tenant, checked and switched live). */
-export function buildCenter(snapshots: Snapshot[], log: (line: string) => void): Promise<BuildFigures> {
-  return timed(async () => {
-    let pages = 0
+export async function buildCenter(snapshots: Snapshot[], log: (line: string) => void): Promise<BuildFigures & { perTenant: number[] }> {
+  const perTenant: number[] = []
+  const figures = await timed(async () => {
     for (const [i, snapshot] of snapshots.entries()) {
       const result = await buildTenant(snapshot, { sandboxOrigin: defaultSandboxOrigin, quiet: true })
-      const built = countPages(result.outDir)
-      pages += built
-      log(`build: ${snapshot.tenant.slug} (${i + 1}/${snapshots.length}) ${built} pages in ${result.seconds.toFixed(1)} s`)
+      perTenant.push(countPages(result.outDir))
+      log(`build: ${snapshot.tenant.slug} (${i + 1}/${snapshots.length}) ${perTenant.at(-1)} pages in ${result.seconds.toFixed(1)} s`)
     }
-    return pages
+    return perTenant.reduce((a, b) => a + b, 0)
   })
+  return { ...figures, perTenant }
 }
 
 const bareConfig = `export default { outDir: process.env.BENCH_OUT_DIR, cacheDir: './.astro-cache', trailingSlash: 'always', build: { format: 'directory' } }\n`
@@ -53,8 +61,8 @@ const { slug } = Astro.params
 <html lang="en"><head><meta charset="utf-8"><title>{slug}</title></head><body><h1>{slug}</h1><p>A trivial page.</p></body></html>
 `
 
-/** Builds `pages` trivial pages from one template with the same astro, in a throwaway project outside the repository. */
-export async function buildBareAstro(pages: number, log: (line: string) => void): Promise<BuildFigures> {
+/** Builds trivial pages from one template with the same astro, in a throwaway project outside the repository: one build per count given. */
+export async function buildBareAstro(builds: number[], log: (line: string) => void): Promise<BuildFigures> {
   const project = mkdtempSync(join(tmpdir(), 'center-bench-astro-'))
   try {
     mkdirSync(join(project, 'src', 'pages'), { recursive: true })
@@ -62,22 +70,33 @@ export async function buildBareAstro(pages: number, log: (line: string) => void)
     writeFileSync(join(project, 'astro.config.mjs'), bareConfig)
     writeFileSync(join(project, 'src', 'pages', '[...slug].astro'), barePage)
     symlinkSync(join(rootDir, 'node_modules'), join(project, 'node_modules'), 'dir')
-    const outDir = join(project, 'dist')
-    const env = { ...process.env, BENCH_PAGES: String(pages), BENCH_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' }
     const figures = await timed(async () => {
-      await run(process.execPath, [astroBin, 'build', '--silent'], { cwd: project, env, quiet: true })
-      return countPages(outDir)
+      let built = 0
+      for (const [i, pages] of builds.entries()) {
+        const outDir = join(project, `dist-${i}`)
+        const env = { ...process.env, BENCH_PAGES: String(pages), BENCH_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' }
+        await run(process.execPath, [astroBin, 'build', '--silent'], { cwd: project, env, quiet: true })
+        built += countPages(outDir)
+      }
+      return built
     })
-    log(`build: bare Astro ${figures.pages} pages in ${figures.seconds.toFixed(1)} s`)
+    log(`build: bare Astro ${figures.pages} pages in ${builds.length} build${builds.length > 1 ? 's' : ''}, ${figures.seconds.toFixed(1)} s`)
     return figures
   } finally {
     rmSync(project, { recursive: true, force: true })
   }
 }
 
-/** Our build of the generated tenants, then the same number of pages from bare Astro, and our speed as a share of its speed. */
+/** Our build of the generated tenants, then the same number of pages from bare Astro (in one build, then split like ours), and our speed as a share of each. */
 export async function measureThroughput(snapshots: Snapshot[], log: (line: string) => void): Promise<ThroughputResult> {
-  const center = await buildCenter(snapshots, log)
-  const bareAstro = await buildBareAstro(center.pages, log)
-  return { center, bareAstro, ratio: center.pagesPerSecond / bareAstro.pagesPerSecond }
+  const { perTenant, ...center } = await buildCenter(snapshots, log)
+  const bareAstro = await buildBareAstro([center.pages], log)
+  const bareAstroPerTenant = await buildBareAstro(perTenant, log)
+  return {
+    center,
+    bareAstro,
+    ratio: center.pagesPerSecond / bareAstro.pagesPerSecond,
+    bareAstroPerTenant,
+    ratioPerTenant: center.pagesPerSecond / bareAstroPerTenant.pagesPerSecond,
+  }
 }

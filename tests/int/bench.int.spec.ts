@@ -19,11 +19,12 @@ describe('center bench', () => {
 
     expect(result.errors).toEqual({})
     expect(result.options).toMatchObject({ tenants: 1, locales: 2, qas: 4, only: ['build', 'weight', 'search'] })
-    const { center, bareAstro, ratio } = result.build!
+    const { center, bareAstro, ratio, bareAstroPerTenant } = result.build!
     // 2 locales × (home, guides, 9 guides, Q&As, categories, 4 Q&As, bills, agreements, rewards, 404) pages at least.
     expect(center.pages).toBeGreaterThan(2 * 20)
     expect(bareAstro.pages).toBe(center.pages)
-    for (const figures of [center, bareAstro]) {
+    expect(bareAstroPerTenant.pages).toBe(center.pages)
+    for (const figures of [center, bareAstro, bareAstroPerTenant]) {
       expect(figures.seconds).toBeGreaterThan(0)
       expect(figures.peakMemoryBytes).toBeGreaterThan(50 * 2 ** 20)
     }
@@ -47,7 +48,7 @@ describe('center bench', () => {
     }
 
     expect(run.stdout).toContain('## Build throughput (1 tenants × 2 locales × 4 Q&As)')
-    expect(run.stdout).toMatch(/Center builds at \d+\.\d\d× the bare Astro throughput\./)
+    expect(run.stdout).toMatch(/Center builds at \d+\.\d\d× the bare Astro throughput \(\d+\.\d\d× bare Astro split)
     expect(run.stdout).toContain('## Page weight')
     expect(run.stdout).toContain('## Search')
   }, 300_000)

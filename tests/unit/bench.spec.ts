@@ -119,12 +119,14 @@ describe('the bench report', () => {
         center: { pages: 100, seconds: 10, pagesPerSecond: 10, peakMemoryBytes: 500 * 2 ** 20 },
         bareAstro: { pages: 100, seconds: 2, pagesPerSecond: 50, peakMemoryBytes: 300 * 2 ** 20 },
         ratio: 0.2,
+        bareAstroPerTenant: { pages: 100, seconds: 5, pagesPerSecond: 20, peakMemoryBytes: 300 * 2 ** 20 },
+        ratioPerTenant: 0.5,
         generated: { tenants: 1, locales: 1, qas: 5 },
       },
       search: [{ label: 'largest', docs: 14, index: { raw: 9000, gzip: 3000, brotli: 2500 }, loadMs: 1, query: { p50: 2, p95: 7.5, p99: 8, n: 40 } }],
       errors: { lighthouse: 'Chromium did not start\nstack…' },
     })
-    expect(report).toContain('Center builds at 0.20× the bare Astro throughput.')
+    expect(report).toContain('Center builds at 0.20× the bare Astro throughput (0.50× bare Astro split into the same per-tenant builds).')
     expect(report).toMatch(/\| largest \| 14 \|.*\| 7\.50 \| 40 \| MISSED \|/)
     expect(report).toContain('- lighthouse: Chromium did not start')
     expect(report).not.toContain('## Lighthouse')
