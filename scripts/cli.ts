@@ -1,5 +1,6 @@
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 
 // Commands print data on stdout; the CMS logs JSON on stderr, and only warnings unless asked.
@@ -18,7 +19,10 @@ Commands:
   mpp                        run the sandbox MPP alone (MPP_PORT, default 4010)
   serve                      serve the live sites alone (SITE_PORT, default 4321)
   token --tenant <slug> [--user <id>]   print a demo user token signed by the sandbox MPP
-  ensure-browser             install Debian's chromium and fonts-noto-cjk for the browser tests (as root)`
+  ensure-browser             install Debian's chromium and fonts-noto-cjk for the browser tests (as root)
+  bench [--tenants N --locales L --qas Q --index-qas 5000] [--only build,rebuild,weight,lighthouse,search,api] [--out <file>]
+                             measure build speed (against bare Astro), publish-to-live, page weight, Lighthouse,
+                             search and CMS API latency; prints a Markdown table, writes bench/results/<date>.json`
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -28,6 +32,11 @@ const { positionals, values } = parseArgs({
     from: { type: 'string' },
     to: { type: 'string' },
     user: { type: 'string', default: 'demo-user' },
+    tenants: { type: 'string' },
+    locales: { type: 'string' },
+    qas: { type: 'string' },
+    'index-qas': { type: 'string' },
+    only: { type: 'string' },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -132,6 +141,29 @@ async function main(): Promise<void> {
     case 'token': {
       const { issueToken } = await import('../mpp/tokens')
       console.log(await issueToken(requireTenant(), values.user))
+      return
+    }
+    case 'bench': {
+      const { parseBenchOptions } = await import('./bench/options')
+      const options = parseBenchOptions(values)
+      // Everything the bench writes (its SQLite database, builds) goes to a throwaway data folder,
+      // set before any module reads it.
+      const scratch = mkdtempSync(join(tmpdir(), 'center-bench-'))
+      process.env.CENTER_DATA_DIR = scratch
+      process.env.DATABASE_URL = `file:${join(scratch, 'center.db')}`
+      try {
+        const { resultsFile, runBench } = await import('./bench/index')
+        const { markdownReport } = await import('./bench/report')
+        const result = await runBench(options, (line) => console.error(line))
+        const file = values.out ?? resultsFile(result.date)
+        mkdirSync(dirname(file), { recursive: true })
+        writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`)
+        console.log(markdownReport(result))
+        console.error(`Results written to ${file}`)
+        if (Object.keys(result.errors).length) process.exitCode = 1
+      } finally {
+        rmSync(scratch, { recursive: true, force: true })
+      }
       return
     }
     default:

@@ -14,6 +14,8 @@ export const siteDir = join(dataDir, 'site')
 export const liveDir = join(siteDir, 'live')
 export const buildsDir = join(siteDir, 'builds')
 const keepBuilds = 5
+/** The astro command every build runs (the site's, and the bench's bare baseline). */
+export const astroBin = join(rootDir, 'node_modules', 'astro', 'bin', 'astro.mjs')
 
 /** A sortable build id: the UTC time, then a random suffix. */
 export const newBuildId = (now = new Date()) =>
@@ -115,7 +117,7 @@ export async function buildTenant(snapshot: Snapshot, options: BuildOptions): Pr
   writeFileSync(snapshotFile, JSON.stringify(forSite))
 
   try {
-    await run(process.execPath, [join(rootDir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], {
+    await run(process.execPath, [astroBin, 'build', '--silent'], {
       quiet: options.quiet,
       signal: options.signal,
       timeoutMs: options.timeoutMs,

@@ -15,8 +15,8 @@ import { startSite } from './serve'
 
 const log = (line: string) => console.log(line)
 
-/** Waits until a URL answers without a server error. */
-async function waitForHttp(url: string, child: ChildProcess, seconds = 120): Promise<void> {
+/** Waits until the CMS answers a URL without a server error, failing early if its process exits. */
+export async function waitForHttp(url: string, child: ChildProcess, seconds = 120): Promise<void> {
   for (let i = 0; i < seconds * 4; i++) {
     if (child.exitCode !== null) throw new Error(`The CMS exited with code ${child.exitCode} before it was ready`)
     try {

@@ -1,0 +1,76 @@
+import { launch } from 'chrome-launcher'
+import lighthouse from 'lighthouse'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export type LighthouseFigures = {
+  type: string
+  url: string
+  performance: number | null
+  accessibility: number | null
+  lcpMs: number | null
+  tbtMs: number | null
+  cls: number | null
+  /** Main-thread time (simulated, so 4× what this CPU took) and where most of it went: it explains a high TBT. */
+  mainThreadMs: number | null
+  mainThreadTop: string | null
+  /** The performance scores of every run; the figures are those of the median run. */
+  runs: (number | null)[]
+}
+
+/** Debian's Chromium, as the browser tests use it. */
+export const chromiumPath = '/usr/bin/chromium'
+
+/** The run with the median performance score, as Lighthouse advises for comparing pages. */
+export function medianRun<T extends { performance: number | null }>(runs: T[]): T {
+  const sorted = [...runs].sort((a, b) => (a.performance ?? -1) - (b.performance ?? -1))
+  return sorted[Math.floor((sorted.length - 1) / 2)]!
+}
+
+/**
+ * Lighthouse's default (mobile) run of each page in real Chromium, `runs` times, keeping the
+ * median run: a Moto G Power-sized screen, simulated slow 4G and a 4× slower CPU. Scores are 0–100.
+ */
+export async function measureLighthouse(pages: { type: string; url: string }[], log: (line: string) => void, runs = 3): Promise<LighthouseFigures[]> {
+  const profile = mkdtempSync(join(tmpdir(), 'center-bench-chromium-'))
+  const chrome = await launch({
+    chromePath: chromiumPath,
+    userDataDir: profile,
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    logLevel: 'silent',
+  })
+  try {
+    const figures: LighthouseFigures[] = []
+    for (const { type, url } of pages) {
+      const all: Omit<LighthouseFigures, 'runs'>[] = []
+      for (let run = 0; run < runs; run++) {
+        const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] })
+        if (!result) throw new Error(`Lighthouse gave no result for ${url}`)
+        const { categories, audits, runtimeError } = result.lhr
+        if (runtimeError) throw new Error(`Lighthouse could not test ${url}: ${runtimeError.code} ${runtimeError.message}`)
+        const score = (key: string) => (categories[key]?.score === null || categories[key]?.score === undefined ? null : Math.round(categories[key]!.score! * 100))
+        const metric = (key: string) => audits[key]?.numericValue ?? null
+        const breakdown = (audits['mainthread-work-breakdown']?.details as { items?: { groupLabel?: string; group?: string; duration: number }[] } | undefined)?.items ?? []
+        const top = breakdown.reduce<(typeof breakdown)[number] | undefined>((a, b) => (!a || b.duration > a.duration ? b : a), undefined)
+        all.push({
+          type,
+          url,
+          performance: score('performance'),
+          accessibility: score('accessibility'),
+          lcpMs: metric('largest-contentful-paint'),
+          tbtMs: metric('total-blocking-time'),
+          cls: metric('cumulative-layout-shift'),
+          mainThreadMs: metric('mainthread-work-breakdown'),
+          mainThreadTop: top ? `${top.groupLabel ?? top.group} ${Math.round(top.duration)} ms` : null,
+        })
+      }
+      figures.push({ ...medianRun(all), runs: all.map((r) => r.performance) })
+      log(`lighthouse: ${type} performance ${figures.at(-1)!.runs.join(', ')}`)
+    }
+    return figures
+  } finally {
+    chrome.kill()
+    rmSync(profile, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,94 @@
+import type { BenchResult } from './index'
+import { fixed, formatBytes, markdownTable, percentile } from './stats'
+import type { Sizes } from './stats'
+
+/** The aims the issue sets; a figure past its aim is marked, and bench/README.md says what costs it. */
+export const aims = { contentPageGzipBytes: 14 * 1024, lighthousePerformance: 100, searchP95Ms: 5, publishToLiveSeconds: 10 } as const
+
+/** Content pages: no live data, so they should load with no JS at all. */
+const contentPages = new Set(['home', 'guide', 'qa', 'rewards'])
+
+const mark = (met: boolean) => (met ? 'met' : 'MISSED')
+const trio = (s: Sizes) => `${formatBytes(s.raw)} / ${formatBytes(s.gzip)} / ${formatBytes(s.brotli)}`
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
+
+/** The bench's figures as Markdown: one heading and table per measurement, and the reason for any that could not run. */
+export function markdownReport(result: BenchResult): string {
+  const out: string[] = [`# center bench, ${result.date.slice(0, 10)}`, '', `${result.machine.cpus} × ${result.machine.cpuModel}, ${mb(result.machine.memoryBytes)}, Node ${result.machine.node}, load average at start ${result.machine.loadAverageAtStart.map((n) => n.toFixed(1)).join(' ')}`]
+  const section = (title: string, table: string, note?: string) => out.push('', `## ${title}`, '', table, ...(note ? ['', note] : []))
+
+  if (result.build) {
+    const { center, bareAstro, ratio, bareAstroPerTenant, ratioPerTenant, generated } = result.build
+    const row = (name: string, f: typeof center) => [name, f.pages, fixed(f.seconds), fixed(f.pagesPerSecond), mb(f.peakMemoryBytes)]
+    section(
+      `Build throughput (${generated.tenants} tenants × ${generated.locales} locales × ${generated.qas} Q&As)`,
+      markdownTable(['build', 'pages', 'seconds', 'pages/s', 'peak memory'], [
+        row('Center (center build, one astro build per tenant)', center),
+        row('bare Astro, one build (one trivial template)', bareAstro),
+        row('bare Astro, one build per tenant, same page counts', bareAstroPerTenant),
+      ]),
+      `Center builds at ${fixed(ratio, 2)}× the bare Astro throughput (${fixed(ratioPerTenant, 2)}× bare Astro split into the same per-tenant builds).`,
+    )
+  }
+  if (result.rebuild) {
+    section(
+      'Rebuild latency (publish through the Local API until the page is served)',
+      markdownTable(
+        ['case', 'tenant', 'its size', 'tenants in database', 'median s', 'each run s', 'median queued s', 'median build s', 'aim ≤ 10 s'],
+        result.rebuild.map((r) => [r.scenario, r.tenant, r.pages, r.tenantsInDatabase, fixed(r.medianSeconds), r.seconds.map((s) => fixed(s)).join(', '), fixed(percentile(r.waitSeconds, 50)), fixed(percentile(r.buildSeconds, 50)), mark(r.medianSeconds <= aims.publishToLiveSeconds)]),
+      ),
+      'Queued: from the publish until the rebuild runner (polling every second) starts the build; build: export, astro build, checks and the live switch, from the build row.',
+    )
+  }
+  if (result.weight) {
+    section(
+      'Page weight (heaviest page of each type; raw / gzip / brotli)',
+      markdownTable(
+        ['type', 'pages', 'HTML', 'inline CSS, JS raw', 'CSS files', 'JS at load', 'JS on first keystroke', 'total gzip (median)', 'requests first render / load', 'aim ≤ 14 KB gzip'],
+        result.weight.map((w) => [
+          w.type,
+          w.pages,
+          trio(w.largest.html),
+          `${formatBytes(w.largest.inlineCss)}, ${formatBytes(w.largest.inlineJs)}`,
+          trio(w.largest.css),
+          trio(w.largest.js),
+          trio(w.largest.jsOnInteraction),
+          `${formatBytes(w.largest.total.gzip)} (${formatBytes(w.medianTotalGzip)})`,
+          `${w.largest.requestsFirstRender} / ${w.largest.requestsOnLoad}`,
+          contentPages.has(w.type) ? mark(w.largest.total.gzip <= aims.contentPageGzipBytes && w.largest.js.raw === 0) : 'live data (n/a)',
+        ]),
+      ),
+    )
+  }
+  if (result.lighthouse) {
+    section(
+      'Lighthouse (mobile profile, Debian Chromium)',
+      markdownTable(
+        ['type', 'performance (runs)', 'accessibility', 'LCP ms', 'TBT ms', 'CLS', 'main thread (most of it)', 'aim 100'],
+        result.lighthouse.map((l) => [l.type, `${l.performance ?? 'n/a'} (${l.runs.join(', ')})`, l.accessibility ?? 'n/a', fixed(l.lcpMs, 0), fixed(l.tbtMs, 0), fixed(l.cls, 3), `${fixed(l.mainThreadMs, 0)} ms (${l.mainThreadTop ?? 'n/a'})`, mark(l.performance === aims.lighthousePerformance)]),
+      ),
+      'The median of the runs by performance score; main-thread times are simulated (the measured time × 4).',
+    )
+  }
+  if (result.search) {
+    section(
+      'Search (fuse.js, as the search island runs it)',
+      markdownTable(['index', 'documents', 'index raw / gzip / brotli', 'load ms', 'p50 ms', 'p95 ms', 'queries', 'aim p95 ≤ 5 ms'], result.search.map((s) => [s.label, s.docs, trio(s.index), fixed(s.loadMs), fixed(s.query.p50, 2), fixed(s.query.p95, 2), s.query.n, mark(s.query.p95 <= aims.searchP95Ms)])),
+      result.search
+        .filter((s) => s.perKeyP50Ms)
+        .map((s) => `${s.label}, p50 searching one field at a time: ${Object.entries(s.perKeyP50Ms!).map(([key, ms]) => `${key} ${fixed(ms, 2)} ms`).join(', ')}.`)
+        .join('\n') || undefined,
+    )
+  }
+  if (result.api) {
+    const a = result.api
+    section(
+      `CMS API (${a.connections} connections, ${fixed(a.seconds, 0)} s, SQLite, next start)`,
+      markdownTable(['request', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx', 'errors'], [[a.request, a.requests, fixed(a.requestsPerSecond), fixed(a.latencyMs.p50), fixed(a.latencyMs.p95), fixed(a.latencyMs.p99), a.non2xx, a.errors]]),
+      `One request at a time: p50 ${fixed(a.sequentialMs.p50)} ms over HTTP, ${fixed(a.localApiMs.p50)} ms for the same find through the Local API (no HTTP); ${a.docsPerResponse} documents per response.`,
+    )
+  }
+  const errors = Object.entries(result.errors)
+  if (errors.length) out.push('', '## Not measured', '', ...errors.map(([name, reason]) => `- ${name}: ${reason?.split('\n')[0]}`))
+  return out.join('\n') + '\n'
+}
