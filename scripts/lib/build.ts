@@ -5,6 +5,7 @@ import { basename, dirname, join, relative } from 'node:path'
 import type { Snapshot } from '../../content/schema'
 import { dataDir, rootDir } from '../../cms/env'
 import { centerApiUrl } from '../../cms/lib/origins'
+import { writeTenantHeaders } from './headers'
 import { brokenLinks } from './links'
 import { resolveMppBaseUrl } from './sandboxOrigin'
 
@@ -115,6 +116,7 @@ export async function buildTenant(snapshot: Snapshot, options: BuildOptions): Pr
       const sample = broken.slice(0, 5).map(({ page, href }) => `${href} (on ${page})`).join(', ')
       throw new Error(`The build of "${slug}" has ${broken.length} broken internal links: ${sample}`)
     }
+    writeTenantHeaders(outDir, slug, { siteUrl: process.env.CENTER_SITE_URL })
   } catch (error) {
     rmSync(outDir, { recursive: true, force: true })
     throw error
