@@ -41,7 +41,8 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
         if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error
       }
     }
-    const onAbort = () => killGroup('aborted')
+    // The reason says who aborted (a shutdown, a user), for the build's log.
+    const onAbort = () => killGroup(options.signal?.reason instanceof Error ? `aborted: ${options.signal.reason.message}` : 'aborted')
     const onExit = () => killGroup('our process exited')
     const timer = options.timeoutMs ? setTimeout(() => killGroup(`timed out after ${options.timeoutMs} ms`), options.timeoutMs) : undefined
     if (options.signal?.aborted) onAbort()

@@ -58,7 +58,7 @@ export function tenantHeaders(policies: string[], options: TenantHeaderOptions =
     ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()'],
   ]
   if (ancestors === "'none'") headers.push(['X-Frame-Options', 'DENY'])
-  if (options.siteUrl?.startsWith('https://')) headers.push(['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'])
+  if (options.siteUrl?.startsWith('https://')) headers.push(['Strict-Transport-Security', 'max-age=31536000'])
   return headers
 }
 

@@ -81,3 +81,25 @@ describe('security headers on the served pages', () => {
     await page.close()
   })
 })
+
+describe('the CMS and Center API', () => {
+  test('health and readiness answer, with HSTS (production build) and the caller\'s request id echoed', async () => {
+    const health = await fetch(`${cmsUrl}/api/health`, { headers: { 'x-request-id': 'e2e-probe-1' } })
+    expect(health.status).toBe(200)
+    expect(await health.json()).toEqual({ status: 'ok' })
+    expect(health.headers.get('x-request-id')).toBe('e2e-probe-1')
+    expect(health.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/)
+    expect(health.headers.get('x-content-type-options')).toBe('nosniff')
+    const ready = await fetch(`${cmsUrl}/api/ready`)
+    expect(ready.status).toBe(200)
+    expect(await ready.json()).toEqual({ status: 'ready', database: 'sqlite' })
+    expect(ready.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+  })
+
+  test('CORS lets the site\'s origin call the Center API and no other origin', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${cmsUrl}/api/health`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } })
+    expect((await preflight(new URL(siteUrl).origin)).headers.get('access-control-allow-origin')).toBe(new URL(siteUrl).origin)
+    expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull()
+  })
+})

@@ -49,3 +49,13 @@ export async function releaseTestDatabase(database: TestDatabase, payload?: Payl
   await payload?.destroy()
   rmSync(database.dataDir, { recursive: true, force: true })
 }
+
+/** Opens the CMS on this spec's database, migrated, with the demo content of content/ seeded. */
+export async function openSeededCms(options: { demoUsers: boolean }): Promise<Payload> {
+  const { openCms } = await import('../../scripts/lib/cms')
+  const { seed } = await import('../../scripts/lib/seed')
+  const { readSnapshots } = await import('../../scripts/lib/contentFiles')
+  const payload = await openCms()
+  await seed(payload, readSnapshots(), options)
+  return payload
+}
