@@ -50,9 +50,16 @@ const runnerKey = Symbol.for('center.rebuildRunner')
  * Payload's onInit: starts the runner once per process when CENTER_REBUILD_RUNNER=1 (`center start`
  * sets it for the CMS server). Next can create more than one Payload instance in a process; a
  * second runner would write concurrently, which SQLite refuses, hence the process-wide guard.
+ * Elsewhere on MongoDB (web nodes, `payload jobs:run` workers), starting takes back rebuilds that a
+ * dead worker left marked processing long ago.
  */
 export function startRebuildRunnerOnce(payload: Payload): void {
-  if (process.env.CENTER_REBUILD_RUNNER !== '1') return
+  if (process.env.CENTER_REBUILD_RUNNER !== '1') {
+    if (payload.db.name !== 'sqlite') {
+      recoverInterruptedRebuilds(payload, staleRebuildMs()).catch((error: unknown) => payload.logger.error({ err: error }, 'Could not take back abandoned rebuilds'))
+    }
+    return
+  }
   const holder = globalThis as { [runnerKey]?: RebuildRunner }
   holder[runnerKey] ??= startRebuildRunner(payload, Number(process.env.REBUILD_POLL_MS ?? 1000))
   handleShutdownSignals(payload.logger)
