@@ -23,6 +23,11 @@ describe('page policies', () => {
     expect(directives.join(';')).not.toContain('unsafe')
   })
 
+  test('a URL whose host could smuggle a directive into the policy is refused', () => {
+    expect(() => pageDirectives({ mppApiBaseUrl: 'https://mpp.example;sandbox/api' })).toThrow('cannot be allowed in a Content-Security-Policy')
+    expect(pageDirectives({ mppApiBaseUrl: 'http://[::1]:4010/lumopay' })[1]).toBe("connect-src 'self' http://[::1]:4010")
+  })
+
   test('an inline script or style is allowed by the SHA-256 of its exact text', () => {
     expect(cspHash('')).toBe('sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=')
   })

@@ -5,8 +5,16 @@ export function cspHash(text: string): `sha256-${string}` {
   return `sha256-${createHash('sha256').update(text).digest('base64')}`
 }
 
-/** The origin of a URL as a CSP source, or nothing when there is no URL. */
-const originOf = (url: string | undefined): string[] => (url ? [new URL(url).origin] : [])
+/**
+ * The origin of a URL as a CSP source, or nothing when there is no URL. A host with characters a
+ * source cannot hold (`;`, quotes, which URLs allow) is refused, so no URL can add a directive.
+ */
+export function originOf(url: string | undefined): string[] {
+  if (!url) return []
+  const { origin } = new URL(url)
+  if (!/^https?:\/\/([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d+)?$/.test(origin)) throw new Error(`"${url}" cannot be allowed in a Content-Security-Policy: its host has characters no host name has`)
+  return [origin]
+}
 
 export type CspOrigins = { mppApiBaseUrl: string; centerApiUrl?: string }
 
