@@ -20,9 +20,14 @@ export function sqliteUrl(url: string | undefined): string {
   return url?.startsWith('file:') ? url : `file:${join(dataDir, 'center.db')}`
 }
 
-/** The database adapter for DATABASE_URL. The schema comes from migrations, never from a dev push. */
+/**
+ * The database adapter for DATABASE_URL. SQLite's schema comes from migrations, never from a dev
+ * push. On MongoDB, Payload uses transactions only when the URL names a replica set (a standalone
+ * server runs without them), and the unique indexes (slugs, webhook-ids) are built before the
+ * first request, so a replayed webhook can never slip in while they are still being created.
+ */
 export function databaseAdapter(url = process.env.DATABASE_URL): DatabaseAdapterObj {
-  if (databaseKind(url) === 'mongodb') return mongooseAdapter({ url: url! })
+  if (databaseKind(url) === 'mongodb') return mongooseAdapter({ url: url!, ensureIndexes: true })
   return sqliteAdapter({
     client: { url: sqliteUrl(url) },
     migrationDir: join(rootDir, 'cms', 'migrations'),

@@ -16,6 +16,12 @@ export function findRoot(from: string): string {
 
 export const rootDir = findRoot(process.cwd())
 
+// @payloadcms/storage-s3 is published up to 3.90.1 while the other Payload packages are at 3.90.2.
+// npm overrides (package.json) make it share the one copy of payload and @payloadcms/ui, which
+// tests/unit/dependencies.spec.ts checks; Payload's check that every package has the same version
+// would otherwise refuse to start outside production.
+process.env.PAYLOAD_DISABLE_DEPENDENCY_CHECKER ??= 'true'
+
 /** Where local state lives: the SQLite file, the secret, snapshots and site builds. */
 export const dataDir = resolve(rootDir, process.env.CENTER_DATA_DIR ?? '.data')
 /** Uploaded images (the Media collection's files) on local disk. */

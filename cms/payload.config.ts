@@ -14,6 +14,7 @@ import { Tenants } from './collections/Tenants'
 import { Users } from './collections/Users'
 import { WebhookDeliveries } from './collections/WebhookDeliveries'
 import { databaseAdapter } from './database'
+import { health, ready } from './endpoints/health'
 import { rebuildWebhook } from './endpoints/rebuildWebhook'
 import { payloadSecret, rootDir } from './env'
 import { contentEditor } from './fields/richText'
@@ -24,6 +25,7 @@ import { localization } from './localization'
 import { siteOrigins } from './lib/origins'
 import { logger } from './logger'
 import type { Config } from './payload-types'
+import { mediaStorage } from './storage'
 
 const cmsDir = join(rootDir, 'cms')
 
@@ -38,7 +40,7 @@ export default buildConfig({
   cors: siteOrigins(),
   db: databaseAdapter(),
   editor: contentEditor,
-  endpoints: [rebuildWebhook],
+  endpoints: [rebuildWebhook, health, ready],
   jobs: {
     // Scheduled publishing runs as a job; the long-lived CMS server picks due jobs up every minute.
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
@@ -55,6 +57,7 @@ export default buildConfig({
       tenantsArrayField: { rowFields: [tenantRoleField], arrayFieldAccess: { create: superAdminField, update: superAdminField } },
       userHasAccessToAllTenants: isSuperAdmin,
     }),
+    mediaStorage(),
   ],
   secret: payloadSecret(),
   sharp,

@@ -6,7 +6,8 @@ import { superAdminOrSelf } from '../access/superAdminOrSelf'
 
 export const Users: CollectionConfig = {
   slug: 'users',
-  auth: true,
+  // Five wrong passwords lock the account for ten minutes; sign-in is also rate-limited per client (cms/lib/apiRoute.ts).
+  auth: { maxLoginAttempts: 5, lockTime: 10 * 60 * 1000 },
   admin: { useAsTitle: 'email' },
   access: {
     read: authenticated,

@@ -1,7 +1,7 @@
 import { ValidationError, type Endpoint, type PayloadRequest } from 'payload'
 
 import { oneAtATime, queueRebuild } from '../lib/rebuilds'
-import { readCapped, refuse } from '../lib/requests'
+import { rateLimit, readCapped, refuse } from '../lib/requests'
 import { retryWhenBusy } from '../lib/retryWhenBusy'
 import { verifyWebhook } from '../lib/webhookVerification'
 
@@ -21,6 +21,13 @@ export function tenantFromBody(body: string): string | undefined {
   const tenant = (parsed as { tenant?: unknown } | null)?.tenant
   return typeof tenant === 'string' && tenant ? tenant : undefined
 }
+
+/**
+ * Per calling address, 600 a minute: room for an MPP's burst (coalesced into one build), while a
+ * flood is refused before any database or signature work.
+ */
+export const webhookRateLimit = { points: 600, seconds: 60 }
+const limit = rateLimit('rebuild-webhook', webhookRateLimit.points, webhookRateLimit.seconds)
 
 /** Records a webhook-id for a tenant; false when it was seen before (a replay). */
 async function firstDelivery(req: PayloadRequest, tenant: string, id: string): Promise<boolean> {
@@ -43,12 +50,14 @@ async function firstDelivery(req: PayloadRequest, tenant: string, id: string): P
  * POST /api/webhooks/rebuild: an MPP asks for its Center to be rebuilt. The body names the tenant
  * (`{ "tenant": "<slug>" }`), and is signed per Standard Webhooks with one of that tenant's secrets.
  * Answers 202 with the build id; 400 malformed, 401 unsigned, expired, replayed or foreign, 413 too
- * large; nothing is queued on a refusal.
+ * large, 429 over the rate limit; nothing is queued on a refusal.
  */
 export const rebuildWebhook: Endpoint = {
   path: '/webhooks/rebuild',
   method: 'post',
   handler: async (req) => {
+    const limited = await limit(req)
+    if (limited) return limited
     const body = await readCapped(req, maxWebhookBytes)
     if (body === undefined) return refuse(413, 'too-large', `The body must be at most ${maxWebhookBytes} bytes.`)
     const slug = tenantFromBody(body)

@@ -1,6 +1,7 @@
 import type { TaskConfig } from 'payload'
 
 import { runRebuild } from '../lib/rebuilds'
+import { duringShutdownGrace, isStopping } from '../lib/shutdown'
 
 type RebuildIO = { input: { build: string; tenant: string }; output: { state: string } }
 
@@ -21,5 +22,10 @@ export const rebuildTenant: TaskConfig<RebuildIO> = {
   // outside the caller's transaction, which deadlocks SQLite when a publish hook queues.
   concurrency: { key: ({ input }) => `rebuild:${input.tenant}`, exclusive: true },
   retries: { attempts: 2, backoff: { type: 'exponential', delay: 10_000 } },
-  handler: async ({ input, req }) => ({ output: { state: await runRebuild(req.payload, input.build) } }),
+  // On SIGTERM a running build gets the grace period to finish; then it is aborted, recorded failed,
+  // and retried. A process that is stopping starts none (the job waits for the next attempt).
+  handler: async ({ input, req }) => {
+    if (isStopping()) throw new Error('This process is shutting down; the build will run on the next attempt')
+    return { output: { state: await duringShutdownGrace(req.payload.logger, (signal) => runRebuild(req.payload, input.build, { signal })) } }
+  },
 }

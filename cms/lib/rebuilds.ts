@@ -5,6 +5,7 @@ import { exportSnapshot } from '../../scripts/lib/export'
 import { defaultSandboxOrigin } from '../../scripts/lib/sandboxOrigin'
 import type { buildTriggers } from '../collections/Builds'
 import { retryWhenBusy } from './retryWhenBusy'
+import { isStopping } from './shutdown'
 
 type Id = number | string
 export type BuildTrigger = (typeof buildTriggers)[number]
@@ -82,7 +83,7 @@ export async function runRebuild(payload: Payload, id: Id, options: RebuildOptio
       sandboxOrigin: options.sandboxOrigin ?? process.env.MPP_SANDBOX_ORIGIN ?? defaultSandboxOrigin,
       quiet: true,
       buildId: build.buildId,
-      timeoutMs: options.timeoutMs ?? Number(process.env.REBUILD_TIMEOUT_MS ?? 600_000),
+      timeoutMs: options.timeoutMs ?? rebuildTimeoutMs(),
       signal: options.signal,
     }))
   } catch (error) {
@@ -124,24 +125,32 @@ export async function dueRebuilds(payload: Payload): Promise<number> {
   return totalDocs
 }
 
+/** The longest a build can run (REBUILD_TIMEOUT_MS, default 10 minutes). */
+export const rebuildTimeoutMs = (env: Record<string, string | undefined> = process.env) => Number(env.REBUILD_TIMEOUT_MS ?? 600_000)
+
+/** After how long a job still marked processing cannot be running anywhere: the build timeout, the shutdown grace and a minute. */
+export const staleRebuildMs = (env: Record<string, string | undefined> = process.env) => rebuildTimeoutMs(env) + Number(env.CENTER_SHUTDOWN_GRACE_MS || 25_000) + 60_000
+
 /**
- * After a crash or restart, nothing in this process runs a rebuild yet: jobs still marked
- * processing were cut off, so they go back to the queue and their builds are marked failed.
+ * Takes back rebuilds cut off by a crash or a kill: their jobs, still marked processing, go back to
+ * the queue and their builds are marked failed. With `staleAfterMs`, only those untouched for that long.
  */
-export async function recoverInterruptedRebuilds(payload: Payload): Promise<void> {
+export async function recoverInterruptedRebuilds(payload: Payload, staleAfterMs = 0): Promise<void> {
+  const before = new Date(Date.now() - staleAfterMs).toISOString()
+  const stale = (field: string): Where[] => (staleAfterMs ? [{ [field]: { less_than: before } }] : [])
   await retryWhenBusy(() =>
     payload.update({
       collection: 'payload-jobs',
-      where: { and: [{ queue: { equals: rebuildQueue } }, { processing: { equals: true } }] },
+      where: { and: [{ queue: { equals: rebuildQueue } }, { processing: { equals: true } }, ...stale('updatedAt')] },
       data: { processing: false },
     }),
   )
   await retryWhenBusy(() =>
     payload.update({
       collection: 'builds',
-      where: { state: { equals: 'running' } },
+      where: { and: [{ state: { equals: 'running' } }, ...stale('startedAt')] },
       depth: 0,
-      data: { state: 'failed', log: 'Interrupted by a restart of the CMS; queued again.' },
+      data: { state: 'failed', log: 'Interrupted (the process running it stopped); queued again.' },
     }),
   )
 }
@@ -149,7 +158,8 @@ export async function recoverInterruptedRebuilds(payload: Payload): Promise<void
 /** Runs every due rebuild job, one after another (SQLite writes from one process must not overlap). */
 export async function runDueRebuilds(payload: Payload): Promise<number> {
   let ran = 0
-  while ((await dueRebuilds(payload)) > 0) {
+  // A stopping process takes no new job; another worker (or this one, restarted) runs it.
+  while (!isStopping() && (await dueRebuilds(payload)) > 0) {
     const result = await retryWhenBusy(() => payload.jobs.run({ queue: rebuildQueue, sequential: true, limit: 1 }))
     const count = Object.keys(result.jobStatus ?? {}).length
     if (!count) break

@@ -37,7 +37,7 @@ export function clientAddress(headers: Headers): string {
  */
 export function rateLimit(name: string, points: number, seconds: number) {
   const limiter = new RateLimiterMemory({ keyPrefix: name, points, duration: seconds })
-  return async (req: PayloadRequest): Promise<Response | undefined> => {
+  return async (req: Pick<PayloadRequest, 'headers'>): Promise<Response | undefined> => {
     try {
       await limiter.consume(clientAddress(req.headers))
       return undefined

@@ -6,6 +6,7 @@ import type { Snapshot } from '../../content/schema'
 import { resolveMedia } from '../../content/media'
 import { dataDir, mediaDir as cmsMediaDir, rootDir } from '../../cms/env'
 import { centerApiUrl } from '../../cms/lib/origins'
+import { writeTenantHeaders } from './headers'
 import { brokenLinks } from './links'
 import { resolveMppBaseUrl } from './sandboxOrigin'
 
@@ -44,7 +45,8 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
         if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error
       }
     }
-    const onAbort = () => killGroup('aborted')
+    // The reason says who aborted (a shutdown, a user), for the build's log.
+    const onAbort = () => killGroup(options.signal?.reason instanceof Error ? `aborted: ${options.signal.reason.message}` : 'aborted')
     const onExit = () => killGroup('our process exited')
     const timer = options.timeoutMs ? setTimeout(() => killGroup(`timed out after ${options.timeoutMs} ms`), options.timeoutMs) : undefined
     if (options.signal?.aborted) onAbort()
@@ -130,6 +132,7 @@ export async function buildTenant(snapshot: Snapshot, options: BuildOptions): Pr
       const sample = broken.slice(0, 5).map(({ page, href }) => `${href} (on ${page})`).join(', ')
       throw new Error(`The build of "${slug}" has ${broken.length} broken internal links: ${sample}`)
     }
+    writeTenantHeaders(outDir, slug, { siteUrl: process.env.CENTER_SITE_URL })
   } catch (error) {
     rmSync(outDir, { recursive: true, force: true })
     throw error

@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs'
+import { createServer, type ServerResponse, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import sirv from 'sirv'
 
 import { liveDir } from './build'
+import { headersFileName, headersFor, parseHeaders, type HeaderRule } from './headers'
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
@@ -28,6 +29,30 @@ export function notFoundPage(dir: string, url: string): string | null {
   return existsSync(page) ? page : null
 }
 
+/** The tenant-index page's policy: it has no script, style or image. */
+const indexHeaders = { 'content-security-policy': "default-src 'none'; base-uri 'none'; frame-ancestors 'none'", 'x-content-type-options': 'nosniff' }
+
+/**
+ * The headers each tenant's build asks for in its `_headers` file, read once per live build: the
+ * cache is keyed by the build the tenant's live link points at, so a switch brings the new rules.
+ */
+export function tenantHeaderRules(dir: string) {
+  const cache = new Map<string, HeaderRule[]>()
+  return (pathname: string): Record<string, string> => {
+    const tenant = pathname.split('/')[1]
+    if (!tenant || !/^[A-Za-z0-9-]+$/.test(tenant) || !existsSync(join(dir, tenant, headersFileName))) return {}
+    const build = realpathSync(join(dir, tenant))
+    let rules = cache.get(build)
+    if (!rules) {
+      rules = parseHeaders(readFileSync(join(build, headersFileName), 'utf8'))
+      cache.set(build, rules)
+    }
+    return headersFor(rules, pathname)
+  }
+}
+
+const setHeaders = (res: ServerResponse, headers: Record<string, string>) => Object.entries(headers).forEach(([name, value]) => res.setHeader(name, value))
+
 export type RunningSite = { url: string; server: Server; close: () => Promise<void> }
 
 /**
@@ -36,12 +61,15 @@ export type RunningSite = { url: string; server: Server; close: () => Promise<vo
  */
 export function startSite(port: number, dir = liveDir): Promise<RunningSite> {
   const files = sirv(dir, { dev: true, etag: true })
+  const headersOf = tenantHeaderRules(dir)
   const server = createServer((req, res) => {
     if (req.url === '/' || req.url === '/index.html') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...indexHeaders })
       return res.end(tenantIndex(dir))
     }
-    files(req, res, () => {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname
+    setHeaders(res, headersOf(pathname))
+    const notFound = () => {
       const page = notFoundPage(dir, req.url ?? '/')
       if (page) {
         res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' })
@@ -50,7 +78,10 @@ export function startSite(port: number, dir = liveDir): Promise<RunningSite> {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
         res.end('Not found')
       }
-    })
+    }
+    // The headers file is for this server and the CDN, not for browsers.
+    if (pathname.split('/').at(-1) === headersFileName) return notFound()
+    files(req, res, notFound)
   })
   return new Promise((resolve, reject) => {
     server.once('error', reject)

@@ -53,8 +53,10 @@ export async function start(env = process.env): Promise<void> {
   const stop = async (code: number) => {
     if (stopping) return
     stopping = true
+    // The CMS finishes a running build (within CENTER_SHUTDOWN_GRACE_MS) before it exits.
+    const cmsExited = cms && cms.exitCode === null ? new Promise((resolve) => cms!.once('exit', resolve)) : undefined
     cms?.kill('SIGTERM')
-    await Promise.all([mpp.close(), site.close()])
+    await Promise.all([mpp.close(), site.close(), cmsExited])
     process.exit(code)
   }
   process.on('SIGINT', () => void stop(0))
@@ -79,7 +81,8 @@ export async function start(env = process.env): Promise<void> {
     await ensureAdminBuilt(cmsEnv, log)
     // The CMS server runs queued rebuilds itself (publishes, webhooks, `center rebuild`), building
     // against this sandbox.
-    const serverEnv = { ...cmsEnv, ...apiEnv, CENTER_REBUILD_RUNNER: '1', MPP_SANDBOX_ORIGIN: mpp.url }
+    // NEXT_MANUAL_SIG_HANDLE: the Center, not Next, handles SIGTERM, so a running build can finish.
+    const serverEnv = { ...cmsEnv, ...apiEnv, CENTER_REBUILD_RUNNER: '1', MPP_SANDBOX_ORIGIN: mpp.url, NEXT_MANUAL_SIG_HANDLE: 'true' }
     cms = spawn(process.execPath, [nextBin, 'start', '--port', String(ports.cms)], { cwd: cmsDir, env: serverEnv, stdio: ['ignore', 'inherit', 'inherit'] })
     cms.on('exit', (code) => {
       if (!stopping) {
@@ -87,7 +90,7 @@ export async function start(env = process.env): Promise<void> {
         void stop(1)
       }
     })
-    await waitForHttp(`${cmsUrl}/api/users/me`, cms)
+    await waitForHttp(`${cmsUrl}/api/ready`, cms)
 
     const demo = tenants.find((t) => t.locales.includes('en')) ?? tenants[0]
     const demoLocale = demo?.locales.includes('en') ? 'en' : demo?.defaultLocale

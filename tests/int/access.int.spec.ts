@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import type { User } from '../../cms/payload-types'
+import { releaseTestDatabase, useTestDatabase } from '../helpers/database'
 
-const dataDir = mkdtempSync(join(tmpdir(), 'center-access-'))
-process.env.CENTER_DATA_DIR = dataDir
-process.env.DATABASE_URL = `file:${join(dataDir, 'center.db')}`
+const database = useTestDatabase('access')
 
 let payload: Payload
 let toLexical: (markdown: string) => never
@@ -27,8 +23,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await payload?.destroy()
-  rmSync(dataDir, { recursive: true, force: true })
+  await releaseTestDatabase(database, payload)
 })
 
 const as = (email: string) => ({ overrideAccess: false, user: users[email]! })

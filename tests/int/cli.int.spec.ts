@@ -5,12 +5,13 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
 
 import { rootDir, runCenter } from '../helpers/center'
+import { releaseTestDatabase, useTestDatabase } from '../helpers/database'
 import { freePort } from '../helpers/freePort'
 
-const dataDir = mkdtempSync(join(tmpdir(), 'center-cli-'))
-const env = { CENTER_DATA_DIR: dataDir, DATABASE_URL: '' }
+const database = useTestDatabase('cli')
+const { dataDir, env } = database
 
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+afterAll(() => releaseTestDatabase(database))
 
 describe('the center command', () => {
   test('a malformed content file makes seed name the file and the field, and write nothing', async () => {

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, watch } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, watch } from 'node:fs'
 import { join } from 'node:path'
 import type { Payload, Where } from 'payload'
 import { Webhook } from 'standardwebhooks'
@@ -7,10 +6,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import type { User } from '../../cms/payload-types'
 import { freePort } from '../helpers/freePort'
+import { releaseTestDatabase, useTestDatabase } from '../helpers/database'
 
-const dataDir = mkdtempSync(join(tmpdir(), 'center-rebuild-'))
-process.env.CENTER_DATA_DIR = dataDir
-process.env.DATABASE_URL = `file:${join(dataDir, 'center.db')}`
+const database = useTestDatabase('rebuild')
 
 let payload: Payload
 let siteUrl: string
@@ -44,8 +42,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await closeSite?.()
-  await payload?.destroy()
-  rmSync(dataDir, { recursive: true, force: true })
+  await releaseTestDatabase(database, payload)
 })
 
 /** Calls POST /api/webhooks/rebuild in process with a raw body and headers. */

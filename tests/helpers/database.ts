@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Payload } from 'payload'
+
+/** Why MongoDB-only tests are skipped on a machine without a MongoDB server. */
+export const noMongoReason = 'MONGODB_URL is not set: no MongoDB server on this machine'
+
+/** The MongoDB server the integration suite runs against, when MONGODB_URL names one. */
+export const mongoUrl = (env: Record<string, string | undefined> = process.env): string | undefined => env.MONGODB_URL || undefined
+
+/**
+ * A fresh database for one spec file: a uniquely named database on MONGODB_URL's server when it
+ * is set (its query, e.g. `?replicaSet=rs0`, kept), otherwise a SQLite file in `dir`.
+ */
+export function testDatabaseUrl(name: string, dir: string, mongo = mongoUrl()): string {
+  if (!mongo) return `file:${join(dir, 'center.db')}`
+  // Not `new URL`: a replica set's host list (`a:27017,b:27017`) is no valid URL host.
+  const parts = /^(mongodb(?:\+srv)?:\/\/[^/?]+)(?:\/[^?]*)?(\?.*)?$/.exec(mongo)
+  if (!parts) throw new Error(`MONGODB_URL must look like mongodb://host[:port][/db][?options], not "${mongo}"`)
+  const database = `center_test_${name.replace(/\W+/g, '_')}_${randomBytes(4).toString('hex')}`
+  return `${parts[1]}/${database}${parts[2] ?? ''}`
+}
+
+export type TestDatabase = { dataDir: string; databaseUrl: string; onMongo: boolean; env: { CENTER_DATA_DIR: string; DATABASE_URL: string } }
+
+/**
+ * Gives a spec file its own data folder and database, and points this process at them
+ * (CENTER_DATA_DIR, DATABASE_URL) before the CMS is imported. `env` is the same for child processes.
+ */
+export function useTestDatabase(name: string): TestDatabase {
+  const dataDir = mkdtempSync(join(tmpdir(), `center-${name}-`))
+  const databaseUrl = testDatabaseUrl(name, dataDir)
+  const env = { CENTER_DATA_DIR: dataDir, DATABASE_URL: databaseUrl }
+  Object.assign(process.env, env)
+  return { dataDir, databaseUrl, onMongo: databaseUrl.startsWith('mongodb'), env }
+}
+
+/** Ends a spec file's database: drops it on MongoDB (a server outlives the test), closes the CMS, removes the data folder. */
+export async function releaseTestDatabase(database: TestDatabase, payload?: Payload): Promise<void> {
+  if (database.onMongo) {
+    // A spec that only ran child processes opens the CMS here, to reach the database it filled.
+    const cms = payload ?? (await (await import('../../scripts/lib/cms')).openCms())
+    const { connection } = cms.db as unknown as { connection: { dropDatabase: () => Promise<unknown> } }
+    await connection.dropDatabase()
+    if (!payload) await cms.destroy()
+  }
+  await payload?.destroy()
+  rmSync(database.dataDir, { recursive: true, force: true })
+}
+
+/** Opens the CMS on this spec's database, migrated, with the demo content of content/ seeded. */
+export async function openSeededCms(options: { demoUsers: boolean }): Promise<Payload> {
+  const { openCms } = await import('../../scripts/lib/cms')
+  const { seed } = await import('../../scripts/lib/seed')
+  const { readSnapshots } = await import('../../scripts/lib/contentFiles')
+  const payload = await openCms()
+  await seed(payload, readSnapshots(), options)
+  return payload
+}
