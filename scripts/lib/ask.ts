@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js'
+import type { Payload } from 'payload'
 
-import type { Locale, Snapshot } from '../../content/schema'
+import { locales, type Locale, type Snapshot } from '../../content/schema'
 import { asker, type AskResult, type SearchFile } from '../../site/src/lib/ask'
 import { searchFile } from '../../site/src/lib/searchIndex'
 
@@ -8,6 +9,15 @@ import { searchFile } from '../../site/src/lib/searchIndex'
 export function askerFor(snapshot: Snapshot, locale: Locale): (query: string) => AskResult {
   if (!snapshot.tenant.locales.includes(locale)) throw new Error(`${snapshot.tenant.slug} has no locale "${locale}" (it has ${snapshot.tenant.locales.join(', ')})`)
   return asker(Fuse, JSON.parse(JSON.stringify(searchFile(snapshot, locale))) as SearchFile)
+}
+
+/** What `center ask` prints: the island's answer to a question over the tenant's published content, without the answer's text. */
+export async function askFromCms(payload: Payload, slug: string, locale: string, question: string) {
+  if (!(locales as readonly string[]).includes(locale)) throw new Error(`Unknown locale "${locale}"; the locales are ${locales.join(', ')}`)
+  if (!question.trim()) throw new Error('center ask needs a question, e.g. center ask --tenant lumopay --locale en "how long does a refund take"')
+  const { exportSnapshot } = await import('./export')
+  const { match, score, question: matched, url, alternatives } = askerFor(await exportSnapshot(payload, slug), locale as Locale)(question)
+  return { match, score, question: matched, url, alternatives }
 }
 
 /** One evaluation question: what a user types, in which locale, and the Q&A that answers it (null: the box must say it is not sure). */

@@ -42,12 +42,14 @@ export async function exportSnapshot(payload: Payload, slug: string): Promise<Sn
   const ofTenant = { tenant: { equals: tenant.id } }
   const published = { and: [ofTenant, { _status: { equals: 'published' } }] }
   const common = { locale: 'all' as const, depth: 0, limit: 0, pagination: false, sort: 'order', draft: false }
-  const [categories, guides, qas, campaigns] = await Promise.all([
+  const [categories, guides, qas, campaigns, popularity] = await Promise.all([
     payload.find({ collection: 'qa-categories', where: ofTenant, ...common }),
     payload.find({ collection: 'guides', where: published, ...common }),
     payload.find({ collection: 'qas', where: published, ...common }),
     payload.find({ collection: 'campaigns', where: published, ...common, sort: 'startsAt' }),
+    payload.find({ collection: 'popularity', where: ofTenant, depth: 0, limit: 0, pagination: false }),
   ])
+  const popularityOf = new Map<string, number>(popularity.docs.map((row) => [String(idOf(row.qa)), row.score]))
   const categorySlugs = new Map<Id, string>(categories.docs.map((c) => [c.id, c.slug]))
   const liveQas = qas.docs.filter((qa) => categorySlugs.has(idOf(qa.category)))
   const qaSlugs = new Map<Id, string>(liveQas.map((qa) => [qa.id, qa.slug]))
@@ -82,6 +84,7 @@ export async function exportSnapshot(payload: Payload, slug: string): Promise<Sn
         category: categorySlugs.get(idOf(qa.category)),
         order: qa.order,
         pinned: qa.pinned ?? false,
+        popularity: popularityOf.get(String(qa.id)) ?? 0,
         question: texts(all(qa.question)),
         answer: markdown(qa.answer),
         alternatives: lists(all(qa.alternatives)),
