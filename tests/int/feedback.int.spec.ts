@@ -29,7 +29,7 @@ afterAll(async () => {
 })
 
 /** POSTs a body to /api/feedback as the site would, from its own client address unless one is given. */
-async function send(body: string | Uint8Array | object, from = `203.0.113.${++client}`) {
+async function send(body: string | Uint8Array<ArrayBuffer> | object, from = `203.0.113.${++client}`) {
   const { feedbackEndpoint } = await import('../../cms/endpoints/feedback')
   const raw = typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body)
   const request = new Request('http://center.test/api/feedback', { method: 'POST', body: raw, headers: { 'content-type': 'application/json', 'x-forwarded-for': from } })
@@ -72,7 +72,7 @@ describe('POST /api/feedback', () => {
 
   test('bad bodies get a clear 400 or 413 and nothing is stored', async () => {
     const before = (await payload.count({ collection: 'feedback' })).totalDocs
-    const cases: [string | Uint8Array | object, number, string][] = [
+    const cases: [string | Uint8Array<ArrayBuffer> | object, number, string][] = [
       ['not json', 400, 'malformed'],
       [new Uint8Array([0xff, 0xfe, 0x00, 0x01, 0x9c]), 400, 'malformed'],
       [{ tenant: 'lumopay', locale: 'en', kind: 'helpful', query: '   \u0000 ', qa: 'refund-time' }, 400, 'empty-query'],
