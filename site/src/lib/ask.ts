@@ -1,7 +1,7 @@
 import type Fuse from 'fuse.js'
 import type { IFuseOptions } from 'fuse.js'
 
-import type { SearchDoc } from './search'
+import { searchKeys, type SearchDoc } from './search'
 
 /** The longest question the ask box matches, sends or stores; longer input is cut, not refused. */
 export const maxQueryLength = 200
@@ -58,19 +58,17 @@ export function askTerms(text: string): string[] {
 }
 
 /** How each field of a Q&A weighs in the ask box: the question and its other phrasings most, the answer least. */
-export const askKeys = [
-  { name: 'title', weight: 3 },
-  { name: 'alternatives', weight: 3 },
-  { name: 'keywords', weight: 2 },
-  { name: 'body', weight: 0.5 },
-] as const
+const askWeights: Record<(typeof searchKeys)[number]['name'], number> = { title: 3, alternatives: 3, keywords: 2, body: 0.5 }
+
+/** The search index's own keys, in its order (Fuse reads the prebuilt index by position), with the ask box's weights. */
+export const askKeys = searchKeys.map(({ name }) => ({ name, weight: askWeights[name] }))
 
 /**
  * Token search (TF-IDF over fuzzy-matched terms) on the search index's own fields: each word of
  * the question may be misspelled or anywhere, rare words count more than "how" or "的".
  */
 export const askOptions: IFuseOptions<SearchDoc> = {
-  keys: askKeys.map((key) => ({ ...key })),
+  keys: askKeys,
   useTokenSearch: true,
   tokenize: askTerms,
   threshold: 0.3,
@@ -98,6 +96,13 @@ const isUnspaced = (term: string) => unspaced.test(term)
 /** Terms joined back into searchable text: overlapping CJK pairs ("退款 款时") merge into their run ("退款时"), so a pair is found by a substring search. */
 const pairRun = new RegExp(`([${cjk}])([${cjk}]) (?=\\2[${cjk}])`, 'gu')
 const joinPairs = (terms: string): string => terms.replace(pairRun, '$1')
+
+/** Whether two words differ only by two neighbouring letters swapped ("lnog", "long"): a typo Fuse counts as two errors. */
+export function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false
+  const at = [...a].findIndex((char, i) => char !== b[i])
+  return a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2)
+}
 
 /** Inverse document frequency: a term found in few documents says more about which one is meant. */
 const idf = (total: number, found: number) => Math.log(1 + (total - found + 0.5) / (found + 0.5))
@@ -133,6 +138,7 @@ export function asker(FuseClass: typeof Fuse, file: SearchFile, limits = { answe
         term.length >= 4
           ? new FuseClass(vocabulary.filter(likely), { threshold: 0.2, ignoreLocation: true, ignoreDiacritics: true }).search(term).map((result) => result.item)
           : vocabulary.filter((word) => word === term || (term.length === 3 && word.startsWith(term)))
+      if (term.length >= 4) near.push(...vocabulary.filter((word) => swapped(term, word)))
       spellings.set(term, new Set(near))
     }
     return spellings.get(term)!
