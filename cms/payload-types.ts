@@ -76,6 +76,8 @@ export interface Config {
     media: Media;
     builds: Build;
     'webhook-deliveries': WebhookDelivery;
+    feedback: Feedback;
+    popularity: Popularity;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -93,6 +95,8 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     builds: BuildsSelect<false> | BuildsSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    feedback: FeedbackSelect<false> | FeedbackSelect<true>;
+    popularity: PopularitySelect<false> | PopularitySelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -118,6 +122,7 @@ export interface Config {
   jobs: {
     tasks: {
       rebuildTenant: TaskRebuildTenant;
+      recomputePopularity: TaskRecomputePopularity;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -465,6 +470,47 @@ export interface WebhookDelivery {
   createdAt: string;
 }
 /**
+ * Questions users typed into the ask box, the answer they got and their votes. The most asked unanswered or unhelpful questions are grouped above.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feedback".
+ */
+export interface Feedback {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  query: string;
+  /**
+   * view: an answer was shown; helpful or unhelpful: the user's vote; unanswered: the box was not sure.
+   */
+  kind: 'view' | 'helpful' | 'unhelpful' | 'unanswered';
+  locale: 'en' | 'zh-Hans' | 'zh-Hant' | 'ja' | 'ko' | 'th' | 'vi' | 'id' | 'ms' | 'fil' | 'ar';
+  qa?: (number | null) | Qa;
+  /**
+   * The ask box's confidence in its answer (1: every word of the question found).
+   */
+  score?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * How popular each Q&A is from the ask box: views and helpful votes, unhelpful votes taking away, recent ones counting more. Pin a Q&A to show it above this ranking.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "popularity".
+ */
+export interface Popularity {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  qa: number | Qa;
+  score: number;
+  views?: number | null;
+  helpful?: number | null;
+  unhelpful?: number | null;
+  computedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -533,7 +579,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'rebuildTenant' | 'schedulePublish';
+        taskSlug: 'inline' | 'rebuildTenant' | 'recomputePopularity' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -566,7 +612,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'rebuildTenant' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'rebuildTenant' | 'recomputePopularity' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -619,6 +665,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'webhook-deliveries';
         value: number | WebhookDelivery;
+      } | null)
+    | ({
+        relationTo: 'feedback';
+        value: number | Feedback;
+      } | null)
+    | ({
+        relationTo: 'popularity';
+        value: number | Popularity;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -892,6 +946,35 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feedback_select".
+ */
+export interface FeedbackSelect<T extends boolean = true> {
+  tenant?: T;
+  query?: T;
+  kind?: T;
+  locale?: T;
+  qa?: T;
+  score?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "popularity_select".
+ */
+export interface PopularitySelect<T extends boolean = true> {
+  tenant?: T;
+  qa?: T;
+  score?: T;
+  views?: T;
+  helpful?: T;
+  unhelpful?: T;
+  computedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -983,6 +1066,18 @@ export interface TaskRebuildTenant {
   };
   output: {
     state: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRecomputePopularity".
+ */
+export interface TaskRecomputePopularity {
+  input: {
+    tenant: string;
+  };
+  output: {
+    questions: number;
   };
 }
 /**

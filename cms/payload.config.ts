@@ -6,8 +6,10 @@ import sharp from 'sharp'
 import { isSuperAdmin, superAdminField } from './access/isSuperAdmin'
 import { Builds } from './collections/Builds'
 import { Campaigns } from './collections/Campaigns'
+import { Feedback } from './collections/Feedback'
 import { Guides } from './collections/Guides'
 import { Media } from './collections/Media'
+import { Popularity } from './collections/Popularity'
 import { QaCategories } from './collections/QaCategories'
 import { Qas } from './collections/Qas'
 import { Tenants } from './collections/Tenants'
@@ -20,6 +22,7 @@ import { payloadSecret, rootDir } from './env'
 import { contentEditor } from './fields/richText'
 import { tenantRoleField } from './fields/tenantRole'
 import { rebuildTenant } from './jobs/rebuildTenant'
+import { recomputePopularity } from './jobs/recomputePopularity'
 import { startRebuildRunnerOnce } from './lib/rebuildRunner'
 import { localization } from './localization'
 import { siteOrigins } from './lib/origins'
@@ -35,7 +38,7 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: cmsDir, importMapFile: join(cmsDir, 'app', '(payload)', 'admin', 'importMap.js') },
   },
-  collections: [Tenants, Users, Guides, QaCategories, Qas, Campaigns, Media, Builds, WebhookDeliveries],
+  collections: [Tenants, Users, Guides, QaCategories, Qas, Campaigns, Media, Builds, WebhookDeliveries, Feedback, Popularity],
   // Built pages on the site's origins call the Center API (rewards, feedback) from the browser.
   cors: siteOrigins(),
   db: databaseAdapter(),
@@ -45,7 +48,7 @@ export default buildConfig({
     // Scheduled publishing runs as a job; the long-lived CMS server picks due jobs up every minute.
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
     enableConcurrencyControl: true,
-    tasks: [rebuildTenant],
+    tasks: [rebuildTenant, recomputePopularity],
   },
   localization,
   logger,
@@ -53,7 +56,7 @@ export default buildConfig({
   onInit: startRebuildRunnerOnce,
   plugins: [
     multiTenantPlugin<Config>({
-      collections: { guides: {}, 'qa-categories': {}, qas: {}, campaigns: {}, media: {}, builds: {} },
+      collections: { guides: {}, 'qa-categories': {}, qas: {}, campaigns: {}, media: {}, builds: {}, feedback: {}, popularity: {} },
       tenantsArrayField: { rowFields: [tenantRoleField], arrayFieldAccess: { create: superAdminField, update: superAdminField } },
       userHasAccessToAllTenants: isSuperAdmin,
     }),

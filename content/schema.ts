@@ -96,6 +96,8 @@ export const qaSchema = z.object({
   category: slug,
   order: z.number().int(),
   pinned: z.boolean().default(false),
+  /** How popular users' feedback makes this Q&A (recomputePopularity); 0 when it has none. */
+  popularity: z.number().nonnegative().default(0),
   question: localizedText,
   answer: localizedMarkdown,
   alternatives: localizedList.default({}),

@@ -15,6 +15,8 @@ Commands:
   build [--tenant <slug>]    export and build one tenant's site, or every tenant's, and switch it live
   rebuild --tenant <slug>    queue a rebuild of that tenant's site; the running CMS (center start) builds it
   rollback --tenant <slug> [--to <build>]   switch the tenant's site back to the previous kept build (or <build>)
+  ask --tenant <slug> --locale <l> "<question>"   print the ask box's answer as JSON: { match, score, alternatives }
+  popularity [--tenant <slug>]   recompute the popular questions from user feedback now (the CMS does it within a minute of feedback)
   tenants [--json]           list the tenants
   mpp                        run the sandbox MPP alone (MPP_PORT, default 4010)
   serve                      serve the live sites alone (SITE_PORT, default 4321)
@@ -28,6 +30,7 @@ const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: {
     tenant: { type: 'string' },
+    locale: { type: 'string' },
     out: { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },
@@ -110,6 +113,23 @@ async function main(): Promise<void> {
       const { rollbackFromCli } = await import('./lib/rebuild')
       const { from, to } = await withCms((payload) => rollbackFromCli(payload, slug, values.to))
       console.log(`Rolled ${slug} back from build ${from ?? 'none'} to ${to}; it is live.`)
+      return
+    }
+    case 'ask': {
+      const slug = requireTenant()
+      const question = positionals.slice(1).join(' ')
+      if (!values.locale) throw new Error('center ask needs --locale <locale>')
+      const { askFromCms } = await import('./lib/ask')
+      console.log(JSON.stringify(await withCms((payload) => askFromCms(payload, slug, values.locale!, question)), null, 2))
+      return
+    }
+    case 'popularity': {
+      const { listTenants } = await import('./lib/export')
+      const { recomputePopularity } = await import('../cms/lib/popularity')
+      await withCms(async (payload) => {
+        const slugs = values.tenant ? [values.tenant] : (await listTenants(payload)).map((t) => t.slug)
+        for (const slug of slugs) console.log(`${slug}: popularity of ${(await recomputePopularity(payload, slug)).length} Q&As recomputed; the next rebuild shows it.`)
+      })
       return
     }
     case 'tenants': {

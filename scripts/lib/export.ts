@@ -49,11 +49,12 @@ export async function exportSnapshot(payload: Payload, slug: string): Promise<Sn
   const ofTenant = { tenant: { equals: tenant.id } }
   const published = { and: [ofTenant, { _status: { equals: 'published' } }] }
   const common = { locale: 'all' as const, depth: 0, limit: 0, pagination: false, sort: 'order', draft: false }
-  const [categories, guides, qas, campaigns] = await Promise.all([
+  const [categories, guides, qas, campaigns, popularity] = await Promise.all([
     payload.find({ collection: 'qa-categories', where: ofTenant, ...common }),
     payload.find({ collection: 'guides', where: published, ...common }),
     payload.find({ collection: 'qas', where: published, ...common }),
     payload.find({ collection: 'campaigns', where: published, ...common, sort: 'startsAt' }),
+    payload.find({ collection: 'popularity', where: ofTenant, depth: 0, limit: 0, pagination: false }),
   ])
   const imageIds = [tenant.brand.logo, ...guides.docs.flatMap((g) => (g.steps ?? []).map((step) => step.image))].filter((id) => id != null).map(idOf)
   const media = imageIds.length
@@ -61,6 +62,7 @@ export async function exportSnapshot(payload: Payload, slug: string): Promise<Sn
     : []
   const mediaFiles = new Map<Id, string>(media.flatMap((m) => (m.filename ? [[m.id, m.filename] as const] : [])))
   const fileOf = (image: Id | { id: Id } | null | undefined) => (image == null ? undefined : mediaFiles.get(idOf(image)))
+  const popularityOf = new Map<string, number>(popularity.docs.map((row) => [String(idOf(row.qa)), row.score]))
   const categorySlugs = new Map<Id, string>(categories.docs.map((c) => [c.id, c.slug]))
   const liveQas = qas.docs.filter((qa) => categorySlugs.has(idOf(qa.category)))
   const qaSlugs = new Map<Id, string>(liveQas.map((qa) => [qa.id, qa.slug]))
@@ -95,6 +97,7 @@ export async function exportSnapshot(payload: Payload, slug: string): Promise<Sn
         category: categorySlugs.get(idOf(qa.category)),
         order: qa.order,
         pinned: qa.pinned ?? false,
+        popularity: popularityOf.get(String(qa.id)) ?? 0,
         question: texts(all(qa.question)),
         answer: markdown(qa.answer),
         alternatives: lists(all(qa.alternatives)),

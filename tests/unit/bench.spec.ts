@@ -99,8 +99,8 @@ describe('page weight', () => {
 describe('search queries', () => {
   test('are short phrases from the index in its own script', () => {
     const docs = [
-      { kind: 'qa' as const, url: '/a/', title: '退款需要多长时间？', alternatives: [], keywords: ['退款'], body: '退款通常在三至七个工作日内退回。' },
-      { kind: 'qa' as const, url: '/b/', title: 'How long does a refund take?', alternatives: ['refund time'], keywords: [], body: 'Most refunds arrive within three to seven working days.' },
+      { kind: 'qa' as const, slug: 'refund-time-zh', url: '/a/', title: '退款需要多长时间？', alternatives: [], keywords: ['退款'], body: '退款通常在三至七个工作日内退回。' },
+      { kind: 'qa' as const, slug: 'refund-time', url: '/b/', title: 'How long does a refund take?', alternatives: ['refund time'], keywords: [], body: 'Most refunds arrive within three to seven working days.' },
     ]
     const queries = sampleQueries(docs, 8)
     expect(queries).toHaveLength(8)

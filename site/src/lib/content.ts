@@ -1,10 +1,13 @@
 import { products, type Campaign, type Category, type Guide, type Qa } from '../../../content/schema'
 
-/** The most asked questions: pinned ones first, then by the MPP's order, at most `limit`. */
-export function popularQas<T extends Pick<Qa, 'pinned' | 'order'>>(qas: T[], limit: number): T[] {
+/** The most asked questions: pinned ones first, then by popularity from users' feedback, then by the MPP's order, at most `limit`. */
+export function popularQas<T extends Pick<Qa, 'pinned' | 'order'> & { popularity?: number }>(qas: T[], limit: number): T[] {
   return qas
     .map((qa, index) => ({ qa, index }))
-    .sort((a, b) => Number(b.qa.pinned) - Number(a.qa.pinned) || a.qa.order - b.qa.order || a.index - b.index)
+    .sort(
+      (a, b) =>
+        Number(b.qa.pinned) - Number(a.qa.pinned) || (b.qa.popularity ?? 0) - (a.qa.popularity ?? 0) || a.qa.order - b.qa.order || a.index - b.index,
+    )
     .slice(0, limit)
     .map(({ qa }) => qa)
 }

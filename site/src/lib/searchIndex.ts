@@ -19,6 +19,7 @@ export function searchDocs(snapshot: Snapshot, locale: Locale): SearchDoc[] {
   const guides: SearchDoc[] = tenant.features.includes('guides')
     ? guidesInOrder(snapshot.guides).map((guide) => ({
         kind: 'guide',
+        slug: guide.slug,
         url: centerPath(tenant.slug, locale, 'guides', guide.slug),
         title: text(guide.title),
         alternatives: [text(guide.summary)].filter(Boolean),
@@ -29,6 +30,7 @@ export function searchDocs(snapshot: Snapshot, locale: Locale): SearchDoc[] {
   const qas: SearchDoc[] = tenant.features.includes('qas')
     ? snapshot.qas.map((qa) => ({
         kind: 'qa',
+        slug: qa.slug,
         url: centerPath(tenant.slug, locale, 'qas', qa.category, qa.slug),
         title: text(qa.question),
         alternatives: localizeList(qa.alternatives, locale, tenant),

@@ -1,0 +1,90 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+
+import type { Locale } from '../../content/schema'
+import { translator } from '../../site/src/i18n'
+import { centerPath } from '../../site/src/lib/routes'
+import { launchBrowser, signIn } from '../helpers/browser'
+import { contentSnapshot } from '../helpers/contentSnapshots'
+
+const siteUrl = inject('siteUrl')
+const cmsUrl = inject('cmsUrl')
+
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+/** Opens a tenant's Q&A page and types a question into the ask box as a user would. */
+async function ask(tenant: string, locale: Locale, question: string): Promise<Page> {
+  const page = await browser.newPage()
+  page.on('dialog', (dialog) => {
+    throw new Error(`a dialog opened: ${dialog.message()}`)
+  })
+  await page.goto(`${siteUrl}${centerPath(tenant, locale, 'qas')}`)
+  await page.getByLabel(translator(locale)('ask.label')).pressSequentially(question, { delay: 15 })
+  return page
+}
+
+/** The feedback rows the CMS holds for a question, read as the super-admin through the REST API. */
+async function storedFeedback(query: string): Promise<{ kind: string; locale: string; qa?: { slug: string } | null }[]> {
+  const login = await fetch(`${cmsUrl}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@center.local', password: 'center-admin' }) })
+  const { token } = (await login.json()) as { token: string }
+  const response = await fetch(`${cmsUrl}/api/feedback?where[query][equals]=${encodeURIComponent(query)}&depth=1`, { headers: { authorization: `JWT ${token}` } })
+  return ((await response.json()) as { docs: { kind: string; locale: string; qa?: { slug: string } | null }[] }).docs
+}
+
+describe('the ask box', () => {
+  test('a misspelled question shows the right answer at once, and a "yes" vote is stored for that MPP, locale and Q&A', async () => {
+    const question = 'how lnog dose a refnd take'
+    const page = await ask('lumopay', 'en', question)
+    const t = translator('en')
+    const qa = contentSnapshot('lumopay').qas.find((item) => item.slug === 'refund-time')!
+    const title = page.locator('#ask-answer-title a')
+    await expect.poll(() => title.textContent()).toBe(qa.question.en)
+    expect(await title.getAttribute('href')).toBe(centerPath('lumopay', 'en', 'qas', qa.category, qa.slug))
+    await page.getByRole('button', { name: t('ask.vote.yes'), exact: true }).click()
+    await expect.poll(() => page.locator('.ask-vote').textContent()).toContain(t('ask.vote.thanks'))
+    await expect.poll(async () => (await storedFeedback(question)).map((row) => `${row.kind} ${row.locale} ${row.qa?.slug}`).sort()).toEqual(['helpful en refund-time', 'view en refund-time'])
+    await page.close()
+  })
+
+  test('a question about something else says it is not sure and shows the support contact instead of an answer', async () => {
+    const question = '明日の天気は'
+    const page = await ask('hoshi', 'ja', question)
+    const t = translator('ja')
+    await expect.poll(() => page.locator('.ask-unsure').textContent()).toContain(t('ask.unsure'))
+    expect(await page.locator('.ask-unsure a').getAttribute('href')).toBe('mailto:support@hoshi.example')
+    expect(await page.locator('#ask-answer-title').count()).toBe(0)
+    await page.keyboard.press('Enter')
+    await expect.poll(async () => (await storedFeedback(question)).map((row) => `${row.kind} ${row.locale}`)).toEqual(['unanswered ja'])
+    await page.close()
+  })
+
+  test('a script-laden question is shown and stored as text, and runs nothing', async () => {
+    const question = '<img src=x onerror=alert(1)> refund'
+    const page = await ask('nakhla', 'en', question)
+    await expect.poll(() => page.locator('.ask-reply').textContent()).not.toBe('')
+    expect(await page.locator('.ask img').count()).toBe(0)
+    await page.keyboard.press('Enter')
+    await expect.poll(async () => (await storedFeedback(question)).length).toBeGreaterThan(0)
+    await page.close()
+  })
+
+  test('an editor sees the unanswered question in the admin, grouped, with a button to start a Q&A from it', async () => {
+    const page = await browser.newPage()
+    await signIn(page, cmsUrl, 'editor@hoshi.local', 'center-editor')
+    await page.goto(`${cmsUrl}/admin/collections/feedback`)
+    const section = page.locator('.unanswered-questions')
+    await expect.poll(() => section.textContent(), { timeout: 30_000 }).toContain('明日の天気は')
+    expect(await section.textContent()).not.toContain('onerror')
+    await section.getByRole('row', { name: /明日の天気は/ }).getByRole('button', { name: 'Start a Q&A draft' }).click()
+    await page.waitForURL(/\/admin\/collections\/qas\/\w+/)
+    await expect.poll(() => page.locator('input[name="question"]').inputValue(), { timeout: 30_000 }).toBe('明日の天気は')
+    await page.close()
+  })
+})

@@ -1,0 +1,160 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+
+import type { User } from '../../cms/payload-types'
+
+const dataDir = mkdtempSync(join(tmpdir(), 'center-feedback-'))
+process.env.CENTER_DATA_DIR = dataDir
+process.env.DATABASE_URL = `file:${join(dataDir, 'center.db')}`
+
+let payload: Payload
+const tenantId: Record<string, number | string> = {}
+let client = 0
+
+beforeAll(async () => {
+  const { openCms } = await import('../../scripts/lib/cms')
+  const { seed } = await import('../../scripts/lib/seed')
+  const { readSnapshots } = await import('../../scripts/lib/contentFiles')
+  payload = await openCms()
+  await seed(payload, readSnapshots(), { demoUsers: true })
+  for (const tenant of (await payload.find({ collection: 'tenants', limit: 0 })).docs) tenantId[tenant.slug] = tenant.id
+})
+
+afterAll(async () => {
+  await payload?.destroy()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+/** POSTs a body to /api/feedback as the site would, from its own client address unless one is given. */
+async function send(body: string | Uint8Array<ArrayBuffer> | object, from = `203.0.113.${++client}`) {
+  const { feedbackEndpoint } = await import('../../cms/endpoints/feedback')
+  const raw = typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body)
+  const request = new Request('http://center.test/api/feedback', { method: 'POST', body: raw, headers: { 'content-type': 'application/json', 'x-forwarded-for': from } })
+  const response = await feedbackEndpoint.handler(Object.assign(request, { payload }) as never)
+  return { status: response.status, body: (await response.json()) as Record<string, unknown>, retryAfter: response.headers.get('retry-after') }
+}
+
+const rows = async (tenant: string) =>
+  (await payload.find({ collection: 'feedback', where: { tenant: { equals: tenantId[tenant] } }, sort: '-createdAt', depth: 1, limit: 0 })).docs
+
+const user = async (email: string) => (await payload.find({ collection: 'users', where: { email: { equals: email } } })).docs[0] as User
+
+describe('POST /api/feedback', () => {
+  test('a vote on an answer is stored for its tenant and locale with the question as typed, and nothing else about the user', async () => {
+    const sent = await send({ tenant: 'lumopay', locale: 'zh-Hant', kind: 'helpful', query: '  退款要幾耐 ', qa: 'refund-time', score: 0.8 })
+    expect(sent).toMatchObject({ status: 201, body: { stored: true } })
+    const [row] = await rows('lumopay')
+    expect(row).toMatchObject({ kind: 'helpful', locale: 'zh-Hant', query: '退款要幾耐', score: 0.8 })
+    expect(typeof row!.qa === 'object' && row!.qa?.slug).toBe('refund-time')
+    expect(JSON.stringify(row)).not.toContain('203.0.113')
+  })
+
+  test('a question the box could not answer is stored without a Q&A', async () => {
+    expect((await send({ tenant: 'hoshi', locale: 'ja', kind: 'unanswered', query: '猫の飼い方' })).status).toBe(201)
+    expect((await rows('hoshi'))[0]).toMatchObject({ kind: 'unanswered', query: '猫の飼い方', qa: null })
+  })
+
+  test('a 10,000-character question is cut to 200 characters, and control characters are dropped', async () => {
+    expect((await send({ tenant: 'lumopay', locale: 'en', kind: 'unanswered', query: `why\u0000\u202e ${'a'.repeat(10_000)}` })).status).toBe(201)
+    const [row] = await rows('lumopay')
+    expect(row!.query).toHaveLength(200)
+    expect(row!.query.startsWith('why a')).toBe(true)
+  })
+
+  test('a script-laden question is stored as text, never as markup that runs', async () => {
+    expect((await send({ tenant: 'lumopay', locale: 'en', kind: 'unanswered', query: '<script>alert(1)</script> refund?' })).status).toBe(201)
+    // Stored as the user typed it; the admin renders it with React, which escapes it.
+    expect((await rows('lumopay'))[0]!.query).toBe('<script>alert(1)</script> refund?')
+  })
+
+  test('bad bodies get a clear 400 or 413 and nothing is stored', async () => {
+    const before = (await payload.count({ collection: 'feedback' })).totalDocs
+    const cases: [string | Uint8Array<ArrayBuffer> | object, number, string][] = [
+      ['not json', 400, 'malformed'],
+      [new Uint8Array([0xff, 0xfe, 0x00, 0x01, 0x9c]), 400, 'malformed'],
+      [{ tenant: 'lumopay', locale: 'en', kind: 'helpful', query: '   \u0000 ', qa: 'refund-time' }, 400, 'empty-query'],
+      [{ tenant: 'lumopay', locale: 'en', kind: 'helpful', query: '' , qa: 'refund-time' }, 400, 'empty-query'],
+      [{ tenant: 'lumopay', locale: 'en', kind: 'helpful', query: 'x'.repeat(40_000), qa: 'refund-time' }, 413, 'too-large'],
+      [{ tenant: 'lumopay', locale: 'en', kind: 'helpful', query: 'refund', qa: 'refund-time', email: 'me@example.com' }, 400, 'malformed'],
+      [{ tenant: 'lumopay', locale: 'en', kind: 'helpful', query: 'refund' }, 400, 'malformed'],
+      [{ tenant: 'lumopay', locale: 'en', kind: 'shared', query: 'refund', qa: 'refund-time' }, 400, 'malformed'],
+      [{ tenant: 'nope', locale: 'en', kind: 'view', query: 'refund', qa: 'refund-time' }, 400, 'unknown-tenant'],
+      [{ tenant: 'lumopay', locale: 'ja', kind: 'view', query: 'refund', qa: 'refund-time' }, 400, 'unknown-locale'],
+      // Another MPP's Q&A: hoshi has "account-locked", lumopay does not.
+      [{ tenant: 'lumopay', locale: 'en', kind: 'view', query: 'locked', qa: 'account-locked' }, 400, 'unknown-qa'],
+    ]
+    for (const [body, status, error] of cases) {
+      const sent = await send(body)
+      expect(sent.status, JSON.stringify(body).slice(0, 80)).toBe(status)
+      expect(sent.body.error).toBe(error)
+      expect(typeof sent.body.message).toBe('string')
+    }
+    expect((await payload.count({ collection: 'feedback' })).totalDocs).toBe(before)
+  })
+
+  test('one client sending more than 30 a minute gets 429 with Retry-After; another client is not held back', async () => {
+    const body = { tenant: 'nakhla', locale: 'ar', kind: 'unanswered', query: 'حالة الطقس' }
+    const statuses: number[] = []
+    for (let i = 0; i < 30; i++) statuses.push((await send(body, '198.51.100.7')).status)
+    expect(statuses.every((status) => status === 201)).toBe(true)
+    const refused = await send(body, '198.51.100.7')
+    expect(refused).toMatchObject({ status: 429, body: { error: 'rate-limited' } })
+    expect(Number(refused.retryAfter)).toBeGreaterThan(0)
+    expect((await send(body, '198.51.100.8')).status).toBe(201)
+  })
+})
+
+describe('popularity from feedback', () => {
+  test('votes queue a recomputation; views and helpful votes rank a Q&A up, unhelpful ones down, and pinned Q&As stay first', async () => {
+    const { exportSnapshot } = await import('../../scripts/lib/export')
+    const { popularQas } = await import('../../site/src/lib/content')
+    for (let i = 0; i < 3; i++) await send({ tenant: 'hoshi', locale: 'en', kind: 'view', query: 'tip', qa: 'tips' })
+    await send({ tenant: 'hoshi', locale: 'en', kind: 'helpful', query: 'tip', qa: 'tips' })
+    await send({ tenant: 'hoshi', locale: 'ko', kind: 'view', query: '수수료', qa: 'fees' })
+    await send({ tenant: 'hoshi', locale: 'ko', kind: 'unhelpful', query: '수수료', qa: 'fees' })
+
+    const queued = await payload.find({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: 'recomputePopularity' } }, { completedAt: { exists: false } }] } })
+    // Six events, one waiting job for the tenant: a newer request replaces the waiting one.
+    expect(queued.docs.filter((job) => (job.input as { tenant: string }).tenant === 'hoshi')).toHaveLength(1)
+    await payload.jobs.run({ queue: 'default' })
+
+    const snapshot = await exportSnapshot(payload, 'hoshi')
+    const pinned = snapshot.qas.filter((qa) => qa.pinned).map((qa) => qa.slug)
+    const top = popularQas(snapshot.qas, pinned.length + 2).map((qa) => qa.slug)
+    expect(top.slice(0, pinned.length)).toEqual(pinned)
+    expect(top[pinned.length]).toBe('tips')
+    expect(snapshot.qas.find((qa) => qa.slug === 'tips')!.popularity).toBeGreaterThan(4)
+    // One view (1) and one unhelpful vote (-2) never go below zero.
+    expect(snapshot.qas.find((qa) => qa.slug === 'fees')!.popularity).toBe(0)
+    // Another MPP's feedback leaves its ranking alone.
+    expect((await exportSnapshot(payload, 'nakhla')).qas.every((qa) => qa.popularity === 0)).toBe(true)
+  })
+})
+
+describe('unanswered questions in the admin', () => {
+  test('an editor sees their MPP\'s unanswered questions grouped, and starts a Q&A draft from one; another MPP\'s editor cannot', async () => {
+    const { unansweredQuestions, draftFromQuestion } = await import('../../cms/endpoints/unansweredQuestions')
+    for (const query of ['Can I pay with Apple Pay?', 'can i pay with apple pay', 'pay with apple pay?']) await send({ tenant: 'lumopay', locale: 'en', kind: 'unanswered', query })
+    await send({ tenant: 'hoshi', locale: 'en', kind: 'unanswered', query: 'hoshi only question about karaoke' })
+
+    const editor = await user('editor@lumopay.local')
+    const listed = (await (await unansweredQuestions.handler({ payload, user: editor } as never)).json()) as { tenant: { slug: string }; groups: { query: string; count: number; wordings: string[]; locale: string }[] }[]
+    expect(listed.map((entry) => entry.tenant.slug)).toEqual(['lumopay'])
+    const apple = listed[0]!.groups.find((group) => /apple pay/i.test(group.query))!
+    expect(apple.count).toBe(3)
+    expect(JSON.stringify(listed)).not.toContain('karaoke')
+
+    const draft = (body: object, as: User) => draftFromQuestion.handler({ payload, user: as, json: async () => body } as never)
+    const made = await draft({ tenant: tenantId.lumopay, locale: 'en', query: apple.query, wordings: apple.wordings }, editor)
+    expect(made.status).toBe(201)
+    const { id } = (await made.json()) as { id: number }
+    const qa = await payload.findByID({ collection: 'qas', id, draft: true, locale: 'en', depth: 0 })
+    expect(qa).toMatchObject({ _status: 'draft', question: apple.query, tenant: tenantId.lumopay })
+    expect(qa.alternatives?.length).toBe(2)
+
+    expect((await draft({ tenant: tenantId.lumopay, locale: 'en', query: 'x' }, await user('editor@hoshi.local'))).status).toBe(403)
+  })
+})
