@@ -2,6 +2,7 @@ import * as migration_20261125_181019_initial from './20261125_181019_initial';
 import * as migration_20261125_183632_content_model from './20261125_183632_content_model';
 import * as migration_20261125_184911_translation_freshness from './20261125_184911_translation_freshness';
 import * as migration_20261125_192554_rebuild_pipeline from './20261125_192554_rebuild_pipeline';
+import * as migration_20261126_004308_rewards from './20261126_004308_rewards';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261125_192554_rebuild_pipeline.up,
     down: migration_20261125_192554_rebuild_pipeline.down,
-    name: '20261125_192554_rebuild_pipeline'
+    name: '20261125_192554_rebuild_pipeline',
+  },
+  {
+    up: migration_20261126_004308_rewards.up,
+    down: migration_20261126_004308_rewards.down,
+    name: '20261126_004308_rewards'
   },
 ];
