@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 
-import { demoToken as demoTokenFrom, launchBrowser, openPage } from '../helpers/browser'
+import { demoToken as demoTokenFrom, launchBrowser, openPage, signIn } from '../helpers/browser'
 
 const siteUrl = inject('siteUrl')
 const mppUrl = inject('mppUrl')
@@ -16,6 +16,9 @@ afterAll(async () => {
   await browser?.close()
 })
 
+/** The campaign the first journey claimed from. */
+let claimedSlug: string
+
 const demoToken = (tenant: string, user: string) => demoTokenFrom(mppUrl, tenant, user)
 
 /** A user's rewards page. The demo videos' host is not reachable from here, as from a phone offline from it: the tutorial must carry on without it. */
@@ -28,7 +31,8 @@ describe('rewards', () => {
     const { page, errors } = await openRewards(token)
     expect(page.url()).toBe(`${siteUrl}/lumopay/en/rewards/`)
     const card = page.locator('.campaign').first()
-    const slug = await card.getAttribute('id')
+    const slug = (await card.getAttribute('id'))!
+    claimedSlug = slug
     const before = await fetch(`${cmsUrl}/api/rewards?tenant=lumopay`).then((r) => r.json() as Promise<{ campaigns: { campaign: string; remaining: number }[] }>)
     const left = before.campaigns.find((c) => c.campaign === slug)!.remaining
     await expect.poll(() => card.locator('.left').textContent()).toBe(`${left.toLocaleString('en')} left`)
@@ -91,6 +95,21 @@ describe('rewards', () => {
     await expect.poll(() => page.locator('.rewards .notice').textContent()).toBe('Open this page from the LumoPay app to watch the tutorials and claim your vouchers.')
     expect(await page.locator('.campaign').count()).toBeGreaterThan(0)
     expect(await page.locator('.campaign button').count()).toBe(0)
+    await page.close()
+  })
+
+  test('the MPP\'s editor sees the campaign\'s vouchers issued, what is left and refused claims by reason in the admin', async () => {
+    const page = await browser.newPage()
+    await signIn(page, cmsUrl, 'editor@lumopay.local', 'center-editor')
+    const found = (await (await page.request.get(`${cmsUrl}/api/campaigns?where[slug][equals]=${claimedSlug}&depth=0`)).json()) as { docs: { id: number | string }[] }
+    const id = found.docs[0]!.id
+    const stats = (await (await page.request.get(`${cmsUrl}/api/campaigns/${id}/reward-stats`)).json()) as { issued: number; remaining: number; budget: number; refused: Record<string, number> }
+    expect(stats.issued).toBeGreaterThanOrEqual(1)
+    expect(stats.refused['already-claimed']).toBeGreaterThanOrEqual(1)
+    await page.goto(`${cmsUrl}/admin/collections/campaigns/${id}`)
+    const panel = page.locator('.reward-stats')
+    await expect.poll(() => panel.textContent(), { timeout: 30_000 }).toContain(`${stats.issued} issued, ${stats.remaining} of ${stats.budget} left`)
+    expect(await panel.locator('[data-reason="already-claimed"]').textContent()).toBe(`already-claimed: ${stats.refused['already-claimed']}`)
     await page.close()
   })
 })
