@@ -22,7 +22,8 @@ export function sqliteUrl(url: string | undefined): string {
 
 /** The database adapter for DATABASE_URL. The schema comes from migrations, never from a dev push. */
 export function databaseAdapter(url = process.env.DATABASE_URL): DatabaseAdapterObj {
-  if (databaseKind(url) === 'mongodb') return mongooseAdapter({ url: url! })
+  // Unique indexes keep vouchers within budget and one per user: they must exist before the first claim.
+  if (databaseKind(url) === 'mongodb') return mongooseAdapter({ url: url!, ensureIndexes: true })
   return sqliteAdapter({
     client: { url: sqliteUrl(url) },
     migrationDir: join(rootDir, 'cms', 'migrations'),
