@@ -29,13 +29,13 @@ describe('rewards', () => {
   test('a new demo user watches the tutorial, claims the voucher and sees it in My vouchers; a second claim shows it already claimed', async () => {
     const token = await demoToken('lumopay', `new-e2e-${Date.now()}`)
     const { page, errors } = await openRewards(token)
-    expect(page.url()).toBe(`${siteUrl}/lumopay/en/rewards/`)
     const card = page.locator('.campaign').first()
     const slug = (await card.getAttribute('id'))!
     claimedSlug = slug
     const before = await fetch(`${cmsUrl}/api/rewards?tenant=lumopay`).then((r) => r.json() as Promise<{ campaigns: { campaign: string; remaining: number }[] }>)
     const left = before.campaigns.find((c) => c.campaign === slug)!.remaining
     await expect.poll(() => card.locator('.left').textContent()).toBe(`${left.toLocaleString('en')} left`)
+    expect(page.url()).toBe(`${siteUrl}/lumopay/en/rewards/`)
     await expect.poll(() => page.getByRole('heading', { name: 'My vouchers' }).count()).toBe(1)
     expect(await page.locator('.my-vouchers').textContent()).toContain('You have no vouchers yet.')
 
