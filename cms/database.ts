@@ -23,8 +23,9 @@ export function sqliteUrl(url: string | undefined): string {
 /**
  * The database adapter for DATABASE_URL. SQLite's schema comes from migrations, never from a dev
  * push. On MongoDB, Payload uses transactions only when the URL names a replica set (a standalone
- * server runs without them), and the unique indexes (slugs, webhook-ids) are built before the
- * first request, so a replayed webhook can never slip in while they are still being created.
+ * server runs without them), and the unique indexes (slugs, webhook-ids, one voucher per user and per budget slot) are built
+ * before the first request, so neither a replayed webhook nor an extra voucher can slip in while
+ * they are still being created.
  */
 export function databaseAdapter(url = process.env.DATABASE_URL): DatabaseAdapterObj {
   if (databaseKind(url) === 'mongodb') return mongooseAdapter({ url: url!, ensureIndexes: true })

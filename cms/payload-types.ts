@@ -73,6 +73,9 @@ export interface Config {
     'qa-categories': QaCategory;
     qas: Qa;
     campaigns: Campaign;
+    vouchers: Voucher;
+    'reward-claims': RewardClaim;
+    'tutorial-progress': TutorialProgress;
     media: Media;
     builds: Build;
     'webhook-deliveries': WebhookDelivery;
@@ -92,6 +95,9 @@ export interface Config {
     'qa-categories': QaCategoriesSelect<false> | QaCategoriesSelect<true>;
     qas: QasSelect<false> | QasSelect<true>;
     campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
+    vouchers: VouchersSelect<false> | VouchersSelect<true>;
+    'reward-claims': RewardClaimsSelect<false> | RewardClaimsSelect<true>;
+    'tutorial-progress': TutorialProgressSelect<false> | TutorialProgressSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     builds: BuildsSelect<false> | BuildsSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
@@ -419,6 +425,91 @@ export interface Campaign {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * Vouchers claimed by wallet users through rewards campaigns.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "vouchers".
+ */
+export interface Voucher {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  code: string;
+  campaign: number | Campaign;
+  /**
+   * The wallet user, as the MPP names them in its tokens.
+   */
+  user: string;
+  /**
+   * Which of the budget's vouchers this is, from 1 to the budget.
+   */
+  serial: number;
+  merchant: string;
+  currency: string;
+  value: number;
+  claimedAt: string;
+  expiresAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Every voucher claim and how it ended.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reward-claims".
+ */
+export interface RewardClaim {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  /**
+   * The MPP, the user and their Idempotency-Key.
+   */
+  key: string;
+  campaign: number | Campaign;
+  user: string;
+  outcome:
+    | 'issued'
+    | 'already-claimed'
+    | 'sold-out'
+    | 'not-eligible'
+    | 'tutorial-unfinished'
+    | 'campaign-ended'
+    | 'campaign-not-started';
+  voucher?: (number | null) | Voucher;
+  /**
+   * The HTTP status the claim was answered with.
+   */
+  status: number;
+  /**
+   * The body the claim was answered with, sent again for the same key.
+   */
+  answer:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tutorial-progress".
+ */
+export interface TutorialProgress {
+  id: number;
+  campaign: number | Campaign;
+  user: string;
+  /**
+   * Parts of the tutorial done in order: the video counts as the first when there is one.
+   */
+  stepsDone: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Rebuilds of each MPP's site: what triggered them, how they ended, and which one is live.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -655,6 +746,18 @@ export interface PayloadLockedDocument {
         value: number | Campaign;
       } | null)
     | ({
+        relationTo: 'vouchers';
+        value: number | Voucher;
+      } | null)
+    | ({
+        relationTo: 'reward-claims';
+        value: number | RewardClaim;
+      } | null)
+    | ({
+        relationTo: 'tutorial-progress';
+        value: number | TutorialProgress;
+      } | null)
+    | ({
         relationTo: 'media';
         value: number | Media;
       } | null)
@@ -869,6 +972,51 @@ export interface CampaignsSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "vouchers_select".
+ */
+export interface VouchersSelect<T extends boolean = true> {
+  tenant?: T;
+  code?: T;
+  campaign?: T;
+  user?: T;
+  serial?: T;
+  merchant?: T;
+  currency?: T;
+  value?: T;
+  claimedAt?: T;
+  expiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reward-claims_select".
+ */
+export interface RewardClaimsSelect<T extends boolean = true> {
+  tenant?: T;
+  key?: T;
+  campaign?: T;
+  user?: T;
+  outcome?: T;
+  voucher?: T;
+  status?: T;
+  answer?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tutorial-progress_select".
+ */
+export interface TutorialProgressSelect<T extends boolean = true> {
+  campaign?: T;
+  user?: T;
+  stepsDone?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -12,12 +12,19 @@ import { Media } from './collections/Media'
 import { Popularity } from './collections/Popularity'
 import { QaCategories } from './collections/QaCategories'
 import { Qas } from './collections/Qas'
+import { RewardClaims } from './collections/RewardClaims'
 import { Tenants } from './collections/Tenants'
+import { TutorialProgress } from './collections/TutorialProgress'
 import { Users } from './collections/Users'
+import { Vouchers } from './collections/Vouchers'
 import { WebhookDeliveries } from './collections/WebhookDeliveries'
 import { databaseAdapter } from './database'
+import { claimVoucher } from './endpoints/claimVoucher'
 import { health, ready } from './endpoints/health'
+import { liveRewards } from './endpoints/liveRewards'
+import { myRewards } from './endpoints/myRewards'
 import { rebuildWebhook } from './endpoints/rebuildWebhook'
+import { tutorialProgress } from './endpoints/tutorialProgress'
 import { payloadSecret, rootDir } from './env'
 import { contentEditor } from './fields/richText'
 import { tenantRoleField } from './fields/tenantRole'
@@ -38,12 +45,13 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: cmsDir, importMapFile: join(cmsDir, 'app', '(payload)', 'admin', 'importMap.js') },
   },
-  collections: [Tenants, Users, Guides, QaCategories, Qas, Campaigns, Media, Builds, WebhookDeliveries, Feedback, Popularity],
-  // Built pages on the site's origins call the Center API (rewards, feedback) from the browser.
-  cors: siteOrigins(),
+  collections: [Tenants, Users, Guides, QaCategories, Qas, Campaigns, Vouchers, RewardClaims, TutorialProgress, Media, Builds, WebhookDeliveries, Feedback, Popularity],
+  // Built pages on the site's origins call the Center API (rewards, feedback) from the browser;
+  // a voucher claim carries an Idempotency-Key.
+  cors: { origins: siteOrigins(), headers: ['Idempotency-Key'] },
   db: databaseAdapter(),
   editor: contentEditor,
-  endpoints: [rebuildWebhook, health, ready],
+  endpoints: [rebuildWebhook, health, ready, liveRewards, myRewards, tutorialProgress, claimVoucher],
   jobs: {
     // Scheduled publishing runs as a job; the long-lived CMS server picks due jobs up every minute.
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
@@ -56,7 +64,7 @@ export default buildConfig({
   onInit: startRebuildRunnerOnce,
   plugins: [
     multiTenantPlugin<Config>({
-      collections: { guides: {}, 'qa-categories': {}, qas: {}, campaigns: {}, media: {}, builds: {}, feedback: {}, popularity: {} },
+      collections: { guides: {}, 'qa-categories': {}, qas: {}, campaigns: {}, vouchers: {}, 'reward-claims': {}, media: {}, builds: {}, feedback: {}, popularity: {} },
       tenantsArrayField: { rowFields: [tenantRoleField], arrayFieldAccess: { create: superAdminField, update: superAdminField } },
       userHasAccessToAllTenants: isSuperAdmin,
     }),

@@ -2,6 +2,7 @@
  * The typed MPP API client that the islands use. Every answer is parsed against the contract's
  * schemas: an MPP that times out or answers garbage becomes an MppError with a reason, never a crash.
  */
+import { callJson, type JsonCall } from './callJson'
 import {
   agreementListSchema,
   agreementSchema,
@@ -9,6 +10,7 @@ import {
   billPageSchema,
   billSchema,
   cancellationCheckSchema,
+  eligibilitySchema,
   problemSchema,
   type Agreement,
   type AgreementList,
@@ -18,6 +20,7 @@ import {
   type BillStatus,
   type CancellationCheck,
   type CancelReason,
+  type Eligibility,
 } from './schema'
 
 /** Why a call failed, in the terms the user is told: each kind has its own message. */
@@ -41,29 +44,14 @@ export function kindOfStatus(status: number): MppErrorKind {
   return 'unavailable'
 }
 
-const isTimeout = (error: unknown) => error instanceof DOMException && error.name === 'TimeoutError'
-
 export function createMppClient({ baseUrl, token, timeoutMs = 10_000, fetch: fetchImpl = fetch }: MppClientOptions) {
-  async function call<T>(path: string, parse: (data: unknown) => T, init: { method?: string; body?: unknown; idempotencyKey?: string } = {}): Promise<T> {
-    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' }
-    if (init.body !== undefined) headers['content-type'] = 'application/json'
-    if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey
-    const signal = AbortSignal.timeout(timeoutMs)
-    let response: Response
-    let data: unknown
-    try {
-      response = await fetchImpl(`${baseUrl.replace(/\/$/, '')}${path}`, {
-        method: init.method ?? 'GET',
-        headers,
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-        signal,
-      })
-      data = await response.json()
-    } catch (error) {
-      if (isTimeout(error) || signal.aborted) throw new MppError('timeout', 'The wallet service took too long to answer.')
-      if (error instanceof SyntaxError) throw new MppError('invalid-response', 'The wallet service answered with something that is not JSON.')
-      throw new MppError('unavailable', 'The wallet service did not answer.')
-    }
+  async function call<T>(path: string, parse: (data: unknown) => T, init: JsonCall = {}): Promise<T> {
+    const { response, data } = await callJson(`${baseUrl.replace(/\/$/, '')}${path}`, token, init, {
+      timeoutMs,
+      fetch: fetchImpl,
+      service: 'The wallet service',
+      fail: (kind, message) => new MppError(kind, message),
+    })
     if (!response.ok) {
       const problem = problemSchema.safeParse(data)
       const reason = problem.success ? (problem.data.detail ?? problem.data.title) : `HTTP ${response.status}`
@@ -104,6 +92,8 @@ export function createMppClient({ baseUrl, token, timeoutMs = 10_000, fetch: fet
     /** What the authorization step shows for a pending agreement. */
     getAuthorization: (agreementId: string): Promise<Authorization> =>
       call(`/v1/agreements/${id(agreementId)}/authorization`, (data) => authorizationSchema.parse(data)),
+    /** Whether the user is new to cross-border payments with this MPP: new-user rewards ask it before giving a voucher. */
+    getEligibility: (): Promise<Eligibility> => call('/v1/rewards/eligibility', (data) => eligibilitySchema.parse(data)),
     /** Enables a pending agreement once the user accepted the terms. */
     authorizeAgreement: (agreementId: string, idempotencyKey: string): Promise<Agreement> =>
       call(`/v1/agreements/${id(agreementId)}/authorization`, (data) => agreementSchema.parse(data), { method: 'POST', body: { acceptTerms: true }, idempotencyKey }),

@@ -86,6 +86,9 @@ const hour = 3600_000
 
 const refundReasons = ['Item out of stock', 'Order cancelled by the merchant', 'Price adjustment', 'Returned goods']
 
+/** Demo users whose id starts with "new-" have never paid abroad with their wallet: no bills, and eligible for new-user rewards. */
+export const isNewDemoUser = (user: string): boolean => user.startsWith('new-')
+
 /**
  * A user's bills at one tenant, newest first, in full: the same every time for the same tenant
  * and user. Logo URLs start with `logoBase` (the sandbox's logo folder for the tenant).
@@ -94,7 +97,7 @@ export function demoBills(tenant: string, user: string, logoBase = `http://local
   const random = seededRandom(`${tenant}:${user}`)
   const wallet = walletCurrency(tenant)
   let time = anchor
-  return Array.from({ length: count }, (_, i): Bill => {
+  return Array.from({ length: isNewDemoUser(user) ? 0 : count }, (_, i): Bill => {
     const merchant = merchants[Math.floor(random() * merchants.length)]!
     time -= Math.floor(4 + random() * 60) * hour + Math.floor(random() * 3600) * 1000
     const major = merchant.typical * (0.3 + random() * 1.7)

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-import { demoAgreements, demoBills, logoSvg, maskedAccount, walletName, type DemoAgreement } from './demoData'
+import { demoAgreements, demoBills, isNewDemoUser, logoSvg, maskedAccount, walletName, type DemoAgreement } from './demoData'
 import { publicJwk } from './keys'
 import { billStatuses, cancelReasons, type Authorization, type Bill, type BillPage, type BillStatus, type BillSummary, type CancelReason } from './schema'
 import { issueToken, maxTokenSeconds, TokenError, verifyToken } from './tokens'
@@ -252,6 +252,12 @@ function createRouter() {
         const found = demoBills(tenant, user, logoBase).find((b) => b.id === decodeURIComponent(bill[1]!))
         if (!found) throw new HttpProblem(404, 'Not found', 'No such bill.')
         return ok(found)
+      })
+    }
+    if (req.method === 'GET' && path === '/v1/rewards/eligibility') {
+      return withFault(res, state.fault, () => {
+        const crossBorderPayments = demoBills(tenant, user, logoBase).length
+        return ok({ newUser: isNewDemoUser(user) && crossBorderPayments === 0, crossBorderPayments })
       })
     }
     if (req.method === 'GET' && path === '/v1/agreements') {

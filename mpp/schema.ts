@@ -89,6 +89,13 @@ export const authorizationSchema = z.object({
 })
 export type Authorization = z.infer<typeof authorizationSchema>
 
+/** Whether the user is new to cross-border payments with this MPP, which new-user rewards require. */
+export const eligibilitySchema = z.object({
+  newUser: z.boolean(),
+  crossBorderPayments: z.int().check(z.nonnegative()),
+})
+export type Eligibility = z.infer<typeof eligibilitySchema>
+
 export const problemSchema = z.object({
   type: z.string(),
   title: z.string(),

@@ -1,4 +1,4 @@
-import { errors, jwtVerify, SignJWT } from 'jose'
+import { errors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose'
 
 import { signingKey, verifyingKey } from './keys'
 
@@ -18,12 +18,21 @@ export async function issueToken(tenant: string, user: string, seconds = maxToke
     .sign(await signingKey(tenant))
 }
 
-export class TokenError extends Error {}
+export class TokenError extends Error {
+  /** `expired` when the user only needs a fresh token from the app; `invalid` for anything else. */
+  constructor(message: string, readonly reason: 'expired' | 'invalid' = 'invalid') {
+    super(message)
+  }
+}
 
-/** The user a token names, if the tenant signed it for the Center and it is still short-lived; otherwise a TokenError saying why. */
-export async function verifyToken(tenant: string, token: string): Promise<string> {
+/**
+ * The user a token names, if the tenant signed it (with a key `keys` finds: the sandbox's own, or
+ * the tenant's JWKS in the Center) for the Center and it is still short-lived; otherwise a
+ * TokenError saying why.
+ */
+export async function verifyToken(tenant: string, token: string, keys: JWTVerifyGetKey = () => verifyingKey(tenant)): Promise<string> {
   try {
-    const { payload } = await jwtVerify(token, await verifyingKey(tenant), {
+    const { payload } = await jwtVerify(token, keys, {
       issuer: tenant,
       audience,
       algorithms: ['ES256'],
@@ -35,9 +44,9 @@ export async function verifyToken(tenant: string, token: string): Promise<string
     return payload.sub!
   } catch (error) {
     if (error instanceof TokenError) throw error
-    if (error instanceof errors.JWTExpired) throw new TokenError('the token has expired')
+    if (error instanceof errors.JWTExpired) throw new TokenError('the token has expired', 'expired')
     if (error instanceof errors.JWTClaimValidationFailed) throw new TokenError(`the token's "${error.claim}" claim is not for this tenant or audience`)
-    if (error instanceof errors.JWSSignatureVerificationFailed) throw new TokenError('the token was not signed by this tenant')
+    if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) throw new TokenError('the token was not signed by this tenant')
     throw new TokenError('the token is malformed')
   }
 }

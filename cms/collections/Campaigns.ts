@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { draftableContentAccess } from '../access/draftableContent'
+import { campaignStatsEndpoint } from '../endpoints/campaignStats'
 import { translationFreshness } from '../fields/translationFreshness'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../hooks/queueTenantRebuild'
 import { stampTranslation } from '../hooks/stampTranslation'
@@ -18,6 +19,7 @@ export const Campaigns: CollectionConfig = {
   versions: { drafts: { schedulePublish: true, validate: true }, maxPerDoc: 50 },
   access: draftableContentAccess,
   indexes: uniqueSlugPerTenant,
+  endpoints: [campaignStatsEndpoint],
   hooks: { beforeChange: [stampTranslation(['title', 'tutorial'])], afterChange: [queueTenantRebuild], afterDelete: [queueTenantRebuildOnDelete] },
   fields: [
     localizedText({ name: 'title', required: true }),
@@ -43,6 +45,11 @@ export const Campaigns: CollectionConfig = {
     { name: 'startsAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'endsAt', type: 'date', required: true, validate: after('startsAt'), admin: { date: { pickerAppearance: 'dayAndTime' } } },
     slugField(),
+    {
+      name: 'rewardStats',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/components/RewardStats#RewardStats' } },
+    },
     ...translationFreshness(),
   ],
 }

@@ -4,6 +4,7 @@ import { buildTenant, newBuildId } from '../../scripts/lib/build'
 import { exportSnapshot } from '../../scripts/lib/export'
 import { defaultSandboxOrigin } from '../../scripts/lib/sandboxOrigin'
 import type { buildTriggers } from '../collections/Builds'
+import { oneAtATimePer } from './oneAtATime'
 import { retryWhenBusy } from './retryWhenBusy'
 import { isStopping } from './shutdown'
 
@@ -18,18 +19,12 @@ const idOf = (value: Id | { id: Id }): Id => (typeof value === 'object' ? value.
 /** The last `max` characters of a log, so a failed build's row stays small. */
 export const logTail = (text: string, max = 4000): string => (text.length > max ? `…${text.slice(-max)}` : text)
 
-let queueing: Promise<unknown> = Promise.resolve()
-
 /**
  * Runs queue work one caller at a time in this process, so a burst of webhooks finds the pending
  * build instead of each adding one. Not used inside a write transaction (a hook's): on SQLite that
  * transaction already serializes writers, and waiting here while holding it could deadlock.
  */
-export function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const result = queueing.then(work)
-  queueing = result.catch(() => undefined)
-  return result
-}
+export const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => oneAtATimePer(rebuildQueue, work)
 
 /**
  * Queues a rebuild of a tenant, or joins the one already waiting for it, so a burst of triggers

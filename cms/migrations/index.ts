@@ -3,7 +3,7 @@ import * as migration_20261125_183632_content_model from './20261125_183632_cont
 import * as migration_20261125_184911_translation_freshness from './20261125_184911_translation_freshness';
 import * as migration_20261125_192554_rebuild_pipeline from './20261125_192554_rebuild_pipeline';
 import * as migration_20261126_005341_production_hardening from './20261126_005341_production_hardening';
-import * as migration_20261126_010240_ask_feedback from './20261126_010240_ask_feedback';
+import * as migration_20261126_015035_ask_feedback_rewards from './20261126_015035_ask_feedback_rewards';
 
 export const migrations = [
   {
@@ -29,11 +29,11 @@ export const migrations = [
   {
     up: migration_20261126_005341_production_hardening.up,
     down: migration_20261126_005341_production_hardening.down,
-    name: '20261126_005341_production_hardening'
+    name: '20261126_005341_production_hardening',
   },
   {
-    up: migration_20261126_010240_ask_feedback.up,
-    down: migration_20261126_010240_ask_feedback.down,
-    name: '20261126_010240_ask_feedback'
+    up: migration_20261126_015035_ask_feedback_rewards.up,
+    down: migration_20261126_015035_ask_feedback_rewards.down,
+    name: '20261126_015035_ask_feedback_rewards'
   },
 ];

@@ -3,8 +3,10 @@ import type { Payload, Where } from 'payload'
 
 import type { Locale, LocalizedList, LocalizedText, Snapshot } from '../../content/schema'
 import type { Config } from '../../cms/payload-types'
+import { publicJwk } from '../../mpp/keys'
 import { contentMediaDir } from './contentFiles'
 import { richTextConverter } from './richText'
+import { defaultSandboxOrigin } from './sandboxOrigin'
 
 type Slug = 'tenants' | 'guides' | 'qa-categories' | 'qas' | 'campaigns' | 'media'
 type Id = number | string
@@ -76,6 +78,14 @@ export async function seed(payload: Payload, snapshots: Snapshot[], options: See
     return created.id
   }
 
+  /** A demo tenant served by the sandbox MPP with no public keys yet gets the sandbox's, so the Center API accepts its demo tokens. */
+  async function trustSandboxKeys(slug: string, mppApiBaseUrl: string, id: Id) {
+    if (!mppApiBaseUrl.startsWith(`${defaultSandboxOrigin}/`)) return
+    const { jwks } = await payload.findByID({ collection: 'tenants', id, depth: 0 })
+    if ((jwks as { keys?: unknown[] } | null)?.keys?.length) return
+    await payload.update({ collection: 'tenants', id, data: { jwks: { keys: [publicJwk(slug)] } }, context, depth: 0 })
+  }
+
   const tenantIds: Record<string, Id> = {}
   for (const { tenant, categories, guides, qas, campaigns, media } of snapshots) {
     /** The tenant's locales that any of these texts is written in, default first. */
@@ -88,6 +98,7 @@ export async function seed(payload: Payload, snapshots: Snapshot[], options: See
       brand: { primaryColor: tenant.brand.primaryColor, accentColor: tenant.brand.accentColor, ...inLocale({ intro: tenant.brand.intro }, locale) },
     }))
     tenantIds[tenant.slug] = tenantId
+    await trustSandboxKeys(tenant.slug, tenant.mppApiBaseUrl, tenantId)
     const inTenant = (slug: string): Where => ({ and: [{ tenant: { equals: tenantId } }, { slug: { equals: slug } }] })
 
     const mediaIds: Record<string, Id> = {}

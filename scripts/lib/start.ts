@@ -110,6 +110,8 @@ export async function start(env = process.env): Promise<void> {
     if (demo) {
       log(`Demo bills (token valid 15 minutes): ${site.url}/${demo.slug}/${demoLocale}/bills/#token=${token}`)
       log(`Demo agreements (same token):       ${site.url}/${demo.slug}/${demoLocale}/agreements/#token=${token}`)
+      // Users whose id starts with "new-" have never paid abroad in the sandbox: they may claim vouchers.
+      log(`Demo rewards (a new user):          ${site.url}/${demo.slug}/${demoLocale}/rewards/#token=${await issueToken(demo.slug, 'new-demo-user')}`)
     }
     log('Press Ctrl-C to stop.')
   } catch (error) {

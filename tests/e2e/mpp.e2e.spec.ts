@@ -1,8 +1,8 @@
-import type { Browser, Page, Request } from 'playwright-core'
+import type { Browser, Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 
 import type { Agreement, Bill, BillPage } from '../../mpp/schema'
-import { launchBrowser } from '../helpers/browser'
+import { demoToken as demoTokenFrom, launchBrowser, openPage as openRecordingPage } from '../helpers/browser'
 
 const siteUrl = inject('siteUrl')
 const mppUrl = inject('mppUrl')
@@ -16,11 +16,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-async function demoToken(tenant: string, user: string, seconds?: number): Promise<string> {
-  const response = await fetch(`${mppUrl}/${tenant}/sandbox/token`, { method: 'POST', body: JSON.stringify({ user, seconds }) })
-  expect(response.status).toBe(201)
-  return ((await response.json()) as { token: string }).token
-}
+const demoToken = (tenant: string, user: string, seconds?: number) => demoTokenFrom(mppUrl, tenant, user, seconds)
 
 /** Calls the sandbox as the user, outside the page: to set faults and to see what the MPP holds. */
 async function asUser<T>(tenant: string, token: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
@@ -36,20 +32,7 @@ async function asUser<T>(tenant: string, token: string, path: string, init: { me
 const setFault = (tenant: string, token: string, fault: Record<string, unknown>) => asUser(tenant, token, '/sandbox/faults', { method: 'PUT', body: fault })
 const clearFault = (tenant: string, token: string) => asUser(tenant, token, '/sandbox/faults', { method: 'DELETE' })
 
-/**
- * A fresh page that records uncaught errors and console errors. The browser's own network log
- * ("Failed to load resource" for a 401 or 500 answer) is not the page failing, so it is left out.
- */
-async function openPage(url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage()
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(`console: ${message.text()}`)
-  })
-  await page.goto(url)
-  return { page, errors }
-}
+const openPage = (url: string) => openRecordingPage(browser, url)
 
 describe('bills from the MPP', () => {
   test('a user of one MPP sees only their own bills at that MPP, and the token leaves the address bar', async () => {

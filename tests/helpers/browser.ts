@@ -26,3 +26,27 @@ export async function signIn(page: Page, cmsUrl: string, email: string, password
   await page.getByRole('button', { name: 'Login' }).click()
   await page.waitForURL(`${cmsUrl}/admin`)
 }
+
+/**
+ * A fresh page that records uncaught errors and console errors, after `prepare` (routes, say) and
+ * then the visit. The browser's own network log ("Failed to load resource" for a 401 or 500 answer)
+ * is not the page failing, so it is left out.
+ */
+export async function openPage(browser: Browser, url: string, prepare?: (page: Page) => Promise<unknown>): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(`console: ${message.text()}`)
+  })
+  await prepare?.(page)
+  await page.goto(url)
+  return { page, errors }
+}
+
+/** A demo user token from the sandbox MPP, as the MPP app would hand it over; `seconds` < 0 gives an expired one. */
+export async function demoToken(mppUrl: string, tenant: string, user: string, seconds?: number): Promise<string> {
+  const response = await fetch(`${mppUrl}/${tenant}/sandbox/token`, { method: 'POST', body: JSON.stringify({ user, seconds }) })
+  if (response.status !== 201) throw new Error(`The sandbox gave no token: HTTP ${response.status}`)
+  return ((await response.json()) as { token: string }).token
+}

@@ -106,6 +106,14 @@ describe('the sandbox MPP over HTTP', () => {
     await expect(down.listBills()).rejects.toBeInstanceOf(MppError)
   })
 
+  test('eligibility says a "new-" demo user is new to paying abroad and an ordinary demo user is not, per the contract', async () => {
+    const fresh = await api('GET', '/nakhla/v1/rewards/eligibility', { token: await token('nakhla', 'new-amal') })
+    expect(fresh.body).toEqual({ newUser: true, crossBorderPayments: 0 })
+    expect(((await api('GET', '/nakhla/v1/bills', { token: await token('nakhla', 'new-amal') })).body as BillPage).items).toEqual([])
+    const regular = createMppClient({ baseUrl: `${sandbox.url}/nakhla`, token: await token('nakhla', 'u1') })
+    expect(await regular.getEligibility()).toEqual({ newUser: false, crossBorderPayments: 45 })
+  })
+
   test('a bad filter is a 400 that says what is allowed', async () => {
     const answer = await api('GET', '/lumopay/v1/bills?status=lost', { token: await token('lumopay', 'u1') })
     expect(answer.status).toBe(400)

@@ -1,3 +1,4 @@
+import { campaignPhase } from '../../../content/campaigns'
 import { products, type Campaign, type Category, type Guide, type Qa } from '../../../content/schema'
 
 /** The most asked questions: pinned ones first, then by popularity from users' feedback, then by the MPP's order, at most `limit`. */
@@ -47,7 +48,7 @@ export const usedCategories = <C extends Pick<Category, 'slug' | 'order'>>(categ
 
 /** Campaigns running at a moment: started and not yet ended. */
 export const liveCampaigns = <T extends Pick<Campaign, 'startsAt' | 'endsAt'>>(campaigns: T[], now: Date): T[] =>
-  campaigns.filter((campaign) => new Date(campaign.startsAt) <= now && now < new Date(campaign.endsAt))
+  campaigns.filter((campaign) => campaignPhase(campaign, now) === 'live')
 
 /** A date as the locale writes it, in UTC so every build of a snapshot prints the same day. */
 export const formatDate = (iso: string, locale: string): string =>

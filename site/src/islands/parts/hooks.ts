@@ -9,11 +9,16 @@ import { hashParam, takeToken, tokenFromHash } from '../../lib/token'
  * either way islands reload with the new client.
  */
 export function useMppClient(apiBaseUrl: string) {
-  const [client, setClient] = useState<MppClient | null>()
+  return useTokenClient(useCallback((token: string): MppClient => createMppClient({ baseUrl: apiBaseUrl, token }), [apiBaseUrl]))
+}
+
+/** A client made for the user's token (see useMppClient): undefined until the token is read, null without one. */
+export function useTokenClient<C>(make: (token: string) => C) {
+  const [client, setClient] = useState<C | null>()
   const renew = useCallback(() => {
     const token = takeToken()
-    setClient(token ? createMppClient({ baseUrl: apiBaseUrl, token }) : null)
-  }, [apiBaseUrl])
+    setClient(token ? make(token) : null)
+  }, [make])
   useEffect(() => {
     renew()
     const onHashChange = () => {

@@ -1,6 +1,69 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+  await db.run(sql`CREATE TABLE \`vouchers\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`tenant_id\` integer,
+  	\`code\` text NOT NULL,
+  	\`campaign_id\` integer NOT NULL,
+  	\`user\` text NOT NULL,
+  	\`serial\` numeric NOT NULL,
+  	\`merchant\` text NOT NULL,
+  	\`currency\` text NOT NULL,
+  	\`value\` numeric NOT NULL,
+  	\`claimed_at\` text NOT NULL,
+  	\`expires_at\` text NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`tenant_id\`) REFERENCES \`tenants\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`campaign_id\`) REFERENCES \`campaigns\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`vouchers_tenant_idx\` ON \`vouchers\` (\`tenant_id\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`vouchers_code_idx\` ON \`vouchers\` (\`code\`);`)
+  await db.run(sql`CREATE INDEX \`vouchers_campaign_idx\` ON \`vouchers\` (\`campaign_id\`);`)
+  await db.run(sql`CREATE INDEX \`vouchers_updated_at_idx\` ON \`vouchers\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`vouchers_created_at_idx\` ON \`vouchers\` (\`created_at\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`campaign_user_idx\` ON \`vouchers\` (\`campaign_id\`,\`user\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`campaign_serial_idx\` ON \`vouchers\` (\`campaign_id\`,\`serial\`);`)
+  await db.run(sql`CREATE TABLE \`reward_claims\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`tenant_id\` integer,
+  	\`key\` text NOT NULL,
+  	\`campaign_id\` integer NOT NULL,
+  	\`user\` text NOT NULL,
+  	\`outcome\` text NOT NULL,
+  	\`voucher_id\` integer,
+  	\`status\` numeric NOT NULL,
+  	\`answer\` text NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`tenant_id\`) REFERENCES \`tenants\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`campaign_id\`) REFERENCES \`campaigns\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`voucher_id\`) REFERENCES \`vouchers\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`reward_claims_tenant_idx\` ON \`reward_claims\` (\`tenant_id\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`reward_claims_key_idx\` ON \`reward_claims\` (\`key\`);`)
+  await db.run(sql`CREATE INDEX \`reward_claims_campaign_idx\` ON \`reward_claims\` (\`campaign_id\`);`)
+  await db.run(sql`CREATE INDEX \`reward_claims_voucher_idx\` ON \`reward_claims\` (\`voucher_id\`);`)
+  await db.run(sql`CREATE INDEX \`reward_claims_updated_at_idx\` ON \`reward_claims\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`reward_claims_created_at_idx\` ON \`reward_claims\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`campaign_outcome_idx\` ON \`reward_claims\` (\`campaign_id\`,\`outcome\`);`)
+  await db.run(sql`CREATE TABLE \`tutorial_progress\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`campaign_id\` integer NOT NULL,
+  	\`user\` text NOT NULL,
+  	\`steps_done\` numeric NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`campaign_id\`) REFERENCES \`campaigns\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`tutorial_progress_campaign_idx\` ON \`tutorial_progress\` (\`campaign_id\`);`)
+  await db.run(sql`CREATE INDEX \`tutorial_progress_updated_at_idx\` ON \`tutorial_progress\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`tutorial_progress_created_at_idx\` ON \`tutorial_progress\` (\`created_at\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`campaign_user_1_idx\` ON \`tutorial_progress\` (\`campaign_id\`,\`user\`);`)
   await db.run(sql`CREATE TABLE \`feedback\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`tenant_id\` integer,
@@ -40,13 +103,22 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`popularity_qa_idx\` ON \`popularity\` (\`qa_id\`);`)
   await db.run(sql`CREATE INDEX \`popularity_updated_at_idx\` ON \`popularity\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`popularity_created_at_idx\` ON \`popularity\` (\`created_at\`);`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`vouchers_id\` integer REFERENCES vouchers(id);`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`reward_claims_id\` integer REFERENCES reward_claims(id);`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`tutorial_progress_id\` integer REFERENCES tutorial_progress(id);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`feedback_id\` integer REFERENCES feedback(id);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`popularity_id\` integer REFERENCES popularity(id);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_vouchers_id_idx\` ON \`payload_locked_documents_rels\` (\`vouchers_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_reward_claims_id_idx\` ON \`payload_locked_documents_rels\` (\`reward_claims_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_tutorial_progress_id_idx\` ON \`payload_locked_documents_rels\` (\`tutorial_progress_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_feedback_id_idx\` ON \`payload_locked_documents_rels\` (\`feedback_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_popularity_id_idx\` ON \`payload_locked_documents_rels\` (\`popularity_id\`);`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  await db.run(sql`DROP TABLE \`vouchers\`;`)
+  await db.run(sql`DROP TABLE \`reward_claims\`;`)
+  await db.run(sql`DROP TABLE \`tutorial_progress\`;`)
   await db.run(sql`DROP TABLE \`feedback\`;`)
   await db.run(sql`DROP TABLE \`popularity\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)

@@ -1,0 +1,103 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+
+import { translate } from '../i18n/format'
+import { rewardsFailureKey, voucherFor, withVoucher } from '../lib/rewards'
+import { createRewardsClient, RewardsError, type MyRewards, type RewardsClient, type TutorialProgress, type Voucher } from '../lib/rewardsApi'
+import { CampaignCard, type CampaignInfo } from './parts/CampaignCard'
+import { useTokenClient } from './parts/hooks'
+import { MyVouchers } from './parts/MyVouchers'
+
+type Props = { apiBaseUrl?: string; tenant: string; locale: string; campaigns: CampaignInfo[]; strings: Record<string, string> }
+
+type State = { kind: 'loading' } | { kind: 'failed'; failure: string } | { kind: 'ready'; mine: MyRewards; remaining: Map<string, number> }
+
+/**
+ * The rewards page's live part: each running campaign with its tutorial and claim for the user of
+ * the token, and their vouchers. Without the Center API (a site built with no CMS) or without a
+ * token, it shows the campaigns and says why nothing can be claimed here.
+ */
+export default function Rewards({ apiBaseUrl, tenant, locale, campaigns, strings }: Props) {
+  const t = translate(strings)
+  const make = useCallback((token: string) => createRewardsClient({ baseUrl: apiBaseUrl ?? '', tenant, token }), [apiBaseUrl, tenant])
+  const { client, renew } = useTokenClient(make)
+  const [state, setState] = useState<State>({ kind: 'loading' })
+  const generation = useRef(0)
+  const formatCount = (count: number) => new Intl.NumberFormat(locale).format(count)
+
+  const load = useCallback(async (api: RewardsClient) => {
+    const mine = ++generation.current
+    setState({ kind: 'loading' })
+    try {
+      const [rewards, remaining] = await Promise.all([api.mine(), api.remaining()])
+      if (mine === generation.current) setState({ kind: 'ready', mine: rewards, remaining })
+    } catch (error) {
+      if (mine === generation.current) setState({ kind: 'failed', failure: error instanceof RewardsError ? error.kind : 'unavailable' })
+    }
+  }, [])
+
+  useEffect(() => {
+    if (client && apiBaseUrl) void load(client)
+  }, [client, apiBaseUrl, load])
+
+  const change = useCallback((update: (mine: MyRewards) => MyRewards) => {
+    setState((current) => (current.kind === 'ready' ? { ...current, mine: update(current.mine) } : current))
+  }, [])
+  const onProgress = (progress: TutorialProgress) =>
+    change((mine) => ({ ...mine, tutorials: [...mine.tutorials.filter((p) => p.campaign !== progress.campaign), progress] }))
+  const onVoucher = (voucher: Voucher) => {
+    change((mine) => ({ ...mine, vouchers: withVoucher(mine.vouchers, voucher) }))
+    // The budget moved: show the count the Center has now.
+    if (client) void client.remaining().then((remaining) => setState((current) => (current.kind === 'ready' ? { ...current, remaining } : current)), () => undefined)
+  }
+
+  const ready = client && state.kind === 'ready' ? state : null
+  let notice: { text: string; role?: 'status' | 'alert' } | null = null
+  if (!apiBaseUrl) notice = { text: t('rewards.unavailable') }
+  else if (client === null) notice = { text: t('rewards.needsApp') }
+  else if (client === undefined || state.kind === 'loading') notice = { text: t('rewards.loading'), role: 'status' }
+  else if (state.kind === 'failed') notice = { text: t(rewardsFailureKey(state.failure)), role: 'alert' }
+
+  return (
+    <div className="rewards">
+      {notice && (
+        <div role={notice.role} className={notice.role === 'alert' ? 'failure' : 'notice'}>
+          <p>{notice.text}</p>
+          {notice.role === 'alert' && client && (
+            <button type="button" onClick={() => (state.kind === 'failed' && state.failure === 'unauthorized' ? renew() : void load(client))}>
+              {t('mpp.retry')}
+            </button>
+          )}
+        </div>
+      )}
+      <h2>{t('rewards.live')}</h2>
+      {!campaigns.length && <p>{t('rewards.none')}</p>}
+      <ul className="campaigns">
+        {campaigns.map((campaign) => {
+          const progress = ready?.mine.tutorials.find((p) => p.campaign === campaign.slug)
+          return (
+            <CampaignCard
+              key={campaign.slug}
+              campaign={campaign}
+              t={t}
+              formatCount={formatCount}
+              live={
+                ready && client
+                  ? {
+                      client,
+                      done: progress?.done ?? 0,
+                      remaining: ready.remaining.get(campaign.slug),
+                      voucher: voucherFor(ready.mine.vouchers, campaign.slug),
+                      newUser: ready.mine.newUser,
+                      onProgress,
+                      onVoucher,
+                    }
+                  : null
+              }
+            />
+          )
+        })}
+      </ul>
+      {ready && <MyVouchers vouchers={ready.mine.vouchers} locale={locale} t={t} />}
+    </div>
+  )
+}

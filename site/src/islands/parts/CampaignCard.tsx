@@ -1,0 +1,127 @@
+import { useRef, useState } from 'react'
+
+import { RewardsError, type RewardsClient, type TutorialProgress, type Voucher } from '../../lib/rewardsApi'
+import { retryable, rewardsFailureKey, tutorialOf } from '../../lib/rewards'
+
+/** A live campaign as the page built it: texts already localized, tutorial steps as safe HTML. */
+export type CampaignInfo = { slug: string; title: string; titleLang?: string; voucher: string; validity: string; ends: string; videoUrl?: string; steps: string[] }
+
+type Props = {
+  campaign: CampaignInfo
+  t: (key: string, values?: Record<string, string>) => string
+  formatCount: (count: number) => string
+  /** Null until the user's rewards are loaded, or without a token. */
+  live: null | {
+    client: RewardsClient
+    done: number
+    remaining?: number
+    voucher?: Voucher
+    newUser: boolean | null
+    onProgress: (progress: TutorialProgress) => void
+    onVoucher: (voucher: Voucher) => void
+  }
+}
+
+/** Failure kinds from whatever a call threw. */
+const kindOf = (error: unknown) => (error instanceof RewardsError ? error.kind : 'unavailable')
+
+/** One campaign: what it gives, how many are left, and for a signed-in user its tutorial and claim. */
+export function CampaignCard({ campaign, t, formatCount, live }: Props) {
+  const parts = tutorialOf(campaign.videoUrl, campaign.steps)
+  const [open, setOpen] = useState(false)
+  const [video, setVideo] = useState<'playing' | 'ended' | 'failed'>('playing')
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState<{ key: string; alert: boolean } | null>(null)
+  // One claim keeps its key through retries, so a retry after a lost answer cannot claim twice.
+  const claimKey = useRef<string | null>(null)
+
+  const done = Math.min(live?.done ?? 0, parts.length)
+  const finished = done >= parts.length
+  const soldOut = live?.remaining === 0 && !live.voucher
+
+  async function next() {
+    if (!live) return
+    setBusy(true)
+    setMessage(null)
+    try {
+      const progress = await live.client.progress(campaign.slug, done + 1)
+      live.onProgress(progress)
+      setVideo('playing')
+    } catch (error) {
+      setMessage({ key: rewardsFailureKey(kindOf(error)), alert: true })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  async function claim() {
+    if (!live) return
+    setBusy(true)
+    setMessage(null)
+    claimKey.current ??= crypto.randomUUID()
+    try {
+      live.onVoucher(await live.client.claim(campaign.slug, claimKey.current))
+      claimKey.current = null
+      setMessage({ key: 'rewards.claimed', alert: false })
+    } catch (error) {
+      const kind = kindOf(error)
+      if (!retryable(kind)) claimKey.current = null
+      if (error instanceof RewardsError && error.voucher) live.onVoucher(error.voucher)
+      setMessage({ key: rewardsFailureKey(kind), alert: kind !== 'already-claimed' })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const part = parts[done]
+  return (
+    <li id={campaign.slug} className="campaign">
+      <h3 lang={campaign.titleLang}>{campaign.title}</h3>
+      <p>{campaign.voucher}</p>
+      <p className="meta">
+        {campaign.validity} · {campaign.ends}
+        {live?.remaining !== undefined && <> · <span className="left">{live.remaining ? t('rewards.left', { count: formatCount(live.remaining) }) : t('rewards.soldOut')}</span></>}
+      </p>
+      {live?.voucher && <p className="claimed">{t('rewards.yours', { code: live.voucher.code })}</p>}
+      {message && (
+        <p role={message.alert ? 'alert' : 'status'} className={message.alert ? 'failure' : 'done'}>
+          {t(message.key, { code: live?.voucher?.code ?? '' })}
+        </p>
+      )}
+      {live && !live.voucher && !soldOut && live.newUser === false && <p className="note">{t('rewards.error.not-eligible')}</p>}
+      {live && !live.voucher && !soldOut && live.newUser !== false && (
+        <div className="tutorial">
+          {!finished && !open && (
+            <button type="button" onClick={() => setOpen(true)}>
+              {done ? t('rewards.continue', { done: formatCount(done), parts: formatCount(parts.length) }) : t('rewards.start')}
+            </button>
+          )}
+          {!finished && open && part && (
+            <section aria-label={t('rewards.tutorial.heading', { title: campaign.title })}>
+              <p className="part">{t('rewards.tutorial.part', { n: formatCount(done + 1), total: formatCount(parts.length) })}</p>
+              {part.kind === 'video' ? (
+                <>
+                  <video controls preload="metadata" playsInline src={part.url} onEnded={() => setVideo('ended')} onError={() => setVideo('failed')} />
+                  <p className="note">{t(video === 'failed' ? 'rewards.tutorial.videoFailed' : 'rewards.tutorial.video')}</p>
+                </>
+              ) : (
+                <div className="step" dangerouslySetInnerHTML={{ __html: part.html }} />
+              )}
+              <button type="button" onClick={() => void next()} disabled={busy || (part.kind === 'video' && video === 'playing')}>
+                {t('rewards.tutorial.next')}
+              </button>
+            </section>
+          )}
+          {finished && (
+            <>
+              <p className="done">{t('rewards.tutorial.done')}</p>
+              <button type="button" className="primary" onClick={() => void claim()} disabled={busy}>
+                {busy ? t('rewards.claiming') : t('rewards.claim')}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+    </li>
+  )
+}

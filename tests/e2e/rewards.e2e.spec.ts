@@ -1,0 +1,115 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+
+import { demoToken as demoTokenFrom, launchBrowser, openPage, signIn } from '../helpers/browser'
+
+const siteUrl = inject('siteUrl')
+const mppUrl = inject('mppUrl')
+const cmsUrl = inject('cmsUrl')
+
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+/** The campaign the first journey claimed from. */
+let claimedSlug: string
+
+const demoToken = (tenant: string, user: string) => demoTokenFrom(mppUrl, tenant, user)
+
+/** A user's rewards page. The demo videos' host is not reachable from here, as from a phone offline from it: the tutorial must carry on without it. */
+const openRewards = (token: string) =>
+  openPage(browser, `${siteUrl}/lumopay/en/rewards/#token=${token}`, (page) => page.route('https://videos.example/**', (route) => route.abort('internetdisconnected')))
+
+describe('rewards', () => {
+  test('a new demo user watches the tutorial, claims the voucher and sees it in My vouchers; a second claim shows it already claimed', async () => {
+    const token = await demoToken('lumopay', `new-e2e-${Date.now()}`)
+    const { page, errors } = await openRewards(token)
+    const card = page.locator('.campaign').first()
+    const slug = (await card.getAttribute('id'))!
+    claimedSlug = slug
+    const before = await fetch(`${cmsUrl}/api/rewards?tenant=lumopay`).then((r) => r.json() as Promise<{ campaigns: { campaign: string; remaining: number }[] }>)
+    const left = before.campaigns.find((c) => c.campaign === slug)!.remaining
+    await expect.poll(() => card.locator('.left').textContent()).toBe(`${left.toLocaleString('en')} left`)
+    expect(page.url()).toBe(`${siteUrl}/lumopay/en/rewards/`)
+    await expect.poll(() => page.getByRole('heading', { name: 'My vouchers' }).count()).toBe(1)
+    expect(await page.locator('.my-vouchers').textContent()).toContain('You have no vouchers yet.')
+
+    await card.getByRole('button', { name: 'Watch the tutorial' }).click()
+    // The video part: its host cannot be reached, so the page says so and lets the user go on.
+    await expect.poll(() => card.locator('.part').textContent()).toMatch(/^Part 1 of \d+$/)
+    const parts = Number((await card.locator('.part').textContent())!.split(' of ')[1])
+    await expect.poll(() => card.textContent()).toContain('The video cannot play here.')
+    for (let part = 1; part <= parts; part++) {
+      await expect.poll(() => card.locator('.part').textContent()).toBe(`Part ${part} of ${parts}`)
+      if (part > 1) expect(await card.locator('.step').textContent()).not.toBe('')
+      await card.getByRole('button', { name: 'Next' }).click()
+    }
+    await expect.poll(() => card.textContent()).toContain('Tutorial finished: you can claim your voucher.')
+
+    // A second tab of the same user, opened before the claim, still offers it.
+    const second = await openRewards(token)
+    const secondCard = second.page.locator(`.campaign#${slug}`)
+    await expect.poll(() => secondCard.getByRole('button', { name: 'Claim voucher' }).count()).toBe(1)
+
+    await card.getByRole('button', { name: 'Claim voucher' }).click()
+    await expect.poll(() => card.getByRole('status').textContent()).toMatch(/^Your voucher is ready: LUMO-[A-Z2-9]{4}-[A-Z2-9]{4}$/)
+    const code = (await card.getByRole('status').textContent())!.split(': ')[1]!
+    const voucher = page.locator('.voucher')
+    await expect.poll(() => voucher.count()).toBe(1)
+    expect(await voucher.locator('code').textContent()).toBe(code)
+    expect(await voucher.locator('.value').textContent()).toBe('HK$50.00 voucher at Sakura Drug')
+    expect(await voucher.locator('.meta').textContent()).toMatch(/^Valid until [A-Z][a-z]{2} \d{1,2}, \d{4} · Ready to use$/)
+    await expect.poll(() => card.locator('.left').textContent()).toBe(`${(left - 1).toLocaleString('en')} left`)
+    expect(await card.getByRole('button', { name: 'Claim voucher' }).count()).toBe(0)
+
+    await secondCard.getByRole('button', { name: 'Claim voucher' }).click()
+    await expect.poll(() => secondCard.getByRole('alert').count()).toBe(0)
+    await expect.poll(() => secondCard.getByRole('status').textContent()).toBe('You already claimed this voucher. It is in My vouchers.')
+    await expect.poll(() => second.page.locator('.voucher code').textContent()).toBe(code)
+
+    // Reopened later, the campaign shows the voucher instead of a tutorial.
+    await page.reload()
+    await expect.poll(() => card.locator('.claimed').textContent()).toBe(`Claimed: voucher ${code}`)
+    expect(await card.getByRole('button').count()).toBe(0)
+    expect([...errors, ...second.errors]).toEqual([])
+    await Promise.all([page.close(), second.page.close()])
+  })
+
+  test('a user who already pays abroad with the MPP is told the vouchers are for new users, and gets no tutorial to claim', async () => {
+    const { page, errors } = await openRewards(await demoToken('lumopay', 'e2e-regular'))
+    const card = page.locator('.campaign').first()
+    await expect.poll(() => card.locator('.note').textContent()).toBe('These vouchers are for users new to paying abroad with LumoPay.')
+    expect(await card.getByRole('button').count()).toBe(0)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('opened outside the app, with no token, the page lists the campaigns and says to open it from the app', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${siteUrl}/lumopay/en/rewards/`)
+    await expect.poll(() => page.locator('.rewards .notice').textContent()).toBe('Open this page from the LumoPay app to watch the tutorials and claim your vouchers.')
+    expect(await page.locator('.campaign').count()).toBeGreaterThan(0)
+    expect(await page.locator('.campaign button').count()).toBe(0)
+    await page.close()
+  })
+
+  test('the MPP\'s editor sees the campaign\'s vouchers issued, what is left and refused claims by reason in the admin', async () => {
+    const page = await browser.newPage()
+    await signIn(page, cmsUrl, 'editor@lumopay.local', 'center-editor')
+    const found = (await (await page.request.get(`${cmsUrl}/api/campaigns?where[slug][equals]=${claimedSlug}&depth=0`)).json()) as { docs: { id: number | string }[] }
+    const id = found.docs[0]!.id
+    const stats = (await (await page.request.get(`${cmsUrl}/api/campaigns/${id}/reward-stats`)).json()) as { issued: number; remaining: number; budget: number; refused: Record<string, number> }
+    expect(stats.issued).toBeGreaterThanOrEqual(1)
+    expect(stats.refused['already-claimed']).toBeGreaterThanOrEqual(1)
+    await page.goto(`${cmsUrl}/admin/collections/campaigns/${id}`)
+    const panel = page.locator('.reward-stats')
+    await expect.poll(() => panel.textContent(), { timeout: 30_000 }).toContain(`${stats.issued} issued, ${stats.remaining} of ${stats.budget} left`)
+    expect(await panel.locator('[data-reason="already-claimed"]').textContent()).toBe(`already-claimed: ${stats.refused['already-claimed']}`)
+    await page.close()
+  })
+})
