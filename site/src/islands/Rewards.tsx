@@ -54,7 +54,8 @@ export default function Rewards({ apiBaseUrl, tenant, locale, campaigns, strings
   let notice: { text: string; role?: 'status' | 'alert' } | null = null
   if (!apiBaseUrl) notice = { text: t('rewards.unavailable') }
   else if (client === null) notice = { text: t('rewards.needsApp') }
-  else if (client === undefined || state.kind === 'loading') notice = { text: t('rewards.loading'), role: 'status' }
+  // Before the token is read (and in the built HTML, which readers without scripts see) nothing is loading yet.
+  else if (client && state.kind === 'loading') notice = { text: t('rewards.loading'), role: 'status' }
   else if (state.kind === 'failed') notice = { text: t(rewardsFailureKey(state.failure)), role: 'alert' }
 
   return (
