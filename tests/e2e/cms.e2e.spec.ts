@@ -89,13 +89,15 @@ describe('the CMS API', () => {
 
   test('an image over the 5 MB upload limit is refused and nothing is stored', async () => {
     const token = await login('editor@lumopay.local', 'center-editor')
+    const count = async () => (await get<{ totalDocs: number }>('/media?limit=0', token)).body.totalDocs
+    const before = await count()
     const form = new FormData()
     form.append('file', new Blob([new Uint8Array(6_000_000)], { type: 'image/png' }), 'huge.png')
     form.append('_payload', JSON.stringify({ alt: 'Too big' }))
     const response = await postFormAlone(api('/media'), form, token)
     expect(response.status).toBe(413)
-    const { body } = await get<{ totalDocs: number }>('/media?limit=0', token)
-    expect(body.totalDocs).toBe(0)
+    expect(await count()).toBe(before)
+    expect((await get<{ totalDocs: number }>('/media?limit=0&where[filename][equals]=huge.png', token)).body.totalDocs).toBe(0)
   })
 })
 
