@@ -45,8 +45,9 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
         if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error
       }
     }
-    // The reason says who aborted (a shutdown, a user), for the build's log.
-    const onAbort = () => killGroup(options.signal?.reason instanceof Error ? `aborted: ${options.signal.reason.message}` : 'aborted')
+    // A reason given to abort() (a shutdown's) says why, for the build's log; a plain abort() gives an AbortError.
+    const reason = () => options.signal?.reason
+    const onAbort = () => killGroup(reason() instanceof Error && reason().name !== 'AbortError' ? `aborted: ${reason().message}` : 'aborted')
     const onExit = () => killGroup('our process exited')
     const timer = options.timeoutMs ? setTimeout(() => killGroup(`timed out after ${options.timeoutMs} ms`), options.timeoutMs) : undefined
     if (options.signal?.aborted) onAbort()

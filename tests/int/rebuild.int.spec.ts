@@ -38,7 +38,7 @@ beforeAll(async () => {
   const site = await startSite(await freePort())
   siteUrl = site.url
   closeSite = site.close
-})
+}, 300_000) // Seeding and three builds: more than the default two minutes on a busy machine.
 
 afterAll(async () => {
   await closeSite?.()
