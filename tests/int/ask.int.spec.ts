@@ -1,19 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { askerFor } from '../../scripts/lib/ask'
 import { contentSnapshot } from '../helpers/contentSnapshots'
 import { runCenter } from '../helpers/center'
+import { releaseTestDatabase, useTestDatabase } from '../helpers/database'
 
-const dataDir = mkdtempSync(join(tmpdir(), 'center-ask-'))
-const env = { CENTER_DATA_DIR: dataDir, DATABASE_URL: '' }
+const database = useTestDatabase('ask')
+const { env } = database
 
 beforeAll(async () => {
   expect((await runCenter(['seed'], env)).code).toBe(0)
 })
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+afterAll(() => releaseTestDatabase(database))
 
 describe('center ask', () => {
   test('prints, as JSON, the same answer the ask box gives for the published content', async () => {

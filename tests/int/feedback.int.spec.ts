@@ -1,31 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import type { User } from '../../cms/payload-types'
+import { openSeededCms, releaseTestDatabase, useTestDatabase } from '../helpers/database'
 
-const dataDir = mkdtempSync(join(tmpdir(), 'center-feedback-'))
-process.env.CENTER_DATA_DIR = dataDir
-process.env.DATABASE_URL = `file:${join(dataDir, 'center.db')}`
+const database = useTestDatabase('feedback')
 
 let payload: Payload
 const tenantId: Record<string, number | string> = {}
 let client = 0
 
 beforeAll(async () => {
-  const { openCms } = await import('../../scripts/lib/cms')
-  const { seed } = await import('../../scripts/lib/seed')
-  const { readSnapshots } = await import('../../scripts/lib/contentFiles')
-  payload = await openCms()
-  await seed(payload, readSnapshots(), { demoUsers: true })
+  payload = await openSeededCms({ demoUsers: true })
   for (const tenant of (await payload.find({ collection: 'tenants', limit: 0 })).docs) tenantId[tenant.slug] = tenant.id
 })
 
 afterAll(async () => {
-  await payload?.destroy()
-  rmSync(dataDir, { recursive: true, force: true })
+  await releaseTestDatabase(database, payload)
 })
 
 /** POSTs a body to /api/feedback as the site would, from its own client address unless one is given. */

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { SignJWT } from 'jose'
 import type { Endpoint, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -9,10 +6,9 @@ import type { Campaign, User } from '../../cms/payload-types'
 import { signingKey } from '../../mpp/keys'
 import { startSandbox, type RunningSandbox } from '../../mpp/sandbox'
 import { issueToken } from '../../mpp/tokens'
+import { openSeededCms, releaseTestDatabase, useTestDatabase } from '../helpers/database'
 
-const dataDir = mkdtempSync(join(tmpdir(), 'center-rewards-'))
-process.env.CENTER_DATA_DIR = dataDir
-process.env.DATABASE_URL = `file:${join(dataDir, 'center.db')}`
+const database = useTestDatabase('rewards')
 // Hundreds of claims in this one process keep its event loop busy on two shared cores: the MPP's
 // answers are awaited long enough that this is not mistaken for a slow MPP (tested on its own below).
 const patientMpp = '60000'
@@ -33,19 +29,14 @@ let api: Awaited<ReturnType<typeof endpoints>>
 beforeAll(async () => {
   sandbox = await startSandbox(0)
   process.env.MPP_SANDBOX_ORIGIN = sandbox.url
-  const { openCms } = await import('../../scripts/lib/cms')
-  const { seed } = await import('../../scripts/lib/seed')
-  const { readSnapshots } = await import('../../scripts/lib/contentFiles')
-  payload = await openCms()
-  await seed(payload, readSnapshots(), { demoUsers: true })
+  payload = await openSeededCms({ demoUsers: true })
   for (const tenant of (await payload.find({ collection: 'tenants', limit: 0 })).docs) tenantId[tenant.slug] = tenant.id
   api = await endpoints()
 })
 
 afterAll(async () => {
-  await payload?.destroy()
   await sandbox?.close()
-  rmSync(dataDir, { recursive: true, force: true })
+  await releaseTestDatabase(database, payload)
 })
 
 const day = 24 * 3600_000
