@@ -6,6 +6,7 @@ import { cleanQuery } from '../../site/src/lib/ask'
 import { feedbackKinds, queuePopularity } from '../lib/popularity'
 import { rateLimit, readCapped, refuse } from '../lib/requests'
 import { retryWhenBusy } from '../lib/retryWhenBusy'
+import { findTenant } from '../lib/tenants'
 
 /** The largest body accepted: enough for a pasted 10,000-character question (cut to 200 when stored), not for a flood. */
 export const maxFeedbackBytes = 32 * 1024
@@ -60,8 +61,7 @@ export const feedbackEndpoint: Endpoint = {
     const query = cleanQuery(parsed.data.query)
     if (!query) return refuse(400, 'empty-query', 'The question is empty once control characters and spaces are removed.')
 
-    const { docs: tenants } = await req.payload.find({ collection: 'tenants', where: { slug: { equals: slug } }, limit: 1, depth: 0 })
-    const tenant = tenants[0]
+    const tenant = await findTenant(req.payload, slug)
     if (!tenant) return refuse(400, 'unknown-tenant', `There is no MPP "${slug}".`)
     if (!tenant.enabledLocales.includes(locale)) return refuse(400, 'unknown-locale', `${tenant.name} does not offer the locale "${locale}".`)
     let qa: number | undefined

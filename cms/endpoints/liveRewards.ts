@@ -3,6 +3,7 @@ import type { Endpoint } from 'payload'
 import { campaignPhase } from '../lib/rewards'
 import { pageTenant, rewardsLimit } from '../lib/rewardsRequest'
 import { refuse } from '../lib/requests'
+import { findTenant } from '../lib/tenants'
 import { issuedCount } from '../lib/vouchers'
 
 /**
@@ -16,8 +17,7 @@ export const liveRewards: Endpoint = {
     const limited = await rewardsLimit(req)
     if (limited) return limited
     const slug = pageTenant(req)
-    const { docs: tenants } = slug ? await req.payload.find({ collection: 'tenants', where: { slug: { equals: slug } }, limit: 1, depth: 0 }) : { docs: [] }
-    const tenant = tenants[0]
+    const tenant = slug ? await findTenant(req.payload, slug) : undefined
     if (!tenant?.features?.includes('rewards')) return refuse(404, 'rewards-off', 'Name an MPP that has rewards: /api/rewards?tenant=<slug>.')
     const now = new Date()
     const { docs } = await req.payload.find({

@@ -3,6 +3,7 @@ import { ValidationError, type Endpoint, type PayloadRequest } from 'payload'
 import { oneAtATime, queueRebuild } from '../lib/rebuilds'
 import { rateLimit, readCapped, refuse } from '../lib/requests'
 import { retryWhenBusy } from '../lib/retryWhenBusy'
+import { findTenant } from '../lib/tenants'
 import { verifyWebhook } from '../lib/webhookVerification'
 
 /** The largest body accepted; a rebuild request needs a few bytes. */
@@ -63,8 +64,7 @@ export const rebuildWebhook: Endpoint = {
     const slug = tenantFromBody(body)
     if (!slug) return refuse(400, 'malformed', 'The body must be JSON naming the tenant: { "tenant": "<slug>" }.')
 
-    const { docs } = await req.payload.find({ collection: 'tenants', where: { slug: { equals: slug } }, limit: 1, depth: 0, showHiddenFields: true })
-    const tenant = docs[0]
+    const tenant = await findTenant(req.payload, slug, { showHiddenFields: true })
     const secrets = (tenant?.webhookSecrets ?? []).flatMap((row) => (row.secret ? [req.payload.decrypt(row.secret)] : []))
     const headers = Object.fromEntries(['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((name) => [name, req.headers.get(name) ?? undefined]))
     const verdict = verifyWebhook(body, headers, secrets)

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { retryWhenBusy } from './retryWhenBusy'
+import { requireTenant } from './tenants'
 
 /** What users did with an answer of the ask box; `unanswered` is a question it was not sure about. */
 export const feedbackKinds = ['view', 'helpful', 'unhelpful', 'unanswered'] as const
@@ -39,9 +40,7 @@ const idOf = (value: Id | { id: Id }): Id => (typeof value === 'object' ? value.
 
 /** Recomputes one tenant's popularity rows from its recent feedback; Q&As with no recent feedback drop to zero. */
 export async function recomputePopularity(payload: Payload, tenantSlug: string, now = new Date()): Promise<QaPopularity[]> {
-  const { docs: tenants } = await payload.find({ collection: 'tenants', where: { slug: { equals: tenantSlug } }, limit: 1, depth: 0 })
-  const tenant = tenants[0]
-  if (!tenant) throw new Error(`Unknown tenant "${tenantSlug}"`)
+  const tenant = await requireTenant(payload, tenantSlug)
   const since = new Date(now.getTime() - windowDays * 86_400_000).toISOString()
   const { docs: feedback } = await payload.find({
     collection: 'feedback',

@@ -4,6 +4,7 @@ import type { PayloadRequest } from 'payload'
 import { TokenError, verifyToken } from '../../mpp/tokens'
 import type { Tenant } from '../payload-types'
 import { refuse } from './requests'
+import { findTenant } from './tenants'
 
 /** A wallet user the Center API has identified: their MPP (the token's issuer) and their id there. */
 export type WalletUser = { tenant: Tenant; user: string; token: string }
@@ -29,9 +30,7 @@ const tenants = new Map<string, { tenant: Promise<Tenant | undefined>; until: nu
 function tenantBySlug(req: PayloadRequest, slug: string): Promise<Tenant | undefined> {
   const cached = tenants.get(slug)
   if (cached && cached.until > Date.now()) return cached.tenant
-  const tenant = req.payload
-    .find({ collection: 'tenants', where: { slug: { equals: slug } }, limit: 1, depth: 0, pagination: false })
-    .then(({ docs }) => docs[0])
+  const tenant = findTenant(req.payload, slug)
   tenants.set(slug, { tenant, until: Date.now() + tenantTtlMs })
   tenant.catch(() => tenants.delete(slug))
   return tenant

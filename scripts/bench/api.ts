@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 
 import { sqliteUrl } from '../../cms/database'
 import { dataDir, payloadSecret } from '../../cms/env'
+import { requireTenant } from '../../cms/lib/tenants'
 import { cmsDir, ensureAdminBuilt, nextBin } from '../lib/admin'
 import { freePort } from '../lib/ports'
 import { waitForHttp } from '../lib/start'
@@ -31,8 +32,7 @@ export type ApiFigures = {
  * connections for `seconds`; every response's time is kept, so the percentiles are exact.
  */
 export async function measureApi(payload: Payload, tenant: string, log: (line: string) => void, connections = 50, seconds = 10): Promise<ApiFigures> {
-  const { docs } = await payload.find({ collection: 'tenants', where: { slug: { equals: tenant } }, limit: 1, depth: 0 })
-  const locale = docs[0]!.defaultLocale
+  const { id: tenantId, defaultLocale: locale } = await requireTenant(payload, tenant)
   const env = { ...process.env, DATABASE_URL: sqliteUrl(process.env.DATABASE_URL), CENTER_DATA_DIR: dataDir, PAYLOAD_SECRET: payloadSecret(), NODE_ENV: 'production' as const }
   await ensureAdminBuilt(env, log)
   const port = await freePort()
@@ -40,7 +40,7 @@ export async function measureApi(payload: Payload, tenant: string, log: (line: s
   try {
     const origin = `http://localhost:${port}`
     await waitForHttp(`${origin}/api/users/me`, cms)
-    const path = `/api/qas?where[tenant][equals]=${docs[0]!.id}&where[_status][equals]=published&locale=${locale}&depth=0&limit=20&sort=order`
+    const path = `/api/qas?where[tenant][equals]=${tenantId}&where[_status][equals]=published&locale=${locale}&depth=0&limit=20&sort=order`
     const first = await fetch(origin + path)
     if (!first.ok) throw new Error(`GET ${path} answered ${first.status}: ${(await first.text()).slice(0, 300)}`)
     const body = (await first.json()) as { docs: unknown[] }
@@ -54,7 +54,7 @@ export async function measureApi(payload: Payload, tenant: string, log: (line: s
     const localApi: number[] = []
     for (let i = 0; i < 20; i++) {
       const started = performance.now()
-      await payload.find({ collection: 'qas', where: { and: [{ tenant: { equals: docs[0]!.id } }, { _status: { equals: 'published' } }] }, locale, depth: 0, limit: 20, sort: 'order', overrideAccess: false })
+      await payload.find({ collection: 'qas', where: { and: [{ tenant: { equals: tenantId } }, { _status: { equals: 'published' } }] }, locale, depth: 0, limit: 20, sort: 'order', overrideAccess: false })
       localApi.push(performance.now() - started)
     }
     log(`api: ${connections} connections for ${seconds} s on GET ${path}`)

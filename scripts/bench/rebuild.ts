@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import type { Snapshot } from '../../content/schema'
 import { startRebuildRunner } from '../../cms/lib/rebuildRunner'
+import { requireTenant } from '../../cms/lib/tenants'
 import { buildTenant } from '../lib/build'
 import { exportSnapshot } from '../lib/export'
 import { freePort } from '../lib/ports'
@@ -51,8 +52,7 @@ async function waitForText(url: string, text: string, timeoutMs = 300_000): Prom
  */
 async function publishToLive(payload: Payload, siteUrl: string, snapshot: Snapshot, times: number, log: (line: string) => void) {
   const { slug, defaultLocale } = snapshot.tenant
-  const { docs: tenants } = await payload.find({ collection: 'tenants', where: { slug: { equals: slug } }, limit: 1, depth: 0 })
-  const tenant = tenants[0]!.id
+  const tenant = (await requireTenant(payload, slug)).id
   const target = snapshot.qas[0]!
   const { docs } = await payload.find({ collection: 'qas', where: { and: [{ tenant: { equals: tenant } }, { slug: { equals: target.slug } }] }, limit: 1, depth: 0 })
   const page = `${siteUrl}/${slug}/${defaultLocale}/qas/${target.category}/${target.slug}/`

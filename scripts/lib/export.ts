@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { parseSnapshot, type Snapshot } from '../../content/schema'
+import { requireTenant } from '../../cms/lib/tenants'
 import { richTextConverter } from './richText'
 
 type Id = number | string
@@ -31,9 +32,7 @@ const idOf = (value: Id | { id: Id }): Id => (typeof value === 'object' ? value.
 
 /** The tenant's published content in every locale, as a validated snapshot. */
 export async function exportSnapshot(payload: Payload, slug: string): Promise<Snapshot> {
-  const { docs: tenants } = await payload.find({ collection: 'tenants', where: { slug: { equals: slug } }, locale: 'all', limit: 1, depth: 0 })
-  const tenant = tenants[0]
-  if (!tenant) throw new Error(`Unknown tenant "${slug}"`)
+  const tenant = await requireTenant(payload, slug, { locale: 'all' })
 
   const { toMarkdown } = await richTextConverter(payload)
   /** Rich text in every locale as Markdown. */

@@ -1,14 +1,11 @@
 import type { Payload } from 'payload'
 
 import { markLive, queueRebuild } from '../../cms/lib/rebuilds'
+import { requireTenant } from '../../cms/lib/tenants'
 import { newBuildId, rollbackTenant } from './build'
 
 /** The id of the tenant with this slug; throws naming an unknown one. */
-async function tenantId(payload: Payload, slug: string) {
-  const { docs } = await payload.find({ collection: 'tenants', where: { slug: { equals: slug } }, limit: 1, depth: 0 })
-  if (!docs[0]) throw new Error(`Unknown tenant "${slug}"`)
-  return docs[0].id
-}
+const tenantId = async (payload: Payload, slug: string) => (await requireTenant(payload, slug)).id
 
 /** `center rebuild`: queues a rebuild of one tenant, which the running CMS server picks up. */
 export async function queueFromCli(payload: Payload, slug: string) {
