@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net'
 import { demoAgreements, demoBills, isNewDemoUser, logoSvg, maskedAccount, walletName, type DemoAgreement } from './demoData'
 import { publicJwk } from './keys'
 import { billStatuses, cancelReasons, type Authorization, type Bill, type BillPage, type BillStatus, type BillSummary, type CancelReason } from './schema'
-import { issueToken, maxTokenSeconds, TokenError, verifyToken } from './tokens'
+import { issueToken, maxTokenSeconds, TokenError, verifySandboxToken } from './tokens'
 
 const tenantPattern = /^\/([a-z0-9]+(?:-[a-z0-9]+)*)(\/.*)$/
 const maxBodyBytes = 16 * 1024
@@ -55,7 +55,7 @@ async function authenticate(req: IncomingMessage, tenant: string): Promise<strin
   const token = /^Bearer (.+)$/.exec(header)?.[1]
   if (!token) throw new HttpProblem(401, 'Missing bearer token', 'Send the user token as "Authorization: Bearer <token>".')
   try {
-    return await verifyToken(tenant, token)
+    return await verifySandboxToken(tenant, token)
   } catch (error) {
     if (error instanceof TokenError) throw new HttpProblem(401, 'Invalid token', error.message)
     throw error
