@@ -1,0 +1,87 @@
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
+
+import { demoPassword, demoSuperAdmin } from '../../scripts/lib/seed'
+import { openSeededCms, releaseTestDatabase, useTestDatabase } from '../helpers/database'
+import { callRest, type Answer } from '../helpers/restRoute'
+
+vi.mock('@payload-config', async () => ({ default: (await import('../../cms/payload.config')).default }))
+
+const database = useTestDatabase('rest-bad-input')
+let payload: Payload
+let auth: Record<string, string>
+let lumopay: number | string
+
+beforeAll(async () => {
+  payload = await openSeededCms({ demoUsers: true })
+  const login = await callRest('POST', '/api/users/login', { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: demoSuperAdmin, password: demoPassword.superAdmin }) })
+  expect(login.status).toBe(200)
+  auth = { authorization: `JWT ${login.body.token}` }
+  lumopay = (await payload.find({ collection: 'tenants', where: { slug: { equals: 'lumopay' } }, limit: 1 })).docs[0]!.id
+})
+
+afterAll(() => releaseTestDatabase(database, payload))
+
+/** The Center's one error shape, with the status and code a caller can act on. */
+function expectRefusal(answer: Answer, status: number, error: string) {
+  expect({ status: answer.status, error: answer.body?.error }).toEqual({ status, error })
+  expect(answer.type).toMatch(/json/)
+  expect(answer.body.message).toEqual(expect.any(String))
+}
+
+const categoryCount = async () => (await payload.count({ collection: 'qa-categories' })).totalDocs
+
+describe('bad paths on the REST API', () => {
+  test('the versions of a collection that keeps none are a 404 saying so, not a 500', async () => {
+    expectRefusal(await callRest('GET', '/api/qa-categories/versions', { headers: auth }), 404, 'no-versions')
+    expectRefusal(await callRest('GET', '/api/qa-categories/versions/1', { headers: auth }), 404, 'no-versions')
+    expectRefusal(await callRest('POST', '/api/media/versions/1', { headers: auth }), 404, 'no-versions')
+    // A collection with drafts still lists its versions.
+    expect((await callRest('GET', '/api/qas/versions?limit=1', { headers: auth })).status).toBe(200)
+  })
+
+  test('a media file name with NUL or broken percent-encoding is a 400', async () => {
+    expectRefusal(await callRest('GET', '/api/media/file/%00'), 400, 'bad-path')
+    expectRefusal(await callRest('GET', '/api/media/file/logo%00.png'), 400, 'bad-path')
+    expectRefusal(await callRest('GET', '/api/media/file/%E0%A4%A'), 400, 'bad-path')
+    expectRefusal(await callRest('GET', '/api/qas/%00', { headers: auth }), 400, 'bad-path')
+  })
+
+  test('a 3,000-character media file name is a 414', async () => {
+    expectRefusal(await callRest('GET', `/api/media/file/${'a'.repeat(3000)}.png`), 414, 'path-too-long')
+  })
+})
+
+describe('bodies Payload cannot read on REST create and update', () => {
+  test('a text/plain create is a 415 and creates nothing', async () => {
+    const before = await categoryCount()
+    const answer = await callRest('POST', '/api/qa-categories', { headers: { ...auth, 'content-type': 'text/plain' }, body: JSON.stringify({ tenant: lumopay, slug: 'plain', name: 'Plain' }) })
+    expectRefusal(answer, 415, 'unsupported-media-type')
+    expect(answer.body.message).toMatch(/application\/json/)
+    expect(await categoryCount()).toBe(before)
+  })
+
+  test('a url-encoded create or update is a 415 and changes nothing', async () => {
+    const before = await categoryCount()
+    const form = { ...auth, 'content-type': 'application/x-www-form-urlencoded' }
+    expectRefusal(await callRest('POST', '/api/qa-categories', { headers: form, body: `tenant=${lumopay}&slug=encoded&name=Encoded` }), 415, 'unsupported-media-type')
+    const [category] = (await payload.find({ collection: 'qa-categories', limit: 1, depth: 0 })).docs
+    expectRefusal(await callRest('PATCH', `/api/qa-categories/${category!.id}`, { headers: form, body: 'name=Changed' }), 415, 'unsupported-media-type')
+    expect(await categoryCount()).toBe(before)
+    expect((await payload.findByID({ collection: 'qa-categories', id: category!.id, depth: 0 })).name).toBe(category!.name)
+  })
+
+  test('JSON and multipart creates, and the admin\'s url-encoded GET override, still work', async () => {
+    const json = await callRest('POST', '/api/qa-categories', { headers: { ...auth, 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ tenant: lumopay, slug: 'json-made', name: 'JSON' }) })
+    expect(json.status).toBe(201)
+    const form = new FormData()
+    form.set('_payload', JSON.stringify({ tenant: lumopay, slug: 'multipart-made', name: 'Multipart' }))
+    expect((await callRest('POST', '/api/qa-categories', { headers: auth, body: form })).status).toBe(201)
+    const query = await callRest('POST', '/api/qa-categories', {
+      headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded', 'x-payload-http-method-override': 'GET' },
+      body: 'where[slug][equals]=json-made&depth=0',
+    })
+    expect(query.status).toBe(200)
+    expect(query.body.docs.map((doc: { slug: string }) => doc.slug)).toEqual(['json-made'])
+  })
+})
