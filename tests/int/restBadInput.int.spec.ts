@@ -85,3 +85,56 @@ describe('bodies Payload cannot read on REST create and update', () => {
     expect(query.body.docs.map((doc: { slug: string }) => doc.slug)).toEqual(['json-made'])
   })
 })
+
+/** A Lexical answer whose one paragraph holds a link (or an autolink) to `url`. */
+const answerLinkingTo = (url: string, type: 'link' | 'autolink' = 'link') => ({
+  root: {
+    type: 'root', format: '', indent: 0, version: 1, direction: 'ltr',
+    children: [
+      {
+        type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0,
+        children: [
+          { type: 'text', text: 'See ', format: 0, style: '', mode: 'normal', detail: 0, version: 1 },
+          {
+            type, format: '', indent: 0, version: 3, direction: 'ltr', id: '6750a1b2c3d4e5f601234567',
+            fields: { url, linkType: 'custom', newTab: false },
+            children: [{ type: 'text', text: 'the guide', format: 0, style: '', mode: 'normal', detail: 0, version: 1 }],
+          },
+        ],
+      },
+    ],
+  },
+})
+
+describe('links in rich text', () => {
+  /** PATCHes a Q&A's English answer (as a draft) over REST, as the admin would save it. */
+  async function saveAnswer(url: string, type?: 'link' | 'autolink') {
+    const [qa] = (await payload.find({ collection: 'qas', where: { tenant: { equals: lumopay } }, limit: 1, depth: 0 })).docs
+    const answer = await callRest('PATCH', `/api/qas/${qa!.id}?draft=true&locale=en`, { headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ answer: answerLinkingTo(url, type) }) })
+    return { answer, id: qa!.id }
+  }
+
+  test.each([
+    ['javascript:alert(document.domain)', 'link', 'javascript'],
+    ['JaVa\tScRiPt:alert(1)', 'link', 'javascript'],
+    [' vbscript:msgbox(1)', 'link', 'vbscript'],
+    ['data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==', 'link', 'data'],
+    ['javascript:alert(1)', 'autolink', 'javascript'],
+  ] as const)('a %s %s is refused at save time with a message on the answer field', async (url, type, scheme) => {
+    const { answer, id } = await saveAnswer(url, type)
+    expect(answer.status).toBe(400)
+    const [error] = answer.body.errors
+    expect(error.name).toBe('ValidationError')
+    const fieldError = error.data.errors.find((each: { path: string }) => each.path === 'answer')
+    expect(fieldError?.message).toContain(`may not use "${scheme}:"`)
+    const saved = await payload.findByID({ collection: 'qas', id, draft: true, locale: 'en', depth: 0 })
+    expect(JSON.stringify(saved.answer)).not.toContain(`${scheme}:`)
+  })
+
+  test('an https link is saved', async () => {
+    const { answer, id } = await saveAnswer('https://lumopay.wallet.example/help')
+    expect(answer.status).toBe(200)
+    const saved = await payload.findByID({ collection: 'qas', id, draft: true, locale: 'en', depth: 0 })
+    expect(JSON.stringify(saved.answer)).toContain('https://lumopay.wallet.example/help')
+  })
+})
