@@ -43,8 +43,11 @@ function badPath(segments: string[]): Response | undefined {
   return undefined
 }
 
-/** Whether a request carries a body, whether or not it says how long it is. */
-const hasBody = (request: Request) => request.body !== null || Number(request.headers.get('content-length') ?? 0) > 0
+/**
+ * Whether a request carries a body, by its headers: Next hands a route a body stream even for an
+ * empty POST (the admin's logout sends no Content-Type and no body).
+ */
+const hasBody = (request: Request) => Number(request.headers.get('content-length') ?? 0) > 0 || request.headers.has('transfer-encoding')
 
 /**
  * A body Payload cannot read on a collection's create or update (text, url-encoded), which its
