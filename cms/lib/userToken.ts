@@ -74,7 +74,14 @@ export async function walletUser(req: PayloadRequest, expectedTenant?: string | 
   const keys = trustedKeys(tenant)
   if (!keys.length) {
     if (!sandboxOn() && (await signedBySandbox(tenant.slug, token))) return sandboxTokenRefusal(tenant)
-    return refuse(401, 'invalid-token', `${tenant.name} has no public keys for user tokens set up in the Center.`)
+    const onlyDemoKeys = Boolean((tenant.jwks as JSONWebKeySet | null | undefined)?.keys?.length)
+    return refuse(
+      401,
+      'invalid-token',
+      onlyDemoKeys
+        ? `${tenant.name}'s public keys (JWKS) in the Center are only the sandbox's demo keys, which count only when the sandbox is on (CENTER_SANDBOX=1). Add the MPP's own public keys.`
+        : `${tenant.name} has no public keys for user tokens set up in the Center.`,
+    )
   }
   try {
     return { tenant, user: await verifyToken(tenant.slug, token, createLocalJWKSet({ keys })), token }

@@ -73,6 +73,15 @@ describe('user tokens in production mode', () => {
     expect({ status: answer.status, error: answer.body.error }).toEqual({ status: 401, error: 'sandbox-token' })
   })
 
+  test('at an MPP whose JWKS holds only the demo key, any other token is refused, saying the MPP needs its own keys', async () => {
+    productionMode()
+    const stranger = (await generateKeyPair('ES256')).privateKey
+    const token = await new SignJWT({}).setProtectedHeader({ alg: 'ES256', kid: 'stranger' }).setIssuer('nakhla').setSubject('u1').setAudience('center').setExpirationTime('5m').sign(stranger)
+    const answer = await myRewards('nakhla', token)
+    expect({ status: answer.status, error: answer.body.error }).toEqual({ status: 401, error: 'invalid-token' })
+    expect(answer.body.message).toMatch(/only the sandbox's demo keys/)
+  })
+
   test('a token signed with the MPP\'s own key from its JWKS is accepted', async () => {
     productionMode()
     const answer = await myRewards('lumopay', await ownToken('new-wallet-user'))
