@@ -214,6 +214,8 @@ export async function measureApi(payload: Payload, tenantSlug: string, rewardsTe
     NODE_ENV: 'production' as const,
     MPP_SANDBOX_ORIGIN: sandbox.url,
     TRUST_PROXY: '1',
+    // The claims carry tokens the sandbox signs.
+    CENTER_SANDBOX: '1',
   }
   let cms: { origin: string; server: ChildProcess } | undefined
   try {
