@@ -540,9 +540,36 @@ export interface Build {
    */
   rolledBackTo?: string | null;
   /**
-   * The tail of the build's output, or why it failed.
+   * The tail of the last attempt's output, or why it failed.
    */
   log?: string | null;
+  /**
+   * Published documents this build left out because the site cannot show them. Fix each one and publish it again.
+   */
+  skipped?:
+    | {
+        collection: string;
+        /**
+         * The document's id.
+         */
+        document: string;
+        slug?: string | null;
+        problem: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Every attempt's outcome and log, oldest first: a retry keeps the logs of the attempts that failed.
+   */
+  attemptLogs?:
+    | {
+        attempt: number;
+        outcome: 'live' | 'failed';
+        finishedAt?: string | null;
+        log?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1079,6 +1106,24 @@ export interface BuildsSelect<T extends boolean = true> {
   attempts?: T;
   rolledBackTo?: T;
   log?: T;
+  skipped?:
+    | T
+    | {
+        collection?: T;
+        document?: T;
+        slug?: T;
+        problem?: T;
+        id?: T;
+      };
+  attemptLogs?:
+    | T
+    | {
+        attempt?: T;
+        outcome?: T;
+        finishedAt?: T;
+        log?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

@@ -128,6 +128,32 @@ export const campaignSchema = z.object({
 })
 export type Campaign = z.infer<typeof campaignSchema>
 
+/** The snapshot's lists of documents that an editor publishes one by one. */
+export const documentLists = ['categories', 'guides', 'qas', 'campaigns'] as const
+export type DocumentList = (typeof documentLists)[number]
+export type DocumentOf = { categories: Category; guides: Guide; qas: Qa; campaigns: Campaign }
+export const documentSchemas = { categories: categorySchema, guides: guideSchema, qas: qaSchema, campaigns: campaignSchema } as const
+export type DocumentProblem = { path: (string | number)[]; message: string }
+
+/** The required texts of a document, by path: the site falls back to the default locale, so each needs it. */
+function requiredTexts<L extends DocumentList>(list: L, item: DocumentOf[L]): [(string | number)[], LocalizedText][] {
+  if (list === 'categories') return [[['name'], (item as Category).name]]
+  if (list === 'qas') return [[['question'], (item as Qa).question], [['answer'], (item as Qa).answer]]
+  if (list === 'campaigns') return [[['title'], (item as Campaign).title]]
+  const guide = item as Guide
+  return [[['title'], guide.title], ...guide.steps.map((step, j): [(string | number)[], LocalizedText] => [['steps', j, 'body'], step.body])]
+}
+
+/** What makes one well-formed document unfit for the tenant's site, whatever the other documents are. */
+export function documentProblems<L extends DocumentList>(list: L, item: DocumentOf[L], defaultLocale: Locale): DocumentProblem[] {
+  const problems = requiredTexts(list, item)
+    .filter(([, text]) => !text[defaultLocale])
+    .map(([path]) => ({ path, message: `needs the default locale "${defaultLocale}"` }))
+  const campaign = item as Campaign
+  if (list === 'campaigns' && campaign.endsAt <= campaign.startsAt) problems.push({ path: ['endsAt'], message: 'must be after startsAt' })
+  return problems
+}
+
 export const snapshotSchema = z
   .object({
     version: z.literal(1),
@@ -141,22 +167,11 @@ export const snapshotSchema = z
   })
   .superRefine((snapshot, ctx) => {
     const { defaultLocale } = snapshot.tenant
-    const requireDefault = (text: LocalizedText, path: (string | number)[]) => {
-      if (!text[defaultLocale]) ctx.addIssue({ code: 'custom', message: `needs the default locale "${defaultLocale}"`, path })
+    for (const list of documentLists) {
+      snapshot[list].forEach((item, i) => {
+        for (const { path, message } of documentProblems(list, item as never, defaultLocale)) ctx.addIssue({ code: 'custom', message, path: [list, i, ...path] })
+      })
     }
-    snapshot.categories.forEach((c, i) => requireDefault(c.name, ['categories', i, 'name']))
-    snapshot.guides.forEach((g, i) => {
-      requireDefault(g.title, ['guides', i, 'title'])
-      g.steps.forEach((step, j) => requireDefault(step.body, ['guides', i, 'steps', j, 'body']))
-    })
-    snapshot.qas.forEach((qa, i) => {
-      requireDefault(qa.question, ['qas', i, 'question'])
-      requireDefault(qa.answer, ['qas', i, 'answer'])
-    })
-    snapshot.campaigns.forEach((c, i) => {
-      requireDefault(c.title, ['campaigns', i, 'title'])
-      if (c.endsAt <= c.startsAt) ctx.addIssue({ code: 'custom', message: 'must be after startsAt', path: ['campaigns', i, 'endsAt'] })
-    })
     const categories = new Set(snapshot.categories.map((c) => c.slug))
     snapshot.qas.forEach((qa, i) => {
       if (!categories.has(qa.category)) {

@@ -79,23 +79,25 @@ async function main(): Promise<void> {
     }
     case 'export': {
       const slug = requireTenant()
-      const { exportSnapshot } = await import('./lib/export')
-      const snapshot = await withCms((payload) => exportSnapshot(payload, slug))
+      const { describeSkipped, exportTenant } = await import('./lib/export')
+      const { snapshot, skipped } = await withCms((payload) => exportTenant(payload, slug))
+      for (const document of skipped) console.warn(`Warning: ${describeSkipped(document)}`)
       const json = JSON.stringify(snapshot, null, 2)
       if (values.out) writeFileSync(values.out, json)
       else console.log(json)
       return
     }
     case 'build': {
-      const { exportSnapshot, listTenants } = await import('./lib/export')
+      const { describeSkipped, exportTenant, listTenants } = await import('./lib/export')
       const { buildTenant } = await import('./lib/build')
       const { portFrom } = await import('./lib/ports')
       const sandboxOrigin = `http://localhost:${portFrom(process.env, 'MPP_PORT', 4010)}`
       await withCms(async (payload) => {
         const slugs = values.tenant ? [values.tenant] : (await listTenants(payload)).map((t) => t.slug)
         for (const slug of slugs) {
-          const result = await buildTenant(await exportSnapshot(payload, slug), { sandboxOrigin })
-          for (const warning of result.warnings) console.warn(`Warning: ${warning}`)
+          const { snapshot, skipped } = await exportTenant(payload, slug)
+          const result = await buildTenant(snapshot, { sandboxOrigin })
+          for (const warning of [...skipped.map(describeSkipped), ...result.warnings]) console.warn(`Warning: ${warning}`)
           console.log(`Built ${slug}: build ${result.buildId} in ${result.seconds.toFixed(1)} s, now live.`)
         }
       })

@@ -5,6 +5,8 @@ import { nobody } from '../access/nobody'
 
 export const buildTriggers = ['publish', 'webhook', 'cli', 'rollback'] as const
 export const buildStates = ['queued', 'running', 'live', 'failed', 'superseded'] as const
+/** How one attempt of a build ended. */
+export const attemptOutcomes = ['live', 'failed'] as const
 
 /**
  * One row per requested rebuild of a tenant's site. Editors read their tenants' rows (the
@@ -30,6 +32,30 @@ export const Builds: CollectionConfig = {
     { name: 'duration', type: 'number', admin: { description: 'Seconds from start to live (or to failure).' } },
     { name: 'attempts', type: 'number', defaultValue: 0 },
     { name: 'rolledBackTo', type: 'text', admin: { description: 'For a rollback: the kept build it switched the site back to.', condition: (data) => data?.trigger === 'rollback' } },
-    { name: 'log', type: 'textarea', admin: { description: 'The tail of the build\'s output, or why it failed.' } },
+    { name: 'log', type: 'textarea', admin: { description: 'The tail of the last attempt\'s output, or why it failed.' } },
+    {
+      name: 'skipped',
+      label: 'Left out',
+      type: 'array',
+      admin: { description: 'Published documents this build left out because the site cannot show them. Fix each one and publish it again.' },
+      fields: [
+        { name: 'collection', type: 'text', required: true },
+        { name: 'document', type: 'text', required: true, admin: { description: 'The document\'s id.' } },
+        { name: 'slug', type: 'text' },
+        { name: 'problem', type: 'textarea', required: true },
+      ],
+    },
+    {
+      name: 'attemptLogs',
+      label: 'Attempts',
+      type: 'array',
+      admin: { description: 'Every attempt\'s outcome and log, oldest first: a retry keeps the logs of the attempts that failed.' },
+      fields: [
+        { name: 'attempt', type: 'number', required: true },
+        { name: 'outcome', type: 'select', required: true, options: [...attemptOutcomes] },
+        { name: 'finishedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'log', type: 'textarea' },
+      ],
+    },
   ],
 }

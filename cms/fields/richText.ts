@@ -10,6 +10,8 @@ import {
 import type { RichTextField, RichTextFieldValidation } from 'payload'
 import { richText } from 'payload/shared'
 
+import { requireDefaultLocale } from '../hooks/requireDefaultLocale'
+
 /**
  * The small rich-text toolset content needs: paragraphs, emphasis, lists and links. It maps
  * one to one onto the Markdown of the snapshot format, so seed and export round-trip.
@@ -67,12 +69,13 @@ export function unsafeLink(value: unknown): string | undefined {
 /** The Center's rule on link schemes, whose message says what to do, then the editor's own validation (required, link fields). */
 const validateRichText: RichTextFieldValidation = async (value, options) => unsafeLink(value) ?? richText(value, options)
 
-/** A localized rich-text field with the content toolset. */
+/** A localized rich-text field with the content toolset; a required one goes live only with the MPP's default-locale text. */
 export const localizedRichText = ({ name, required = false }: { name: string; required?: boolean }): RichTextField => ({
   name,
   type: 'richText',
   localized: true,
   required,
+  hooks: required ? { beforeChange: [requireDefaultLocale] } : undefined,
   editor: contentEditor,
   validate: validateRichText,
 })

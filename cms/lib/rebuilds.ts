@@ -1,9 +1,10 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
 import { buildTenant, newBuildId } from '../../scripts/lib/build'
-import { exportSnapshot } from '../../scripts/lib/export'
+import { describeSkipped, exportTenant, type SkippedDocument } from '../../scripts/lib/export'
 import { defaultSandboxOrigin } from '../../scripts/lib/sandboxOrigin'
-import type { buildTriggers } from '../collections/Builds'
+import type { attemptOutcomes, buildTriggers } from '../collections/Builds'
+import type { Build } from '../payload-types'
 import { oneAtATimePer } from './oneAtATime'
 import { retryWhenBusy } from './retryWhenBusy'
 import { isStopping } from './shutdown'
@@ -49,6 +50,16 @@ export function queueRebuild(payload: Payload, tenant: Id, trigger: BuildTrigger
   return req?.transactionID ? work() : oneAtATime(() => retryWhenBusy(work))
 }
 
+type AttemptLog = NonNullable<Build['attemptLogs']>[number]
+
+/** The build's attempt logs with this attempt's appended, so a retry never loses why an earlier attempt failed. */
+export function withAttempt(build: Pick<Build, 'attemptLogs'>, attempt: number, outcome: (typeof attemptOutcomes)[number], log: string): AttemptLog[] {
+  return [...(build.attemptLogs ?? []), { attempt, outcome, finishedAt: new Date().toISOString(), log }]
+}
+
+/** The build row's rows naming the documents the export left out. */
+const skippedRows = (skipped: SkippedDocument[]) => skipped.map(({ collection, id, slug, problem }) => ({ collection, document: id, slug, problem }))
+
 export type RebuildOptions = { sandboxOrigin?: string; timeoutMs?: number; signal?: AbortSignal }
 
 /**
@@ -68,13 +79,17 @@ export async function runRebuild(payload: Payload, id: Id, options: RebuildOptio
   }
 
   const startedAt = new Date()
-  await retryWhenBusy(() => payload.update({ collection: 'builds', id, depth: 0, data: { state: 'running', startedAt: startedAt.toISOString(), finishedAt: null, attempts: (build.attempts ?? 0) + 1 } }))
+  const attempt = (build.attempts ?? 0) + 1
+  await retryWhenBusy(() => payload.update({ collection: 'builds', id, depth: 0, data: { state: 'running', startedAt: startedAt.toISOString(), finishedAt: null, attempts: attempt } }))
   const seconds = () => Math.round((Date.now() - startedAt.getTime()) / 100) / 10
   let warnings: string[] = []
+  let skipped: SkippedDocument[] = []
   try {
     const { slug } = await payload.findByID({ collection: 'tenants', id: tenant, depth: 0 })
-    const snapshot = await exportSnapshot(payload, slug)
-    ;({ warnings } = await buildTenant(snapshot, {
+    const exported = await exportTenant(payload, slug)
+    skipped = exported.skipped
+    for (const document of skipped) payload.logger.warn({ build: build.buildId, tenant: slug, ...document }, describeSkipped(document))
+    ;({ warnings } = await buildTenant(exported.snapshot, {
       sandboxOrigin: options.sandboxOrigin ?? process.env.MPP_SANDBOX_ORIGIN ?? defaultSandboxOrigin,
       quiet: true,
       buildId: build.buildId,
@@ -82,11 +97,19 @@ export async function runRebuild(payload: Payload, id: Id, options: RebuildOptio
       signal: options.signal,
     }))
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    await retryWhenBusy(() => payload.update({ collection: 'builds', id, depth: 0, data: { state: 'failed', finishedAt: new Date().toISOString(), duration: seconds(), log: logTail(message) } }))
+    const log = logTail(error instanceof Error ? error.message : String(error))
+    await retryWhenBusy(() =>
+      payload.update({
+        collection: 'builds',
+        id,
+        depth: 0,
+        data: { state: 'failed', finishedAt: new Date().toISOString(), duration: seconds(), log, skipped: skippedRows(skipped), attemptLogs: withAttempt(build, attempt, 'failed', log) },
+      }),
+    )
     throw error
   }
-  await markLive(payload, tenant, id, { state: 'live', finishedAt: new Date().toISOString(), duration: seconds(), log: ['Built, checked and switched live.', ...warnings.map((warning) => `Warning: ${warning}`)].join('\n') })
+  const log = logTail(['Built, checked and switched live.', ...skipped.map((document) => `Warning: ${describeSkipped(document)}`), ...warnings.map((warning) => `Warning: ${warning}`)].join('\n'))
+  await markLive(payload, tenant, id, { state: 'live', finishedAt: new Date().toISOString(), duration: seconds(), log, skipped: skippedRows(skipped), attemptLogs: withAttempt(build, attempt, 'live', log) })
   return 'live'
 }
 
@@ -140,14 +163,12 @@ export async function recoverInterruptedRebuilds(payload: Payload, staleAfterMs 
       data: { processing: false },
     }),
   )
-  await retryWhenBusy(() =>
-    payload.update({
-      collection: 'builds',
-      where: { and: [{ state: { equals: 'running' } }, ...stale('startedAt')] },
-      depth: 0,
-      data: { state: 'failed', log: 'Interrupted (the process running it stopped); queued again.' },
-    }),
-  )
+  // Each interrupted build keeps the attempt it was on in its logs, so the retry's row tells the whole story.
+  const interrupted = await payload.find({ collection: 'builds', where: { and: [{ state: { equals: 'running' } }, ...stale('startedAt')] }, depth: 0, limit: 0, pagination: false })
+  const log = 'Interrupted (the process running it stopped); queued again.'
+  for (const build of interrupted.docs) {
+    await retryWhenBusy(() => payload.update({ collection: 'builds', id: build.id, depth: 0, data: { state: 'failed', log, attemptLogs: withAttempt(build, build.attempts ?? 1, 'failed', log) } }))
+  }
 }
 
 /** Runs every due rebuild job, one after another (SQLite writes from one process must not overlap). */

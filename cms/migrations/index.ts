@@ -4,6 +4,7 @@ import * as migration_20261125_184911_translation_freshness from './20261125_184
 import * as migration_20261125_192554_rebuild_pipeline from './20261125_192554_rebuild_pipeline';
 import * as migration_20261126_005341_production_hardening from './20261126_005341_production_hardening';
 import * as migration_20261126_015035_ask_feedback_rewards from './20261126_015035_ask_feedback_rewards';
+import * as migration_20261201_200452_build_attempts_and_skipped from './20261201_200452_build_attempts_and_skipped';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261126_015035_ask_feedback_rewards.up,
     down: migration_20261126_015035_ask_feedback_rewards.down,
-    name: '20261126_015035_ask_feedback_rewards'
+    name: '20261126_015035_ask_feedback_rewards',
+  },
+  {
+    up: migration_20261201_200452_build_attempts_and_skipped.up,
+    down: migration_20261201_200452_build_attempts_and_skipped.down,
+    name: '20261201_200452_build_attempts_and_skipped'
   },
 ];

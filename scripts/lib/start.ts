@@ -7,10 +7,9 @@ import { issueToken } from '../../mpp/tokens'
 import { cmsDir, ensureAdminBuilt, nextBin } from './admin'
 import { buildTenant } from './build'
 import { openCms } from './cms'
-import { readSnapshots } from './contentFiles'
-import { exportSnapshot, listTenants } from './export'
+import { describeSkipped, exportTenant, listTenants } from './export'
 import { assertPortFree, portFrom } from './ports'
-import { demoEditor, demoPassword, demoPublisher, demoSuperAdmin, seed } from './seed'
+import { demoEditor, demoPassword, demoPublisher, demoSuperAdmin, seedDemoIfNeeded } from './seed'
 import { startSite } from './serve'
 
 const log = (line: string) => console.log(line)
@@ -31,7 +30,7 @@ export async function waitForHttp(url: string, child: ChildProcess, seconds = 12
 }
 
 /**
- * `npm start`: seeds an empty database, builds every tenant, then serves the CMS (admin and
+ * `npm start`: seeds the demo content when needed (seedDemoIfNeeded), builds every tenant, then serves the CMS (admin and
  * API), the site and the sandbox MPP until Ctrl-C.
  */
 export async function start(env = process.env): Promise<void> {
@@ -64,16 +63,12 @@ export async function start(env = process.env): Promise<void> {
 
   try {
     const payload = await openCms()
-    let tenants = await listTenants(payload)
-    if (!tenants.length) {
-      log('Empty database: seeding the demo content from content/…')
-      const report = await seed(payload, readSnapshots(), { demoUsers: true })
-      log(`Seeded ${report.created} documents.`)
-      tenants = await listTenants(payload)
-    }
+    await seedDemoIfNeeded(payload, log)
+    const tenants = await listTenants(payload)
     for (const tenant of tenants) {
-      const result = await buildTenant(await exportSnapshot(payload, tenant.slug), { sandboxOrigin: mpp.url, centerApiUrl: apiEnv.CENTER_API_URL, quiet: true })
-      for (const warning of result.warnings) log(`Warning: ${warning}`)
+      const { snapshot, skipped } = await exportTenant(payload, tenant.slug)
+      const result = await buildTenant(snapshot, { sandboxOrigin: mpp.url, centerApiUrl: apiEnv.CENTER_API_URL, quiet: true })
+      for (const warning of [...skipped.map(describeSkipped), ...result.warnings]) log(`Warning: ${warning}`)
       log(`Built ${tenant.slug} (${tenant.locales.join(', ')}) in ${result.seconds.toFixed(1)} s`)
     }
     await payload.destroy()

@@ -63,7 +63,8 @@ describe('tenant scoping', () => {
     const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#1d5c3a' } }).png().toBuffer()
     const image = await payload.create({
       collection: 'media',
-      data: { tenant: tenantId.nakhla as number, alt: 'Nakhla logo' },
+      locale: 'ar',
+      data: { tenant: tenantId.nakhla as number, alt: 'شعار نخلة' },
       file: { data: png, mimetype: 'image/png', name: 'nakhla-logo.png', size: png.length },
     })
     const { docs } = await payload.find({ collection: 'media', limit: 0, ...as('editor@lumopay.local') })

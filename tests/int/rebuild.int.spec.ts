@@ -156,8 +156,47 @@ describe('the rebuild pipeline', () => {
     expect(await payload.findByID({ collection: 'builds', id: row.id })).toMatchObject({ state: 'failed', live: false, log: expect.stringMatching(/killed/) })
 
     await runDueRebuilds(payload)
-    expect(await payload.findByID({ collection: 'builds', id: row.id })).toMatchObject({ state: 'live', live: true, attempts: 2 })
+    const retried = await payload.findByID({ collection: 'builds', id: row.id })
+    expect(retried).toMatchObject({ state: 'live', live: true, attempts: 2 })
     expect(liveBuild('lumopay')).toBe(buildId)
+    // The retry keeps the failed attempt's log beside its own.
+    expect(retried.attemptLogs).toEqual([
+      expect.objectContaining({ attempt: 1, outcome: 'failed', log: expect.stringMatching(/killed \(SIGKILL, aborted\)/) }),
+      expect.objectContaining({ attempt: 2, outcome: 'live', log: expect.stringContaining('switched live') }),
+    ])
+  })
+
+  test('a published document without default-locale text, written past the publish check, is left out of the build and named in its log and row; the rest goes live', async () => {
+    const { toLexical } = await (await import('../../scripts/lib/richText')).richTextConverter(payload)
+    const { queueRebuild, runDueRebuilds } = await rebuilds()
+    const hoshi = tenantId.hoshi as number
+    // Seeding's context skips the check, as a document saved before the rule or through the Local API did.
+    const unchecked = { context: { seeding: true }, locale: 'en' as const, depth: 0 }
+    const refunds = (await payload.find({ collection: 'qa-categories', where: { tenant: { equals: hoshi } }, limit: 1, sort: 'order' })).docs[0]!
+    const enOnlyQa = await payload.create({ collection: 'qas', ...unchecked, data: { tenant: hoshi, category: refunds.id, slug: 'english-only', order: 90, _status: 'published', question: 'Only written in English?', answer: toLexical('Yes.') } })
+    const enOnlyCategory = await payload.create({ collection: 'qa-categories', ...unchecked, data: { tenant: hoshi, slug: 'english-category', order: 90, name: 'English only' } })
+    const inThatCategory = await payload.create({ collection: 'qas', ...unchecked, locale: 'ja', data: { tenant: hoshi, category: enOnlyCategory.id, slug: 'in-english-category', order: 91, _status: 'published', question: '英語のカテゴリの質問', answer: toLexical('はい。') } })
+
+    const { buildId } = await queueRebuild(payload, hoshi, 'cli')
+    await runDueRebuilds(payload)
+    const row = (await payload.find({ collection: 'builds', where: { buildId: { equals: buildId } }, depth: 0 })).docs[0]!
+    expect(row).toMatchObject({ state: 'live', live: true })
+    expect(row.skipped?.map(({ collection, document, slug }) => ({ collection, document, slug }))).toEqual(
+      expect.arrayContaining([
+        { collection: 'qas', document: String(enOnlyQa.id), slug: 'english-only' },
+        { collection: 'qa-categories', document: String(enOnlyCategory.id), slug: 'english-category' },
+        { collection: 'qas', document: String(inThatCategory.id), slug: 'in-english-category' },
+      ]),
+    )
+    expect(row.skipped).toHaveLength(3)
+    expect(row.skipped!.find((s) => s.slug === 'english-only')!.problem).toContain('needs the default locale "ja"')
+    expect(row.log).toContain(`Left out qas ${enOnlyQa.id} ("english-only"): question: needs the default locale "ja"`)
+
+    const sibling = (await payload.find({ collection: 'qas', where: { and: [{ category: { equals: refunds.id } }, { slug: { not_equals: 'english-only' } }] }, locale: 'ja', limit: 1, depth: 0 })).docs[0]!
+    const page = await (await fetch(`${siteUrl}/hoshi/en/qas/${refunds.slug}/`)).text()
+    expect(page).toContain(`id="${sibling.slug}"`)
+    expect(page).not.toContain('id="english-only"')
+    expect((await fetch(`${siteUrl}/hoshi/en/qas/english-category/`)).status).toBe(404)
   })
 
   test('rollback switches the live site back to the previous build in one step and records it as live', async () => {
