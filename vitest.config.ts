@@ -12,7 +12,8 @@ export default defineConfig({
           pool: 'forks',
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          env: { LOG_LEVEL: 'warn' },
+          // The integration tests sign users' tokens with the sandbox MPP's demo keys.
+          env: { LOG_LEVEL: 'warn', CENTER_SANDBOX: '1' },
         },
       },
       {

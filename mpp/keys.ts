@@ -22,10 +22,26 @@ export function sandboxJwk(tenant: string): JWK {
   }
 }
 
-/** The public half, as published in the tenant's JWKS. */
+const publicJwks = new Map<string, JWK>()
+
+/** The public half, as published in the tenant's JWKS; kept per tenant, since every token check compares against it. */
 export function publicJwk(tenant: string): JWK {
-  const { d: _private, ...pub } = sandboxJwk(tenant)
-  return pub
+  let pub = publicJwks.get(tenant)
+  if (!pub) {
+    const { d: _private, ...rest } = sandboxJwk(tenant)
+    pub = rest
+    publicJwks.set(tenant, pub)
+  }
+  return { ...pub }
+}
+
+/**
+ * Whether a public key is one of the sandbox's demo keys (its kid, or this tenant's derived key
+ * under any kid). Such a key proves nothing about who signed a token: anyone can derive its private half.
+ */
+export function isSandboxKey(key: JWK, tenant: string): boolean {
+  const sandbox = publicJwk(tenant)
+  return Boolean(key.kid?.startsWith('sandbox-')) || (key.x === sandbox.x && key.y === sandbox.y)
 }
 
 export const signingKey = (tenant: string) => importJWK(sandboxJwk(tenant), 'ES256')

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net'
 import { demoAgreements, demoBills, isNewDemoUser, logoSvg, maskedAccount, walletName, type DemoAgreement } from './demoData'
 import { publicJwk } from './keys'
 import { billStatuses, cancelReasons, type Authorization, type Bill, type BillPage, type BillStatus, type BillSummary, type CancelReason } from './schema'
-import { issueToken, maxTokenSeconds, TokenError, verifyToken } from './tokens'
+import { issueToken, maxTokenSeconds, TokenError, verifySandboxToken } from './tokens'
 
 const tenantPattern = /^\/([a-z0-9]+(?:-[a-z0-9]+)*)(\/.*)$/
 const maxBodyBytes = 16 * 1024
@@ -49,13 +49,23 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+/** A path parameter percent-decoded; a broken encoding (`%E0%A4%A`) is the caller's mistake, a 400. */
+function pathParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw)
+  } catch (error) {
+    if (error instanceof URIError) throw new HttpProblem(400, 'Invalid path', `"${raw.slice(0, 40)}" is not valid percent-encoding (UTF-8).`)
+    throw error
+  }
+}
+
 /** The user a request's bearer token names, for this tenant; 401 otherwise. */
 async function authenticate(req: IncomingMessage, tenant: string): Promise<string> {
   const header = req.headers.authorization ?? ''
   const token = /^Bearer (.+)$/.exec(header)?.[1]
   if (!token) throw new HttpProblem(401, 'Missing bearer token', 'Send the user token as "Authorization: Bearer <token>".')
   try {
-    return await verifyToken(tenant, token)
+    return await verifySandboxToken(tenant, token)
   } catch (error) {
     if (error instanceof TokenError) throw new HttpProblem(401, 'Invalid token', error.message)
     throw error
@@ -249,7 +259,7 @@ function createRouter() {
     const bill = /^\/v1\/bills\/([^/]+)$/.exec(path)
     if (req.method === 'GET' && bill) {
       return withFault(res, state.fault, () => {
-        const found = demoBills(tenant, user, logoBase).find((b) => b.id === decodeURIComponent(bill[1]!))
+        const found = demoBills(tenant, user, logoBase).find((b) => b.id === pathParam(bill[1]!))
         if (!found) throw new HttpProblem(404, 'Not found', 'No such bill.')
         return ok(found)
       })
@@ -266,7 +276,7 @@ function createRouter() {
     const agreement = /^\/v1\/agreements\/([^/]+)(\/cancellation-check|\/cancellation|\/authorization)?$/.exec(path)
     if (agreement) {
       const [, rawId, action = ''] = agreement as unknown as [string, string, string | undefined]
-      const id = decodeURIComponent(rawId)
+      const id = pathParam(rawId)
       const operation = `${req.method} ${action} ${id}`
       if (req.method === 'GET' && action === '') return withFault(res, state.fault, () => ok(agreementOf(state, id).agreement))
       if (req.method === 'GET' && action === '/cancellation-check') {

@@ -1,4 +1,4 @@
-import { errors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose'
+import { compactVerify, errors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose'
 
 import { signingKey, verifyingKey } from './keys'
 
@@ -26,11 +26,11 @@ export class TokenError extends Error {
 }
 
 /**
- * The user a token names, if the tenant signed it (with a key `keys` finds: the sandbox's own, or
- * the tenant's JWKS in the Center) for the Center and it is still short-lived; otherwise a
- * TokenError saying why.
+ * The user a token names, if the tenant signed it (with a key `keys` finds: the tenant's JWKS in
+ * the Center, or the sandbox's own key in the sandbox) for the Center and it is still short-lived;
+ * otherwise a TokenError saying why. No default keys: the caller says whose keys it trusts.
  */
-export async function verifyToken(tenant: string, token: string, keys: JWTVerifyGetKey = () => verifyingKey(tenant)): Promise<string> {
+export async function verifyToken(tenant: string, token: string, keys: JWTVerifyGetKey): Promise<string> {
   try {
     const { payload } = await jwtVerify(token, keys, {
       issuer: tenant,
@@ -48,5 +48,19 @@ export async function verifyToken(tenant: string, token: string, keys: JWTVerify
     if (error instanceof errors.JWTClaimValidationFailed) throw new TokenError(`the token's "${error.claim}" claim is not for this tenant or audience`)
     if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) throw new TokenError('the token was not signed by this tenant')
     throw new TokenError('the token is malformed')
+  }
+}
+
+/** The user a token names, checked against the sandbox's own demo key for the tenant: for the sandbox MPP only. */
+export const verifySandboxToken = (tenant: string, token: string): Promise<string> => verifyToken(tenant, token, () => verifyingKey(tenant))
+
+/** Whether the sandbox's demo key for a tenant signed a token, whatever its claims: to say why such a token is refused. */
+export async function signedBySandbox(tenant: string, token: string): Promise<boolean> {
+  try {
+    await compactVerify(token, await verifyingKey(tenant))
+    return true
+  } catch (error) {
+    if (error instanceof errors.JOSEError) return false
+    throw error
   }
 }

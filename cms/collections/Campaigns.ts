@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { draftableContentAccess } from '../access/draftableContent'
 import { campaignStatsEndpoint } from '../endpoints/campaignStats'
 import { translationFreshness } from '../fields/translationFreshness'
+import { editorsSaveDrafts } from '../hooks/editorsSaveDrafts'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../hooks/queueTenantRebuild'
 import { stampTranslation } from '../hooks/stampTranslation'
 import { localizedRichText } from '../fields/richText'
@@ -20,7 +21,7 @@ export const Campaigns: CollectionConfig = {
   access: draftableContentAccess,
   indexes: uniqueSlugPerTenant,
   endpoints: [campaignStatsEndpoint],
-  hooks: { beforeChange: [stampTranslation(['title', 'tutorial'])], afterChange: [queueTenantRebuild], afterDelete: [queueTenantRebuildOnDelete] },
+  hooks: { beforeOperation: [editorsSaveDrafts], beforeChange: [stampTranslation(['title', 'tutorial'])], afterChange: [queueTenantRebuild], afterDelete: [queueTenantRebuildOnDelete] },
   fields: [
     localizedText({ name: 'title', required: true }),
     {

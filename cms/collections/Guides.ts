@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { products } from '../../content/schema'
 import { draftableContentAccess } from '../access/draftableContent'
 import { translationFreshness } from '../fields/translationFreshness'
+import { editorsSaveDrafts } from '../hooks/editorsSaveDrafts'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../hooks/queueTenantRebuild'
 import { stampTranslation } from '../hooks/stampTranslation'
 import { localizedRichText } from '../fields/richText'
@@ -19,7 +20,7 @@ export const Guides: CollectionConfig = {
   versions: { drafts: { schedulePublish: true, validate: true }, maxPerDoc: 50 },
   access: draftableContentAccess,
   indexes: uniqueSlugPerTenant,
-  hooks: { beforeChange: [stampTranslation(['title', 'summary', 'steps'])], afterChange: [queueTenantRebuild], afterDelete: [queueTenantRebuildOnDelete] },
+  hooks: { beforeOperation: [editorsSaveDrafts], beforeChange: [stampTranslation(['title', 'summary', 'steps'])], afterChange: [queueTenantRebuild], afterDelete: [queueTenantRebuildOnDelete] },
   fields: [
     localizedText({ name: 'title', required: true }),
     localizedText({ name: 'summary', multiline: true }),

@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { authenticated } from '../access/authenticated'
-import { publisherOnly } from '../access/tenantRoles'
+import { editorCreates, publisherOnly } from '../access/tenantRoles'
 import { mediaDir } from '../env'
 import { localizedText } from '../fields/localizedText'
 
@@ -9,8 +8,9 @@ export const Media: CollectionConfig = {
   slug: 'media',
   access: {
     read: () => true,
-    create: authenticated,
-    update: authenticated,
+    create: editorCreates,
+    // A file can be on live pages: changing it (alt text, the image itself) changes them at once.
+    update: publisherOnly,
     delete: publisherOnly,
   },
   upload: {

@@ -1,6 +1,5 @@
 import type { CollectionConfig } from 'payload'
 
-import { authenticated } from '../access/authenticated'
 import { publisherOnly } from '../access/tenantRoles'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../hooks/queueTenantRebuild'
 import { localizedText } from '../fields/localizedText'
@@ -8,14 +7,15 @@ import { orderField } from '../fields/order'
 import { slugField } from '../fields/slug'
 import { uniqueSlugPerTenant } from '../fields/tenantSlug'
 
+/** Categories have no drafts: a saved category is live, so writing one needs the publisher role. */
 export const QaCategories: CollectionConfig = {
   slug: 'qa-categories',
   labels: { singular: 'Q&A category', plural: 'Q&A categories' },
   admin: { useAsTitle: 'name' },
   access: {
     read: () => true,
-    create: authenticated,
-    update: authenticated,
+    create: publisherOnly,
+    update: publisherOnly,
     delete: publisherOnly,
   },
   indexes: uniqueSlugPerTenant,

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { draftableContentAccess } from '../access/draftableContent'
 import { translationFreshness } from '../fields/translationFreshness'
+import { editorsSaveDrafts } from '../hooks/editorsSaveDrafts'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../hooks/queueTenantRebuild'
 import { stampTranslation } from '../hooks/stampTranslation'
 import { localizedList } from '../fields/localizedList'
@@ -20,7 +21,7 @@ export const Qas: CollectionConfig = {
   versions: { drafts: { schedulePublish: true, validate: true }, maxPerDoc: 50 },
   access: draftableContentAccess,
   indexes: uniqueSlugPerTenant,
-  hooks: { beforeChange: [stampTranslation(['question', 'answer', 'alternatives', 'keywords'])], afterChange: [queueTenantRebuild], afterDelete: [queueTenantRebuildOnDelete] },
+  hooks: { beforeOperation: [editorsSaveDrafts], beforeChange: [stampTranslation(['question', 'answer', 'alternatives', 'keywords'])], afterChange: [queueTenantRebuild], afterDelete: [queueTenantRebuildOnDelete] },
   fields: [
     localizedText({ name: 'question', required: true }),
     localizedRichText({ name: 'answer', required: true }),

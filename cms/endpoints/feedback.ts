@@ -1,11 +1,13 @@
-import type { Endpoint } from 'payload'
+import type { Endpoint, Payload } from 'payload'
 import { z } from 'zod'
 
 import { locales } from '../../content/schema'
 import { cleanQuery } from '../../site/src/lib/ask'
-import { feedbackKinds, queuePopularity } from '../lib/popularity'
+import type { Tenant } from '../payload-types'
+import { recordFeedback } from '../lib/feedbackBatch'
+import { feedbackKinds } from '../lib/popularity'
 import { rateLimit, readCapped, refuse } from '../lib/requests'
-import { retryWhenBusy } from '../lib/retryWhenBusy'
+import { shortLived } from '../lib/shortLived'
 import { findTenant } from '../lib/tenants'
 
 /** The largest body accepted: enough for a pasted 10,000-character question (cut to 200 when stored), not for a flood. */
@@ -27,6 +29,23 @@ export const feedbackBody = z
   .strict()
   .refine((body) => (body.kind === 'unanswered') === (body.qa === undefined), { message: 'qa names the answer shown: required for view, helpful and unhelpful, absent for unanswered', path: ['qa'] })
 
+/** How long a tenant or Q&A looked up for feedback is reused: a Q&A unpublished just now may still get votes for this long. */
+export const lookupTtlMs = 5_000
+const tenants = shortLived<Tenant | undefined>(lookupTtlMs)
+const qas = shortLived<number | string | undefined>(lookupTtlMs)
+
+/** The published Q&A of a tenant that a slug names: its id, or undefined. */
+async function publishedQaId(payload: Payload, tenant: Tenant, slug: string): Promise<number | string | undefined> {
+  const { docs } = await payload.find({
+    collection: 'qas',
+    where: { and: [{ tenant: { equals: tenant.id } }, { slug: { equals: slug } }, { _status: { equals: 'published' } }] },
+    limit: 1,
+    depth: 0,
+    select: { slug: true },
+  })
+  return docs[0]?.id
+}
+
 /** Parses a feedback body: the data, or the sentence saying what is wrong. */
 export function parseFeedback(text: string): { data: z.infer<typeof feedbackBody> } | { problem: string } {
   let json: unknown
@@ -43,8 +62,9 @@ export function parseFeedback(text: string): { data: z.infer<typeof feedbackBody
 /**
  * POST /api/feedback: the ask box reports a question and what happened to it (an answer shown,
  * a vote, or no answer). Anonymous, called cross-origin from the site; rate-limited per client.
- * The question is stored cleaned and cut to 200 characters. Answers 201; 400 malformed, unknown
- * tenant, locale or Q&A, or an empty question; 413 too large; 429 too many.
+ * The question is stored cleaned and cut to 200 characters, batched with other events into one
+ * write (see recordFeedback); tenant and Q&A lookups are reused for a few seconds. Answers 201
+ * once stored; 400 malformed, unknown tenant, locale or Q&A, or an empty question; 413 too large; 429 too many.
  */
 export const feedbackEndpoint: Endpoint = {
   // On the feedback collection, so it takes the place of the REST create at /api/feedback.
@@ -61,24 +81,13 @@ export const feedbackEndpoint: Endpoint = {
     const query = cleanQuery(parsed.data.query)
     if (!query) return refuse(400, 'empty-query', 'The question is empty once control characters and spaces are removed.')
 
-    const tenant = await findTenant(req.payload, slug)
+    const tenant = await tenants(slug, () => findTenant(req.payload, slug))
     if (!tenant) return refuse(400, 'unknown-tenant', `There is no MPP "${slug}".`)
     if (!tenant.enabledLocales.includes(locale)) return refuse(400, 'unknown-locale', `${tenant.name} does not offer the locale "${locale}".`)
-    let qa: number | undefined
-    if (qaSlug) {
-      const { docs } = await req.payload.find({
-        collection: 'qas',
-        where: { and: [{ tenant: { equals: tenant.id } }, { slug: { equals: qaSlug } }, { _status: { equals: 'published' } }] },
-        limit: 1,
-        depth: 0,
-        select: { slug: true },
-      })
-      if (!docs[0]) return refuse(400, 'unknown-qa', `${tenant.name} has no published Q&A "${qaSlug}".`)
-      qa = docs[0].id
-    }
+    const qa = qaSlug ? await qas(`${tenant.id}\u0000${qaSlug}`, () => publishedQaId(req.payload, tenant, qaSlug)) : undefined
+    if (qaSlug && qa === undefined) return refuse(400, 'unknown-qa', `${tenant.name} has no published Q&A "${qaSlug}".`)
 
-    await retryWhenBusy(() => req.payload.create({ collection: 'feedback', data: { tenant: tenant.id, locale, kind, query, qa, score }, depth: 0 }))
-    if (qa) await queuePopularity(req.payload, slug)
+    await recordFeedback(req.payload, { tenant: tenant.id, tenantSlug: slug, locale, kind, query, qa, score })
     return Response.json({ stored: true }, { status: 201 })
   },
 }

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { refusingBadInput } from './badInput'
 import { requestIdFrom, withRequestId } from './requestContext'
 import { rateLimit } from './requests'
 
@@ -14,9 +15,11 @@ const probePaths = /\/api\/(health|ready)\/?$/
 /**
  * Wraps a Next route handler of the Center API: gives the request an id (the caller's
  * `x-request-id` or a new one) that every log line written meanwhile carries and the answer echoes,
- * rate-limits sign-in, and logs one line per request with its status and duration.
+ * rate-limits sign-in, refuses bad input Payload would answer with a 500 (see guardBadInput), and
+ * logs one line per request with its status and duration.
  */
-export function apiRoute<C>(handler: RouteHandler<C>, payload: () => Promise<Payload>): RouteHandler<C> {
+export function apiRoute<C>(route: RouteHandler<C>, payload: () => Promise<Payload>): RouteHandler<C> {
+  const handler = refusingBadInput(route, payload)
   return (request, context) => {
     const requestId = requestIdFrom(request.headers)
     return withRequestId(requestId, async () => {

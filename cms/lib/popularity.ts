@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { retryWhenBusy } from './retryWhenBusy'
+import { flushedOnShutdown, isStopping } from './shutdown'
 import { requireTenant } from './tenants'
 
 /** What users did with an answer of the ask box; `unanswered` is a question it was not sure about. */
@@ -66,4 +67,53 @@ export async function recomputePopularity(payload: Payload, tenantSlug: string, 
 /** Queues a recomputation of a tenant's popularity; a newer request replaces one still waiting, and the CMS server runs it within a minute. */
 export async function queuePopularity(payload: Payload, tenantSlug: string): Promise<void> {
   await retryWhenBusy(() => payload.jobs.queue({ task: 'recomputePopularity', queue: 'default', input: { tenant: tenantSlug } }))
+}
+
+/** How often a tenant's popularity may be queued for recomputation: once per interval, however much feedback comes in. */
+export const popularityEveryMs = 5_000
+
+type Coalescer = { payload: Payload; due: Set<string>; timer?: NodeJS.Timeout; queuing: Set<Promise<void>> }
+const coalescerKey = Symbol.for('center.popularityCoalescer')
+const coalescers = globalThis as { [coalescerKey]?: Coalescer }
+
+/** Queues one recomputation per tenant that had feedback since the last round; a failure is logged and the tenant stays due for the next round. */
+function queueDue(state: Coalescer): Promise<void> {
+  clearTimeout(state.timer)
+  state.timer = undefined
+  const tenants = [...state.due]
+  state.due.clear()
+  const queued = Promise.all(
+    tenants.map((slug) => queuePopularity(state.payload, slug).catch((error: unknown) => {
+      state.payload.logger.error({ err: error, tenant: slug }, 'Could not queue a popularity recomputation; it is tried again with the next feedback')
+      state.due.add(slug)
+    })),
+  ).then(() => undefined)
+  state.queuing.add(queued)
+  void queued.finally(() => state.queuing.delete(queued))
+  return queued
+}
+
+/**
+ * Asks for a tenant's popularity to be recomputed at the end of the current interval: a burst of
+ * feedback queues one job per tenant per `popularityEveryMs`, not one per event. The last events
+ * of a burst are always covered, as the job is queued after them. While stopping, it queues at once.
+ */
+export function queuePopularitySoon(payload: Payload, tenantSlug: string): void {
+  if (!coalescers[coalescerKey]) {
+    coalescers[coalescerKey] = { payload, due: new Set(), queuing: new Set() }
+    flushedOnShutdown(flushPopularity)
+  }
+  const state = coalescers[coalescerKey]
+  state.payload = payload
+  state.due.add(tenantSlug)
+  if (isStopping()) void queueDue(state)
+  else state.timer ??= setTimeout(() => void queueDue(state), popularityEveryMs)
+}
+
+/** Queues the recomputations still due now, without waiting for the interval, and waits for those under way; the shutdown and tests call it. */
+export async function flushPopularity(): Promise<void> {
+  const state = coalescers[coalescerKey]
+  if (!state) return
+  await queueDue(state)
+  await Promise.all(state.queuing)
 }

@@ -1,7 +1,8 @@
-import { createLocalJWKSet, decodeJwt, type JSONWebKeySet } from 'jose'
+import { createLocalJWKSet, decodeJwt, type JSONWebKeySet, type JWK } from 'jose'
 import type { PayloadRequest } from 'payload'
 
-import { TokenError, verifyToken } from '../../mpp/tokens'
+import { isSandboxKey } from '../../mpp/keys'
+import { signedBySandbox, TokenError, verifyToken } from '../../mpp/tokens'
 import type { Tenant } from '../payload-types'
 import { refuse } from './requests'
 import { findTenant } from './tenants'
@@ -37,9 +38,30 @@ function tenantBySlug(req: PayloadRequest, slug: string): Promise<Tenant | undef
 }
 
 /**
+ * Whether the sandbox MPP's demo keys count as an MPP's keys here: only where the sandbox is
+ * explicitly on (CENTER_SANDBOX=1, which `npm start` and the tests set), never by default.
+ */
+export const sandboxOn = (env: NodeJS.ProcessEnv = process.env): boolean => env.CENTER_SANDBOX === '1'
+
+/** The keys of a tenant's JWKS that may sign its users' tokens here: the sandbox's demo keys only when the sandbox is on. */
+export function trustedKeys(tenant: Pick<Tenant, 'slug' | 'jwks'>, env: NodeJS.ProcessEnv = process.env): JWK[] {
+  const keys = (tenant.jwks as JSONWebKeySet | null | undefined)?.keys ?? []
+  return sandboxOn(env) ? keys : keys.filter((key) => !isSandboxKey(key, tenant.slug))
+}
+
+/** The refusal of a token that the sandbox's demo key signed, where the sandbox is off. */
+const sandboxTokenRefusal = (tenant: Tenant) =>
+  refuse(
+    401,
+    'sandbox-token',
+    `This token is signed with the sandbox MPP's demo key for ${tenant.slug}, which anyone can make. The Center accepts such tokens only when the sandbox is on (CENTER_SANDBOX=1, as \`npm start\` sets); otherwise ${tenant.name} signs tokens with its own key, whose public half is in its JWKS.`,
+  )
+
+/**
  * The wallet user a request's token names, checked against the issuing MPP's public keys (its
- * JWKS in the CMS): signed by that MPP, for the Center, not expired. `expectedTenant` (the page's
- * MPP) refuses another MPP's token. Answers a 401 Response to send back when any of it fails.
+ * JWKS in the CMS, less the sandbox's demo keys unless the sandbox is on): signed by that MPP, for
+ * the Center, not expired. `expectedTenant` (the page's MPP) refuses another MPP's token. Answers
+ * a 401 Response to send back when any of it fails.
  */
 export async function walletUser(req: PayloadRequest, expectedTenant?: string | null): Promise<WalletUser | Response> {
   const token = bearerToken(req.headers)
@@ -49,13 +71,24 @@ export async function walletUser(req: PayloadRequest, expectedTenant?: string | 
   if (expectedTenant && issuer !== expectedTenant) return refuse(401, 'wrong-tenant', `This token was issued by another MPP, not ${expectedTenant}. Open the page again from the app.`)
   const tenant = await tenantBySlug(req, issuer)
   if (!tenant) return refuse(401, 'invalid-token', 'The token was not issued by an MPP of this Center.')
-  const jwks = tenant.jwks as JSONWebKeySet | null | undefined
-  if (!jwks?.keys?.length) return refuse(401, 'invalid-token', `${tenant.name} has no public keys for user tokens set up in the Center.`)
+  const keys = trustedKeys(tenant)
+  if (!keys.length) {
+    if (!sandboxOn() && (await signedBySandbox(tenant.slug, token))) return sandboxTokenRefusal(tenant)
+    const onlyDemoKeys = Boolean((tenant.jwks as JSONWebKeySet | null | undefined)?.keys?.length)
+    return refuse(
+      401,
+      'invalid-token',
+      onlyDemoKeys
+        ? `${tenant.name}'s public keys (JWKS) in the Center are only the sandbox's demo keys, which count only when the sandbox is on (CENTER_SANDBOX=1). Add the MPP's own public keys.`
+        : `${tenant.name} has no public keys for user tokens set up in the Center.`,
+    )
+  }
   try {
-    return { tenant, user: await verifyToken(tenant.slug, token, createLocalJWKSet(jwks)), token }
+    return { tenant, user: await verifyToken(tenant.slug, token, createLocalJWKSet({ keys })), token }
   } catch (error) {
     if (!(error instanceof TokenError)) throw error
     if (error.reason === 'expired') return refuse(401, 'token-expired', 'Your session has ended: the token has expired. Open the page again from the app.')
+    if (!sandboxOn() && (await signedBySandbox(tenant.slug, token))) return sandboxTokenRefusal(tenant)
     return refuse(401, 'invalid-token', `The token was refused: ${error.message}.`)
   }
 }

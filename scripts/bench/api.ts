@@ -1,86 +1,246 @@
 import autocannon from 'autocannon'
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import type { Payload } from 'payload'
 
 import { sqliteUrl } from '../../cms/database'
 import { dataDir, payloadSecret } from '../../cms/env'
 import { requireTenant } from '../../cms/lib/tenants'
+import type { Tenant } from '../../cms/payload-types'
+import { startSandbox } from '../../mpp/sandbox'
+import { issueToken } from '../../mpp/tokens'
 import { cmsDir, ensureAdminBuilt, nextBin } from '../lib/admin'
 import { freePort } from '../lib/ports'
 import { waitForHttp } from '../lib/start'
 import { latency, type Latency } from './stats'
 
-export type ApiFigures = {
+/** One load scenario's figures: every response's time is kept, so the percentiles are exact. */
+export type LoadFigures = {
   request: string
   connections: number
   seconds: number
   requests: number
   requestsPerSecond: number
   latencyMs: Latency
+  /** Responses by HTTP status. */
+  statuses: Record<string, number>
   non2xx: number
-  /** Connection errors and timeouts (autocannon gives up on a response after 10 s). */
+  /** Connection errors and timeouts (autocannon gives up on a response after 10 s), plus 5xx answers. */
   errors: number
+}
+
+export type ReadFigures = LoadFigures & {
   docsPerResponse: number
   /** One request at a time over HTTP, and the same find through the Local API in this process (no HTTP, no Next): where the time goes. */
   sequentialMs: Latency
   localApiMs: Latency
 }
 
+/** Feedback events sent, answered 201, and found in the database afterwards: each must be there exactly once. */
+export type FeedbackFigures = LoadFigures & { accepted: number; counted: number; distinctCounted: number }
+
+/** Claims by distinct users on one campaign: vouchers never above the budget, never two for one user. */
+export type ClaimFigures = LoadFigures & { users: number; budget: number; issued: number; vouchers: number; distinctVoucherUsers: number }
+
+export type ApiFigures = { read: ReadFigures; feedback?: FeedbackFigures; liveRewards?: LoadFigures; claims?: ClaimFigures }
+
+/** The sizes of the load scenarios: the issue's 200 concurrent clients for 30 s on feedback and claims. */
+export const loadSizes = { read: { connections: 50, seconds: 10 }, feedback: { connections: 200, seconds: 30 }, liveRewards: { connections: 200, seconds: 10 }, claims: { connections: 200, seconds: 30 } } as const
+
+/** Users prepared for the claim scenario (more than it can claim in 30 s here) and the campaign's budget, small enough to run out. */
+const claimUsers = 6000
+const claimBudget = 500
+
 /**
- * Serves the CMS as `center start` does (`next start`, production build, SQLite) and loads one
- * public read, published Q&As of one tenant in one locale, with `connections` concurrent
- * connections for `seconds`; every response's time is kept, so the percentiles are exact.
+ * A distinct client address per request, as many phones behind the load balancer would have: the
+ * CMS runs with TRUST_PROXY=1, so it reads X-Forwarded-For, and the per-client limits (30 feedback
+ * events a minute) apply per simulated phone rather than to the bench as one client.
  */
-export async function measureApi(payload: Payload, tenant: string, log: (line: string) => void, connections = 50, seconds = 10): Promise<ApiFigures> {
-  const { id: tenantId, defaultLocale: locale } = await requireTenant(payload, tenant)
-  const env = { ...process.env, DATABASE_URL: sqliteUrl(process.env.DATABASE_URL), CENTER_DATA_DIR: dataDir, PAYLOAD_SECRET: payloadSecret(), NODE_ENV: 'production' as const }
+let clients = 0
+const nextClient = () => `10.${(++clients >> 16) & 255}.${(clients >> 8) & 255}.${clients & 255}`
+
+/** Runs autocannon against one request shape for `seconds`, keeping every response's time and status. */
+async function load(origin: string, request: string, options: { connections: number; seconds: number; setupRequest: (req: autocannon.Request) => autocannon.Request }): Promise<LoadFigures> {
+  const times: number[] = []
+  const statuses: Record<string, number> = {}
+  const [method, path] = request.split(' ') as [string, string]
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      { url: origin, connections: options.connections, duration: options.seconds, requests: [{ method: method as 'GET', path, setupRequest: options.setupRequest }] },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    )
+    instance.on('response', (_client, status, _bytes, responseTime) => {
+      times.push(responseTime)
+      statuses[status] = (statuses[status] ?? 0) + 1
+    })
+  })
+  const serverErrors = Object.entries(statuses).reduce((sum, [status, n]) => sum + (Number(status) >= 500 ? n : 0), 0)
+  return {
+    request,
+    connections: options.connections,
+    seconds: result.duration,
+    requests: times.length,
+    requestsPerSecond: times.length / result.duration,
+    latencyMs: latency(times),
+    statuses,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts + serverErrors,
+  }
+}
+
+/** The published Q&A list of a tenant, 50 connections for 10 s, after timing it one request at a time over HTTP and through the Local API. */
+async function measureRead(payload: Payload, origin: string, tenant: Tenant, log: (line: string) => void): Promise<ReadFigures> {
+  const locale = tenant.defaultLocale
+  const path = `/api/qas?where[tenant][equals]=${tenant.id}&where[_status][equals]=published&locale=${locale}&depth=0&limit=20&sort=order`
+  const first = await fetch(origin + path)
+  if (!first.ok) throw new Error(`GET ${path} answered ${first.status}: ${(await first.text()).slice(0, 300)}`)
+  const body = (await first.json()) as { docs: unknown[] }
+  // Warm the server (Payload's first request initialises it), timing one request at a time.
+  const sequential: number[] = []
+  for (let i = 0; i < 20; i++) {
+    const started = performance.now()
+    await (await fetch(origin + path)).arrayBuffer()
+    sequential.push(performance.now() - started)
+  }
+  const localApi: number[] = []
+  for (let i = 0; i < 20; i++) {
+    const started = performance.now()
+    await payload.find({ collection: 'qas', where: { and: [{ tenant: { equals: tenant.id } }, { _status: { equals: 'published' } }] }, locale, depth: 0, limit: 20, sort: 'order', overrideAccess: false })
+    localApi.push(performance.now() - started)
+  }
+  const { connections, seconds } = loadSizes.read
+  log(`api: ${connections} connections for ${seconds} s on GET ${path}`)
+  const figures = await load(origin, `GET ${path}`, { connections, seconds, setupRequest: (req) => req })
+  return { ...figures, docsPerResponse: body.docs.length, sequentialMs: latency(sequential), localApiMs: latency(localApi) }
+}
+
+/**
+ * POST /api/feedback from 200 clients for 30 s, each event a view of a published Q&A with its own
+ * question text; afterwards the database must hold every accepted event exactly once.
+ */
+async function measureFeedback(payload: Payload, origin: string, tenant: Tenant, log: (line: string) => void): Promise<FeedbackFigures> {
+  const { docs } = await payload.find({ collection: 'qas', where: { and: [{ tenant: { equals: tenant.id } }, { _status: { equals: 'published' } }] }, limit: 1, depth: 0 })
+  if (!docs[0]) throw new Error(`${tenant.slug} has no published Q&A to send feedback about`)
+  const run = `bench-${randomBytes(4).toString('hex')}`
+  let sent = 0
+  const { connections, seconds } = loadSizes.feedback
+  log(`api: ${connections} connections for ${seconds} s on POST /api/feedback`)
+  const figures = await load(origin, 'POST /api/feedback', {
+    connections,
+    seconds,
+    setupRequest: (req) => ({
+      ...req,
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': nextClient() },
+      body: JSON.stringify({ tenant: tenant.slug, locale: tenant.defaultLocale, kind: 'view', query: `${run} question ${++sent}`, qa: docs[0]!.slug }),
+    }),
+  })
+  // A 201 is sent once the event is written, so nothing is left in the server's buffer here.
+  const stored = await payload.find({ collection: 'feedback', where: { query: { like: run } }, limit: 0, depth: 0, pagination: false, select: { query: true } })
+  return { ...figures, accepted: figures.statuses['201'] ?? 0, counted: stored.docs.length, distinctCounted: new Set(stored.docs.map((row) => row.query)).size }
+}
+
+/** GET /api/rewards?tenant=: the rewards page asks how many vouchers each running campaign has left. */
+async function measureLiveRewards(origin: string, tenant: Tenant, log: (line: string) => void): Promise<LoadFigures> {
+  const { connections, seconds } = loadSizes.liveRewards
+  const path = `/api/rewards?tenant=${tenant.slug}`
+  log(`api: ${connections} connections for ${seconds} s on GET ${path}`)
+  return load(origin, `GET ${path}`, { connections, seconds, setupRequest: (req) => ({ ...req, headers: { 'x-forwarded-for': nextClient() } }) })
+}
+
+/**
+ * POST /api/rewards/<campaign>/claim from 200 clients for 30 s, each claim by a new user (the
+ * sandbox MPP says "new-…" users are new) of one campaign with no tutorial and a budget of 500:
+ * the budget runs out during the run, so the answers are 201 then 409 sold-out.
+ */
+async function measureClaims(payload: Payload, origin: string, tenant: Tenant, log: (line: string) => void): Promise<ClaimFigures> {
+  const now = Date.now()
+  const campaign = await payload.create({
+    collection: 'campaigns',
+    context: { seeding: true },
+    depth: 0,
+    data: {
+      tenant: tenant.id,
+      slug: `bench-claims-${randomBytes(3).toString('hex')}`,
+      title: 'Bench claims',
+      voucher: { merchant: 'Bench Mart', currency: 'HKD', value: 1000, validityDays: 30 },
+      budget: claimBudget,
+      startsAt: new Date(now - 3600_000).toISOString(),
+      endsAt: new Date(now + 86_400_000).toISOString(),
+      _status: 'published',
+    },
+  })
+  const users = Array.from({ length: claimUsers }, (_, i) => `new-bench-${campaign.id}-${i}`)
+  const tokens = await Promise.all(users.map((user) => issueToken(tenant.slug, user)))
+  let claims = 0
+  const { connections, seconds } = loadSizes.claims
+  const path = `/api/rewards/${campaign.slug}/claim?tenant=${tenant.slug}`
+  log(`api: ${connections} connections for ${seconds} s on POST ${path}, ${claimUsers} users, budget ${claimBudget}`)
+  const figures = await load(origin, `POST ${path}`, {
+    connections,
+    seconds,
+    setupRequest: (req) => {
+      const n = claims++
+      return { ...req, headers: { authorization: `Bearer ${tokens[n % tokens.length]}`, 'idempotency-key': `bench-claim-${n}-${campaign.id}`, 'x-forwarded-for': nextClient() } }
+    },
+  })
+  const vouchers = (await payload.find({ collection: 'vouchers', where: { campaign: { equals: campaign.id } }, limit: 0, depth: 0, pagination: false })).docs
+  return { ...figures, users: Math.min(claims, claimUsers), budget: claimBudget, issued: figures.statuses['201'] ?? 0, vouchers: vouchers.length, distinctVoucherUsers: new Set(vouchers.map((v) => v.user)).size }
+}
+
+/** Starts the CMS as `center start` does (`next start`, production build, SQLite) with the sandbox MPP beside it. */
+async function serveCms(env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<{ origin: string; server: ChildProcess }> {
   await ensureAdminBuilt(env, log)
   const port = await freePort()
-  const cms = spawn(process.execPath, [nextBin, 'start', '--port', String(port)], { cwd: cmsDir, env, stdio: ['ignore', 'ignore', 'inherit'] })
+  const server = spawn(process.execPath, [nextBin, 'start', '--port', String(port)], { cwd: cmsDir, env, stdio: ['ignore', 'ignore', 'inherit'] })
+  const origin = `http://localhost:${port}`
+  await waitForHttp(`${origin}/api/users/me`, server)
+  return { origin, server }
+}
+
+/**
+ * Serves the CMS and loads the Center API with each scenario in turn: a public read (published
+ * Q&As), feedback, the live rewards list and voucher claims. A scenario that fails is reported
+ * in `errors`, and the next still runs.
+ */
+export async function measureApi(payload: Payload, tenantSlug: string, rewardsTenantSlug: string, log: (line: string) => void): Promise<{ figures: ApiFigures; errors: string[] }> {
+  const tenant = await requireTenant(payload, tenantSlug)
+  const rewardsTenant = await requireTenant(payload, rewardsTenantSlug)
+  const sandbox = await startSandbox(0)
+  const env = {
+    ...process.env,
+    DATABASE_URL: sqliteUrl(process.env.DATABASE_URL),
+    CENTER_DATA_DIR: dataDir,
+    PAYLOAD_SECRET: payloadSecret(),
+    NODE_ENV: 'production' as const,
+    MPP_SANDBOX_ORIGIN: sandbox.url,
+    TRUST_PROXY: '1',
+    // The claims carry tokens the sandbox signs.
+    CENTER_SANDBOX: '1',
+  }
+  let cms: { origin: string; server: ChildProcess } | undefined
   try {
-    const origin = `http://localhost:${port}`
-    await waitForHttp(`${origin}/api/users/me`, cms)
-    const path = `/api/qas?where[tenant][equals]=${tenantId}&where[_status][equals]=published&locale=${locale}&depth=0&limit=20&sort=order`
-    const first = await fetch(origin + path)
-    if (!first.ok) throw new Error(`GET ${path} answered ${first.status}: ${(await first.text()).slice(0, 300)}`)
-    const body = (await first.json()) as { docs: unknown[] }
-    // Warm the server (Payload's first request initialises it), timing one request at a time.
-    const sequential: number[] = []
-    for (let i = 0; i < 20; i++) {
-      const started = performance.now()
-      await (await fetch(origin + path)).arrayBuffer()
-      sequential.push(performance.now() - started)
+    cms = await serveCms(env, log)
+    const { origin } = cms
+    const figures: ApiFigures = { read: await measureRead(payload, origin, tenant, log) }
+    const errors: string[] = []
+    const attempt = async <K extends Exclude<keyof ApiFigures, 'read'>>(name: K, work: () => Promise<NonNullable<ApiFigures[K]>>) => {
+      try {
+        figures[name] = await work()
+      } catch (error) {
+        errors.push(`${name}: ${error instanceof Error ? error.message : String(error)}`)
+        log(`api: ${name} failed: ${errors.at(-1)}`)
+      }
     }
-    const localApi: number[] = []
-    for (let i = 0; i < 20; i++) {
-      const started = performance.now()
-      await payload.find({ collection: 'qas', where: { and: [{ tenant: { equals: tenantId } }, { _status: { equals: 'published' } }] }, locale, depth: 0, limit: 20, sort: 'order', overrideAccess: false })
-      localApi.push(performance.now() - started)
-    }
-    log(`api: ${connections} connections for ${seconds} s on GET ${path}`)
-    const times: number[] = []
-    const result = await new Promise<autocannon.Result>((resolve, reject) => {
-      const instance = autocannon({ url: origin + path, connections, duration: seconds }, (error, done) => (error ? reject(error) : resolve(done)))
-      instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime))
-    })
-    return {
-      request: `GET ${path}`,
-      connections,
-      seconds: result.duration,
-      requests: result.requests.total,
-      requestsPerSecond: result.requests.total / result.duration,
-      latencyMs: latency(times),
-      non2xx: result.non2xx,
-      errors: result.errors,
-      docsPerResponse: body.docs.length,
-      sequentialMs: latency(sequential),
-      localApiMs: latency(localApi),
-    }
+    await attempt('feedback', () => measureFeedback(payload, origin, tenant, log))
+    await attempt('liveRewards', () => measureLiveRewards(origin, rewardsTenant, log))
+    await attempt('claims', () => measureClaims(payload, origin, rewardsTenant, log))
+    return { figures, errors }
   } finally {
-    if (cms.exitCode === null) {
-      const exited = new Promise((resolve) => cms.once('exit', resolve))
-      cms.kill('SIGTERM')
+    if (cms && cms.server.exitCode === null) {
+      const exited = new Promise((resolve) => cms!.server.once('exit', resolve))
+      cms.server.kill('SIGTERM')
       await exited
     }
+    await sandbox.close()
   }
 }

@@ -127,7 +127,11 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
         await attempt('api', async () => {
           const { seed } = await import('../lib/seed')
           await seed(cms, demo, { demoUsers: false })
-          result.api = await measureApi(cms, demo[0]!.tenant.slug, log)
+          const rewards = demo.find((snapshot) => snapshot.tenant.features.includes('rewards'))
+          if (!rewards) throw new Error('No demo tenant has rewards, so there is no campaign to claim.')
+          const { figures, errors } = await measureApi(cms, demo[0]!.tenant.slug, rewards.tenant.slug, log)
+          result.api = figures
+          if (errors.length) throw new Error(errors.join('; '))
         })
       } finally {
         await cms.destroy()

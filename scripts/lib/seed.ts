@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import type { Payload, Where } from 'payload'
 
+import { liveForAYearFrom } from '../../content/campaigns'
 import type { Locale, LocalizedList, LocalizedText, Snapshot } from '../../content/schema'
 import type { Config } from '../../cms/payload-types'
 import { publicJwk } from '../../mpp/keys'
@@ -40,12 +41,13 @@ export type SeedOptions = {
 /**
  * Loads snapshots into the CMS, creating only what is missing (matched by slug, or file name
  * for images, within a tenant), so a second run changes nothing. Hooks see `context.seeding`
- * and skip rebuilds.
+ * and skip rebuilds. Campaigns are made live for a year from now (liveForAYearFrom).
  */
 export async function seed(payload: Payload, snapshots: Snapshot[], options: SeedOptions): Promise<SeedReport> {
   const mediaDir = options.mediaDir ?? contentMediaDir
   const report: SeedReport = { created: 0, existing: 0 }
   const context = { seeding: true }
+  const seededAt = new Date()
   const { toLexical } = await richTextConverter(payload)
   /** A localized Markdown text as rich text in one locale, or nothing where it has no translation. */
   const rich = (text: LocalizedText, locale: Locale) => (text[locale] ? toLexical(text[locale]) : undefined)
@@ -138,7 +140,7 @@ export async function seed(payload: Payload, snapshots: Snapshot[], options: See
         steps: guide.steps.map((step, i) => ({ id: created?.steps?.[i]?.id, body: rich(step.body, locale), image: step.image ? mediaIds[step.image] : undefined })),
       }))
     }
-    for (const campaign of campaigns) {
+    for (const campaign of liveForAYearFrom(campaigns, seededAt)) {
       await ensure('campaigns', inTenant(campaign.slug), locales(campaign.title, ...campaign.tutorial.steps.map((s) => s.body)), (locale, created) => ({
         tenant: tenantId, slug: campaign.slug, _status: 'published',
         ...inLocale({ title: campaign.title }, locale),

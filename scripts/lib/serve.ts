@@ -51,6 +51,27 @@ export function tenantHeaderRules(dir: string) {
   }
 }
 
+/** A path segment percent-decoded; one with broken encoding stays as it came (sirv cannot decode it either). */
+function decodedOrRaw(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch (error) {
+    if (error instanceof URIError) return segment
+    throw error
+  }
+}
+
+/**
+ * Whether a request path names the headers file in any spelling a file server could map onto it:
+ * percent-encoded (`%5fheaders`, `_header%73`), with an encoded slash, or in another case.
+ */
+export function namesHeadersFile(pathname: string): boolean {
+  return pathname
+    .split('/')
+    .flatMap((segment) => decodedOrRaw(segment).split(/[\\/]/))
+    .some((name) => name.toLowerCase() === headersFileName)
+}
+
 const setHeaders = (res: ServerResponse, headers: Record<string, string>) => Object.entries(headers).forEach(([name, value]) => res.setHeader(name, value))
 
 export type RunningSite = { url: string; server: Server; close: () => Promise<void> }
@@ -83,7 +104,7 @@ export function startSite(port: number, dir = liveDir, host = listenHost()): Pro
       }
     }
     // The headers file is for this server and the CDN, not for browsers.
-    if (pathname.split('/').at(-1) === headersFileName) return notFound()
+    if (namesHeadersFile(pathname)) return notFound()
     files(req, res, notFound)
   })
   return new Promise((resolve, reject) => {

@@ -87,7 +87,8 @@ export async function start(env = process.env): Promise<void> {
     // The CMS server runs queued rebuilds itself (publishes, webhooks, `center rebuild`), building
     // against this sandbox.
     // NEXT_MANUAL_SIG_HANDLE: the Center, not Next, handles SIGTERM, so a running build can finish.
-    const serverEnv = { ...cmsEnv, ...apiEnv, CENTER_REBUILD_RUNNER: '1', MPP_SANDBOX_ORIGIN: mpp.url, NEXT_MANUAL_SIG_HANDLE: 'true' }
+    // CENTER_SANDBOX: this Center runs with the sandbox MPP, so the Center API takes its demo tokens.
+    const serverEnv = { ...cmsEnv, ...apiEnv, CENTER_REBUILD_RUNNER: '1', MPP_SANDBOX_ORIGIN: mpp.url, NEXT_MANUAL_SIG_HANDLE: 'true', CENTER_SANDBOX: '1' }
     cms = spawn(process.execPath, cmsServerArgs(ports.cms, host), { cwd: cmsDir, env: serverEnv, stdio: ['ignore', 'inherit', 'inherit'] })
     cms.on('exit', (code) => {
       if (!stopping) {

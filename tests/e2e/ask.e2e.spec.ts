@@ -30,6 +30,12 @@ async function ask(tenant: string, locale: Locale, question: string): Promise<Pa
   return page
 }
 
+/** Sends one feedback event to the Center API as the ask box does; it must be stored. */
+async function postFeedback(body: { tenant: string; locale: Locale; kind: 'unanswered'; query: string }): Promise<void> {
+  const response = await fetch(`${cmsUrl}/api/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  expect(response.status, await response.text()).toBe(201)
+}
+
 /** The feedback rows the CMS holds for a question, read as the super-admin through the REST API. */
 async function storedFeedback(query: string): Promise<{ kind: string; locale: string; qa?: { slug: string } | null }[]> {
   const login = await fetch(`${cmsUrl}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@center.local', password: 'center-admin' }) })
@@ -81,15 +87,18 @@ describe('the ask box', () => {
   })
 
   test('an editor sees the unanswered question in the admin, grouped, with a button to start a Q&A from it', async () => {
+    // Its own questions, so it needs no earlier test: one for hoshi, and another MPP's that hoshi's editor must not see.
+    await postFeedback({ tenant: 'hoshi', locale: 'ja', kind: 'unanswered', query: '来週の天気は' })
+    await postFeedback({ tenant: 'nakhla', locale: 'en', kind: 'unanswered', query: '<img src=x onerror=alert(1)> weather' })
     const page = await browser.newPage()
     await signIn(page, cmsUrl, 'editor@hoshi.local', 'center-editor')
     await page.goto(`${cmsUrl}/admin/collections/feedback`)
     const section = page.locator('.unanswered-questions')
-    await expect.poll(() => section.textContent(), { timeout: 30_000 }).toContain('明日の天気は')
+    await expect.poll(() => section.textContent(), { timeout: 30_000 }).toContain('来週の天気は')
     expect(await section.textContent()).not.toContain('onerror')
-    await section.getByRole('row', { name: /明日の天気は/ }).getByRole('button', { name: 'Start a Q&A draft' }).click()
+    await section.getByRole('row', { name: /来週の天気は/ }).getByRole('button', { name: 'Start a Q&A draft' }).click()
     await page.waitForURL(/\/admin\/collections\/qas\/\w+/)
-    await expect.poll(() => page.locator('input[name="question"]').inputValue(), { timeout: 30_000 }).toBe('明日の天気は')
+    await expect.poll(() => page.locator('input[name="question"]').inputValue(), { timeout: 30_000 }).toBe('来週の天気は')
     await page.close()
   })
 })

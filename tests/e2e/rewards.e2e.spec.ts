@@ -16,10 +16,32 @@ afterAll(async () => {
   await browser?.close()
 })
 
-/** The campaign the first journey claimed from. */
-let claimedSlug: string
-
 const demoToken = (tenant: string, user: string) => demoTokenFrom(mppUrl, tenant, user)
+
+type Answer = { status: number; body: Record<string, any> }
+
+/** Calls a rewards endpoint of the Center API as the rewards island does, with the user's token. */
+async function rewardsApi(token: string, method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  const response = await fetch(`${cmsUrl}/api/rewards${path}?tenant=lumopay`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  return { status: response.status, body: (await response.json()) as Record<string, any> }
+}
+
+/** A new user of its own finishes a live campaign's tutorial over the API, claims its voucher, then claims again: one issued, one refused as already claimed. */
+async function claimTwiceAsNewUser(): Promise<string> {
+  const token = await demoToken('lumopay', `new-e2e-stats-${Date.now()}`)
+  const live = await rewardsApi(token, 'GET', '')
+  const mine = await rewardsApi(token, 'GET', '/mine')
+  const tutorial = (mine.body.tutorials as { campaign: string; parts: number }[]).find((t) => t.campaign === live.body.campaigns[0].campaign)!
+  for (let step = 1; step <= tutorial.parts; step++) expect((await rewardsApi(token, 'POST', `/${tutorial.campaign}/progress`, { step })).status).toBe(200)
+  const claim = (key: string) => rewardsApi(token, 'POST', `/${tutorial.campaign}/claim`, undefined, { 'idempotency-key': key })
+  expect((await claim(`e2e-stats-${Date.now()}-1`)).status).toBe(201)
+  expect(await claim(`e2e-stats-${Date.now()}-2`)).toMatchObject({ status: 409, body: { error: 'already-claimed' } })
+  return tutorial.campaign
+}
 
 /** A user's rewards page. The demo videos' host is not reachable from here, as from a phone offline from it: the tutorial must carry on without it. */
 const openRewards = (token: string) =>
@@ -31,7 +53,6 @@ describe('rewards', () => {
     const { page, errors } = await openRewards(token)
     const card = page.locator('.campaign').first()
     const slug = (await card.getAttribute('id'))!
-    claimedSlug = slug
     const before = await fetch(`${cmsUrl}/api/rewards?tenant=lumopay`).then((r) => r.json() as Promise<{ campaigns: { campaign: string; remaining: number }[] }>)
     const left = before.campaigns.find((c) => c.campaign === slug)!.remaining
     await expect.poll(() => card.locator('.left').textContent()).toBe(`${left.toLocaleString('en')} left`)
@@ -99,6 +120,7 @@ describe('rewards', () => {
   })
 
   test('the MPP\'s editor sees the campaign\'s vouchers issued, what is left and refused claims by reason in the admin', async () => {
+    const claimedSlug = await claimTwiceAsNewUser()
     const page = await browser.newPage()
     await signIn(page, cmsUrl, 'editor@lumopay.local', 'center-editor')
     const found = (await (await page.request.get(`${cmsUrl}/api/campaigns?where[slug][equals]=${claimedSlug}&depth=0`)).json()) as { docs: { id: number | string }[] }

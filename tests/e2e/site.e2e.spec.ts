@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import type { Locale, Snapshot } from '../../content/schema'
 import { translator } from '../../site/src/i18n'
 import { direction } from '../../site/src/lib/languages'
-import { guidesInOrder, liveCampaigns, usedCategories } from '../../site/src/lib/content'
+import { guidesInOrder, usedCategories } from '../../site/src/lib/content'
 import { localize } from '../../site/src/lib/localize'
 import { centerPath } from '../../site/src/lib/routes'
 import { startSite } from '../../scripts/lib/serve'
@@ -111,7 +111,11 @@ describe.each(visits)('the Center of $tenant in $locale', ({ tenant: slug, local
   test('the rewards page says what it is without scripts and lists the campaigns running now', async () => {
     const { page } = await open(centerPath(slug, locale, 'rewards'))
     expect(await page.locator('main').textContent()).toContain(translator(locale)('rewards.needsApp', { mpp: tenant.name }))
-    expect(await page.locator('.campaigns > li').count()).toBe(liveCampaigns(snapshot.campaigns, new Date()).length)
+    // Seeding makes every demo campaign live for a year (liveForAYearFrom), so the page lists each
+    // one that content/ holds for this MPP, whatever today's date.
+    expect(snapshot.campaigns.length).toBeGreaterThan(0)
+    const listed = await page.locator('.campaigns > li').evaluateAll((items) => items.map((item) => item.id))
+    expect(listed.sort()).toEqual(snapshot.campaigns.map((campaign) => campaign.slug).sort())
     await page.close()
   })
 

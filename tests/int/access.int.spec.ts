@@ -43,17 +43,17 @@ describe('tenant scoping', () => {
     const { docs } = await payload.find({ collection: 'guides', draft: true, limit: 0, ...as('editor@lumopay.local') })
     expect(docs.length).toBeGreaterThan(0)
     expect(docs.every((g) => g.tenant === tenantId.lumopay || (typeof g.tenant === 'object' && g.tenant?.id === tenantId.lumopay))).toBe(true)
-    await expect(payload.findByID({ collection: 'guides', id: draft.id, draft: true, ...as('editor@lumopay.local') })).rejects.toThrow()
+    await expect(payload.findByID({ collection: 'guides', id: draft.id, draft: true, ...as('editor@lumopay.local') })).rejects.toMatchObject({ status: 404 })
   })
 
   test('an editor cannot create, update or delete in another MPP, nor move a document there', async () => {
-    await expect(payload.create({ collection: 'guides', draft: true, data: guideData('hoshi', 'intruder', 'draft'), ...as('editor@lumopay.local') })).rejects.toThrow()
+    await expect(payload.create({ collection: 'guides', draft: true, data: guideData('hoshi', 'intruder', 'draft'), ...as('editor@lumopay.local') })).rejects.toMatchObject({ status: 403 })
     const hoshiGuide = (await payload.find({ collection: 'guides', where: { tenant: { equals: tenantId.hoshi } }, limit: 1 })).docs[0]!
-    await expect(payload.update({ collection: 'guides', id: hoshiGuide.id, data: { order: 99 }, ...as('editor@lumopay.local') })).rejects.toThrow()
-    await expect(payload.delete({ collection: 'guides', id: hoshiGuide.id, ...as('publisher@lumopay.local') })).rejects.toThrow()
+    await expect(payload.update({ collection: 'guides', id: hoshiGuide.id, data: { order: 99 }, ...as('editor@lumopay.local') })).rejects.toMatchObject({ status: 403 })
+    await expect(payload.delete({ collection: 'guides', id: hoshiGuide.id, ...as('publisher@lumopay.local') })).rejects.toMatchObject({ status: 403 })
 
     const own = await payload.create({ collection: 'guides', draft: true, data: guideData('lumopay', 'mine', 'draft'), ...as('editor@lumopay.local') })
-    await expect(payload.update({ collection: 'guides', id: own.id, draft: true, data: { tenant: tenantId.hoshi as number }, ...as('editor@lumopay.local') })).rejects.toThrow()
+    await expect(payload.update({ collection: 'guides', id: own.id, draft: true, data: { tenant: tenantId.hoshi as number }, ...as('editor@lumopay.local') })).rejects.toMatchObject({ status: 403 })
     const after = await payload.findByID({ collection: 'guides', id: own.id, draft: true, depth: 0 })
     expect(after.tenant).toBe(tenantId.lumopay)
   })
@@ -68,8 +68,8 @@ describe('tenant scoping', () => {
     })
     const { docs } = await payload.find({ collection: 'media', limit: 0, ...as('editor@lumopay.local') })
     expect(docs.map((d) => d.id)).not.toContain(image.id)
-    await expect(payload.findByID({ collection: 'media', id: image.id, ...as('editor@lumopay.local') })).rejects.toThrow()
-    await expect(payload.delete({ collection: 'media', id: image.id, ...as('publisher@lumopay.local') })).rejects.toThrow()
+    await expect(payload.findByID({ collection: 'media', id: image.id, ...as('editor@lumopay.local') })).rejects.toMatchObject({ status: 404 })
+    await expect(payload.delete({ collection: 'media', id: image.id, ...as('publisher@lumopay.local') })).rejects.toMatchObject({ status: 403 })
     const own = await payload.find({ collection: 'media', limit: 0, ...as('editor@nakhla.local') })
     expect(own.docs.map((d) => d.id)).toContain(image.id)
   })
@@ -94,17 +94,17 @@ describe('publishing', () => {
       category: (await payload.find({ collection: 'qa-categories', where: { tenant: { equals: tenantId.lumopay } }, limit: 1 })).docs[0]!.id,
       _status: 'draft',
     } })
-    await expect(payload.update({ collection: 'qas', id: draft.id, data: { _status: 'published' }, ...as('editor@lumopay.local') })).rejects.toThrow()
+    await expect(payload.update({ collection: 'qas', id: draft.id, data: { _status: 'published' }, ...as('editor@lumopay.local') })).rejects.toMatchObject({ status: 403 })
     const published = await payload.update({ collection: 'qas', id: draft.id, data: { _status: 'published' }, ...as('publisher@lumopay.local') })
     expect(published._status).toBe('published')
-    await expect(payload.update({ collection: 'qas', id: draft.id, data: { _status: 'published' }, ...as('publisher@hoshi.local') })).rejects.toThrow()
+    await expect(payload.update({ collection: 'qas', id: draft.id, data: { _status: 'published' }, ...as('publisher@hoshi.local') })).rejects.toMatchObject({ status: 403 })
   })
 
   test('anonymous readers see published content only', async () => {
     const draft = await payload.create({ collection: 'guides', draft: true, data: guideData('lumopay', 'unpublished', 'draft') })
     const { docs } = await payload.find({ collection: 'guides', limit: 0, overrideAccess: false, user: null })
     expect(docs.map((g) => g.slug)).not.toContain('unpublished')
-    await expect(payload.findByID({ collection: 'guides', id: draft.id, overrideAccess: false, user: null })).rejects.toThrow()
+    await expect(payload.findByID({ collection: 'guides', id: draft.id, overrideAccess: false, user: null })).rejects.toMatchObject({ status: 404 })
   })
 })
 

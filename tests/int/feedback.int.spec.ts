@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 
 import { peerAddressHeader } from '../../cms/lib/requests'
 import type { User } from '../../cms/payload-types'
@@ -99,6 +99,39 @@ describe('POST /api/feedback', () => {
   })
 })
 
+describe('feedback under load', () => {
+  test('300 events sent at once are each stored exactly once, in batches', async () => {
+    const { flushFeedback, maxBatch } = await import('../../cms/lib/feedbackBatch')
+    const n = 300
+    expect(n).toBeGreaterThan(maxBatch)
+    const sent = await Promise.all(Array.from({ length: n }, (_, i) => send({ tenant: 'lumopay', locale: 'en', kind: 'view', query: `concurrent question ${i}`, qa: 'refund-time' }, `10.9.${i >> 8}.${i & 255}`)))
+    expect(sent.filter((answer) => answer.status === 201)).toHaveLength(n)
+    await flushFeedback()
+    const stored = (await payload.find({ collection: 'feedback', where: { query: { like: 'concurrent question' } }, limit: 0, depth: 0, pagination: false })).docs
+    expect(stored.map((row) => row.query).sort()).toEqual(Array.from({ length: n }, (_, i) => `concurrent question ${i}`).sort())
+    expect(stored.every((row) => row.tenant === tenantId.lumopay && row.kind === 'view' && row.locale === 'en')).toBe(true)
+  })
+
+  test('a burst of votes for two MPPs queues one popularity job per MPP, not one per vote', async () => {
+    const { flushPopularity } = await import('../../cms/lib/popularity')
+    await flushPopularity()
+    const queue = vi.spyOn(payload.jobs, 'queue')
+    try {
+      await Promise.all([
+        ...Array.from({ length: 40 }, (_, i) => send({ tenant: 'hoshi', locale: 'en', kind: 'helpful', query: `burst ${i}`, qa: 'tips' })),
+        ...Array.from({ length: 20 }, (_, i) => send({ tenant: 'lumopay', locale: 'en', kind: 'view', query: `burst ${i}`, qa: 'refund-time' })),
+        send({ tenant: 'nakhla', locale: 'ar', kind: 'unanswered', query: 'لا جواب' }),
+      ])
+      await flushPopularity()
+      const tenants = queue.mock.calls.map(([args]) => (args as { input: { tenant: string } }).input.tenant).sort()
+      // An unanswered question names no Q&A, so it changes no ranking: nakhla gets no job.
+      expect(tenants).toEqual(['hoshi', 'lumopay'])
+    } finally {
+      queue.mockRestore()
+    }
+  })
+})
+
 describe('popularity from feedback', () => {
   test('votes queue a recomputation; views and helpful votes rank a Q&A up, unhelpful ones down, and pinned Q&As stay first', async () => {
     const { exportSnapshot } = await import('../../scripts/lib/export')
@@ -108,6 +141,8 @@ describe('popularity from feedback', () => {
     await send({ tenant: 'hoshi', locale: 'ko', kind: 'view', query: '수수료', qa: 'fees' })
     await send({ tenant: 'hoshi', locale: 'ko', kind: 'unhelpful', query: '수수료', qa: 'fees' })
 
+    const { flushPopularity } = await import('../../cms/lib/popularity')
+    await flushPopularity()
     const queued = await payload.find({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: 'recomputePopularity' } }, { completedAt: { exists: false } }] } })
     // Six events, one waiting job for the tenant: a newer request replaces the waiting one.
     expect(queued.docs.filter((job) => (job.input as { tenant: string }).tenant === 'hoshi')).toHaveLength(1)
@@ -148,5 +183,18 @@ describe('unanswered questions in the admin', () => {
     expect(qa.alternatives?.length).toBe(2)
 
     expect((await draft({ tenant: tenantId.lumopay, locale: 'en', query: 'x' }, await user('editor@hoshi.local'))).status).toBe(403)
+  })
+})
+
+// Last in the file: once stopped, this process writes each event at once, which no test above relies on.
+describe('stopping the CMS', () => {
+  test('feedback still waiting for its batch is written before the process stops', async () => {
+    const { recordFeedback } = await import('../../cms/lib/feedbackBatch')
+    const { shutDown } = await import('../../cms/lib/shutdown')
+    const stored = recordFeedback(payload, { tenant: tenantId.hoshi!, tenantSlug: 'hoshi', locale: 'ja', kind: 'unanswered', query: 'waiting when the CMS stops' })
+    expect(await shutDown(5_000)).toBe(true)
+    const where = { query: { equals: 'waiting when the CMS stops' } }
+    expect((await payload.count({ collection: 'feedback', where })).totalDocs).toBe(1)
+    await stored
   })
 })

@@ -120,6 +120,15 @@ describe('the sandbox MPP over HTTP', () => {
     expect((answer.body as { detail: string }).detail).toBe('status must be one or more of: paid, partially_refunded, refunded')
   })
 
+  test('an id with broken percent-encoding is a problem+json 400, not a 500', async () => {
+    const user = await token('lumopay', 'u1')
+    for (const path of ['/lumopay/v1/agreements/%E0%A4%A', '/lumopay/v1/agreements/%E0%A4%A/cancellation-check', '/lumopay/v1/bills/%E0%A4%A']) {
+      const answer = await api('GET', path, { token: user })
+      expect({ path, status: answer.status, type: answer.type }).toEqual({ path, status: 400, type: 'application/problem+json' })
+      expect((answer.body as { detail: string }).detail).toMatch(/not valid percent-encoding/)
+    }
+  })
+
   test('browsers on another origin may call it with a bearer token and an idempotency key', async () => {
     const response = await fetch(`${sandbox.url}/lumopay/v1/bills`, { method: 'OPTIONS', headers: { origin: 'http://localhost:4321', 'access-control-request-headers': 'authorization' } })
     expect(response.status).toBe(204)

@@ -8,7 +8,7 @@ import { signingKey } from '../../mpp/keys'
 import { formatAmount, minorDigits } from '../../mpp/money'
 import { pageOfBills } from '../../mpp/sandbox'
 import { agreementListSchema, billPageSchema, billSchema, problemSchema } from '../../mpp/schema'
-import { issueToken, verifyToken } from '../../mpp/tokens'
+import { issueToken, verifySandboxToken } from '../../mpp/tokens'
 import { resolveMppBaseUrl } from '../../scripts/lib/sandboxOrigin'
 import { contractPath, loadContract, type Contract } from '../helpers/contract'
 
@@ -162,25 +162,25 @@ describe('sandbox demo data', () => {
 
 describe('user tokens', () => {
   test('a token names its user at its own tenant', async () => {
-    expect(await verifyToken('lumopay', await issueToken('lumopay', 'u1'))).toBe('u1')
+    expect(await verifySandboxToken('lumopay', await issueToken('lumopay', 'u1'))).toBe('u1')
   })
 
   test('another tenant\'s token is refused', async () => {
-    await expect(verifyToken('lumopay', await issueToken('hoshi', 'u1'))).rejects.toThrow(/not signed by this tenant/)
+    await expect(verifySandboxToken('lumopay', await issueToken('hoshi', 'u1'))).rejects.toThrow(/not signed by this tenant/)
   })
 
   test('an expired token is refused', async () => {
-    await expect(verifyToken('lumopay', await issueToken('lumopay', 'u1', -60))).rejects.toThrow(/expired/)
+    await expect(verifySandboxToken('lumopay', await issueToken('lumopay', 'u1', -60))).rejects.toThrow(/expired/)
   })
 
   test('a token for another audience, or living longer than 15 minutes, is refused', async () => {
     const key = await signingKey('lumopay')
     const now = Math.floor(Date.now() / 1000)
     const wrongAudience = await new SignJWT({}).setProtectedHeader({ alg: 'ES256' }).setIssuer('lumopay').setSubject('u1').setAudience('shop').setExpirationTime(now + 60).sign(key)
-    await expect(verifyToken('lumopay', wrongAudience)).rejects.toThrow(/"aud" claim/)
+    await expect(verifySandboxToken('lumopay', wrongAudience)).rejects.toThrow(/"aud" claim/)
     const longLived = await new SignJWT({}).setProtectedHeader({ alg: 'ES256' }).setIssuer('lumopay').setSubject('u1').setAudience('center').setExpirationTime(now + 3600).sign(key)
-    await expect(verifyToken('lumopay', longLived)).rejects.toThrow(/more than 15 minutes/)
-    await expect(verifyToken('lumopay', 'not-a-jwt')).rejects.toThrow(/malformed/)
+    await expect(verifySandboxToken('lumopay', longLived)).rejects.toThrow(/more than 15 minutes/)
+    await expect(verifySandboxToken('lumopay', 'not-a-jwt')).rejects.toThrow(/malformed/)
   })
 })
 

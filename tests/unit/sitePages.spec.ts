@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import Fuse from 'fuse.js'
 import { describe, expect, test } from 'vitest'
 
+import { campaignPhase, liveForAYearFrom } from '../../content/campaigns'
 import { parseSnapshot, type Locale, type Snapshot } from '../../content/schema'
 import { notFoundPage } from '../../scripts/lib/serve'
 import {
@@ -75,6 +76,23 @@ describe('what the pages list', () => {
     expect(liveCampaigns([campaign], new Date('2026-11-25T00:00:00Z'))).toEqual([campaign])
     expect(liveCampaigns([campaign], new Date('2026-10-31T23:59:59Z'))).toEqual([])
     expect(liveCampaigns([campaign], new Date('2027-03-31T23:59:59Z'))).toEqual([])
+  })
+
+  test('seeded demo campaigns are live for a year from the seeding, whatever their written dates, in the same order', () => {
+    const written = [
+      { slug: 'spring', startsAt: '2026-11-01T00:00:00.000Z', endsAt: '2027-03-31T23:59:59.000Z' },
+      { slug: 'summer', startsAt: '2026-12-01T00:00:00.000Z', endsAt: '2027-06-30T23:59:59.000Z' },
+    ]
+    // Seeded long after the written dates ended.
+    const seededAt = new Date('2031-08-15T12:00:00.000Z')
+    const seeded = liveForAYearFrom(written, seededAt)
+    expect(seeded.map((c) => [c.slug, c.startsAt, c.endsAt])).toEqual([
+      ['spring', '2031-07-15T12:00:00.000Z', '2032-08-14T12:00:00.000Z'],
+      ['summer', '2031-08-14T12:00:00.000Z', '2032-11-13T12:00:00.000Z'],
+    ])
+    const aYearLater = new Date('2032-08-14T11:59:59.000Z')
+    for (const at of [seededAt, aYearLater]) expect(seeded.every((c) => campaignPhase(c, at) === 'live'), at.toISOString()).toBe(true)
+    expect(written[0]!.endsAt).toBe('2027-03-31T23:59:59.000Z')
   })
 
   test('dates and numbers are written the locale\'s way', () => {
