@@ -13,7 +13,7 @@ function recordingPayload(): { payload: () => Promise<Payload>; lines: Line[] } 
   const lines: Line[] = []
   const log = (level: string) => (fields: Record<string, unknown>, message: string) => lines.push({ level, fields: { ...requestLogFields(), ...fields }, message })
   const logger = { info: log('info'), debug: log('debug'), warn: log('warn'), error: log('error') }
-  return { payload: async () => ({ logger, db: { name: 'sqlite' } }) as unknown as Payload, lines }
+  return { payload: async () => ({ logger, db: { name: 'sqlite' }, config: { routes: { api: '/api' }, collections: [] } }) as unknown as Payload, lines }
 }
 
 describe('request ids', () => {
