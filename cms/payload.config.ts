@@ -32,7 +32,8 @@ import { rebuildTenant } from './jobs/rebuildTenant'
 import { recomputePopularity } from './jobs/recomputePopularity'
 import { startRebuildRunnerOnce } from './lib/rebuildRunner'
 import { localization } from './localization'
-import { siteOrigins } from './lib/origins'
+import { logOnlyEmail } from './lib/email'
+import { cmsOrigins, siteOrigins } from './lib/origins'
 import { logger } from './logger'
 import type { Config } from './payload-types'
 import { mediaStorage } from './storage'
@@ -49,8 +50,11 @@ export default buildConfig({
   // Built pages on the site's origins call the Center API (rewards, feedback) from the browser;
   // a voucher claim carries an Idempotency-Key.
   cors: { origins: siteOrigins(), headers: ['Idempotency-Key'] },
+  // A cookie counts only on requests from the admin's own origin: a page elsewhere cannot act as a signed-in editor.
+  csrf: cmsOrigins(),
   db: databaseAdapter(),
   editor: contentEditor,
+  email: logOnlyEmail,
   endpoints: [rebuildWebhook, health, ready, liveRewards, myRewards, tutorialProgress, claimVoucher],
   jobs: {
     // Scheduled publishing runs as a job; the long-lived CMS server picks due jobs up every minute.

@@ -3,12 +3,15 @@ import type { CollectionConfig } from 'payload'
 import { authenticated } from '../access/authenticated'
 import { superAdminField, superAdminOnly } from '../access/isSuperAdmin'
 import { superAdminOrSelf } from '../access/superAdminOrSelf'
+import { forgiveSignIn, limitSignInAttempts } from '../lib/signInLimits'
 
 export const Users: CollectionConfig = {
   slug: 'users',
-  // Five wrong passwords lock the account for ten minutes; sign-in is also rate-limited per client (cms/lib/apiRoute.ts).
-  auth: { maxLoginAttempts: 5, lockTime: 10 * 60 * 1000 },
+  // No lockout: anyone could lock any account by failing on purpose. Sign-ins are limited per
+  // client and per account instead, with 429 before the password is checked (cms/lib/signInLimits.ts).
+  auth: { maxLoginAttempts: 0 },
   admin: { useAsTitle: 'email' },
+  hooks: { beforeOperation: [limitSignInAttempts], afterLogin: [forgiveSignIn] },
   access: {
     read: authenticated,
     create: superAdminOnly,

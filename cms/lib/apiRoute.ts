@@ -6,7 +6,7 @@ import { rateLimit } from './requests'
 
 type RouteHandler<C> = (request: Request, context: C) => Promise<Response>
 
-/** Sign-in and password-reset requests: a per-client limit on top of Payload's per-account lockout. */
+/** Sign-in and password-reset requests: a per-client limit; failed sign-ins are also limited per account (cms/lib/signInLimits.ts). */
 const signInPaths = /\/api\/users\/(login|forgot-password|reset-password)\/?$/
 const limitSignIn = rateLimit('sign-in', 30, 60)
 /** Load balancers probe these every few seconds: logged at debug level only. */
@@ -26,10 +26,11 @@ export function apiRoute<C>(route: RouteHandler<C>, payload: () => Promise<Paylo
       const started = performance.now()
       const path = new URL(request.url).pathname
       const line = { method: request.method, path }
-      const { logger } = await payload()
+      const instance = await payload()
+      const { logger } = instance
       let response: Response
       try {
-        const limited = request.method === 'POST' && signInPaths.test(path) ? await limitSignIn(request) : undefined
+        const limited = request.method === 'POST' && signInPaths.test(path) ? await limitSignIn({ headers: request.headers, payload: instance }) : undefined
         response = limited ?? (await handler(request, context))
       } catch (error) {
         logger.error({ ...line, err: error, ms: Math.round(performance.now() - started) }, 'request failed')

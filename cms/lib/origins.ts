@@ -15,3 +15,14 @@ export function siteOrigins(env: Record<string, string | undefined> = process.en
 export function centerApiUrl(env: Record<string, string | undefined> = process.env): string {
   return (env.CENTER_API_URL || `http://localhost:${env.CMS_PORT || 3000}/api`).replace(/\/+$/, '')
 }
+
+/**
+ * The origins the admin is served from, whose pages may use a signed-in editor's cookie (Payload's
+ * CSRF allow-list): the origin of CENTER_API_URL, the CMS's public URL. A local CMS answers on
+ * both localhost and 127.0.0.1.
+ */
+export function cmsOrigins(env: Record<string, string | undefined> = process.env): string[] {
+  const own = new URL(centerApiUrl(env))
+  const aliases = own.hostname === 'localhost' ? [`${own.protocol}//127.0.0.1${own.port ? `:${own.port}` : ''}`] : []
+  return [own.origin, ...aliases]
+}

@@ -1,5 +1,5 @@
-import type { PayloadRequest } from 'payload'
-import { RateLimiterMemory } from 'rate-limiter-flexible'
+import type { Payload, PayloadRequest } from 'payload'
+import { RateLimiterMemory, RateLimiterMongo, type RateLimiterRes } from 'rate-limiter-flexible'
 
 /** The Center API's error answer: a stable machine-readable `error` code and a sentence for people. */
 export const refuse = (status: number, error: string, message: string, headers?: HeadersInit) => Response.json({ error, message }, { status, headers })
@@ -24,27 +24,87 @@ export async function readCapped(req: PayloadRequest, limit: number): Promise<st
   return Buffer.concat(chunks).toString('utf8')
 }
 
-/** Who is calling, for rate limits: the first address a proxy forwarded, else the peer Next saw. */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim()
-  return forwarded || headers.get('x-real-ip') || 'unknown'
+/**
+ * The header the CMS server sets on every request to the address of its TCP peer
+ * (cms/lib/peerAddress.ts), replacing whatever the caller sent under that name.
+ */
+export const peerAddressHeader = 'x-center-peer-address'
+
+/**
+ * How many proxies in front of the CMS append to X-Forwarded-For: TRUST_PROXY, a whole number,
+ * 0 (the default) when the CMS faces clients directly and forwarded headers are not to be trusted.
+ */
+export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.TRUST_PROXY?.trim()
+  if (!raw) return 0
+  const hops = Number(raw)
+  if (!Number.isInteger(hops) || hops < 0) throw new Error(`TRUST_PROXY must be the number of proxies in front of the CMS (0, 1, 2…), not "${raw}"`)
+  return hops
+}
+
+/**
+ * Who is calling, for rate limits: the socket's peer; with TRUST_PROXY=n, the address n hops from
+ * the right of X-Forwarded-For plus the peer (what the outermost trusted proxy saw), so a caller
+ * who sends their own X-Forwarded-For only adds entries left of the ones that count.
+ */
+export function clientAddress(headers: Headers, hops = trustedProxyHops()): string {
+  const peer = headers.get(peerAddressHeader)
+  if (!peer) throw new Error(`The request carries no ${peerAddressHeader} header: the CMS server stamps it from the socket (cms/instrumentation.ts)`)
+  if (hops === 0) return peer
+  const forwarded = (headers.get('x-forwarded-for') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean)
+  const chain = [...forwarded, peer]
+  return chain[Math.max(0, chain.length - 1 - hops)]!
+}
+
+type Limiter = RateLimiterMemory | RateLimiterMongo
+type LimiterOptions = { name: string; points: number; seconds: number }
+/** The part of Payload's database adapter that says where counters can be kept. */
+export type LimiterDatabase = { name: string; connection?: unknown }
+
+/** The MongoDB collection that holds every limit's counters, keyed by limit name and client. */
+export const rateLimitCollection = 'rate-limits'
+
+/**
+ * The counter store for a limit: on MongoDB a collection shared by every CMS node, so a client
+ * gets the limit once however many nodes answer it; on SQLite (one machine) this process's memory.
+ */
+export function limiterFor(db: LimiterDatabase, { name, points, seconds }: LimiterOptions): Limiter {
+  if (db.name === 'mongoose') {
+    return new RateLimiterMongo({ storeClient: db.connection, tableName: rateLimitCollection, keyPrefix: name, points, duration: seconds })
+  }
+  return new RateLimiterMemory({ keyPrefix: name, points, duration: seconds })
+}
+
+/** The seconds a refused caller should wait, from rate-limiter-flexible's rejection. */
+export const retryAfterSeconds = (rejection: RateLimiterRes): number => Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))
+
+/** Consumes a point for `key`: undefined when under the limit, the rejection when over; store failures are thrown. */
+export async function overLimit(limiter: Limiter, key: string): Promise<RateLimiterRes | undefined> {
+  try {
+    await limiter.consume(key)
+    return undefined
+  } catch (rejection) {
+    if (rejection instanceof Error) throw rejection
+    return rejection as RateLimiterRes
+  }
+}
+
+/** A limit whose store is picked on first use, from the database the CMS instance runs on. */
+export function sharedLimiter(options: LimiterOptions): (payload: Pick<Payload, 'db'>) => Limiter {
+  let limiter: Limiter | undefined
+  return (payload) => (limiter ??= limiterFor(payload.db as unknown as LimiterDatabase, options))
 }
 
 /**
  * A per-client rate limit for a public endpoint: `points` requests per `seconds`. Calling the
  * returned function answers a 429 to send back, or undefined when the request may go on.
- * Counters live in this process; behind several CMS nodes each node limits on its own.
  */
 export function rateLimit(name: string, points: number, seconds: number) {
-  const limiter = new RateLimiterMemory({ keyPrefix: name, points, duration: seconds })
-  return async (req: Pick<PayloadRequest, 'headers'>): Promise<Response | undefined> => {
-    try {
-      await limiter.consume(clientAddress(req.headers))
-      return undefined
-    } catch (rejection) {
-      if (rejection instanceof Error) throw rejection
-      const retryAfter = Math.ceil((rejection as { msBeforeNext: number }).msBeforeNext / 1000)
-      return refuse(429, 'rate-limited', `Too many requests; try again in ${retryAfter} s.`, { 'Retry-After': String(retryAfter) })
-    }
+  const limiter = sharedLimiter({ name, points, seconds })
+  return async (req: Pick<PayloadRequest, 'headers' | 'payload'>): Promise<Response | undefined> => {
+    const rejection = await overLimit(limiter(req.payload), clientAddress(req.headers))
+    if (!rejection) return undefined
+    const retryAfter = retryAfterSeconds(rejection)
+    return refuse(429, 'rate-limited', `Too many requests; try again in ${retryAfter} s.`, { 'Retry-After': String(retryAfter) })
   }
 }

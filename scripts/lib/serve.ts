@@ -76,11 +76,14 @@ const setHeaders = (res: ServerResponse, headers: Record<string, string>) => Obj
 
 export type RunningSite = { url: string; server: Server; close: () => Promise<void> }
 
+/** The address local servers listen on: HOST (e.g. 0.0.0.0 for every interface), else loopback only. */
+export const listenHost = (env: Record<string, string | undefined> = process.env): string => env.HOST?.trim() || '127.0.0.1'
+
 /**
  * Serves every tenant's live build. Files are looked up per request (sirv's dev mode), so a
  * rebuild's atomic link switch is visible at once without a restart.
  */
-export function startSite(port: number, dir = liveDir): Promise<RunningSite> {
+export function startSite(port: number, dir = liveDir, host = listenHost()): Promise<RunningSite> {
   const files = sirv(dir, { dev: true, etag: true })
   const headersOf = tenantHeaderRules(dir)
   const server = createServer((req, res) => {
@@ -106,7 +109,7 @@ export function startSite(port: number, dir = liveDir): Promise<RunningSite> {
   })
   return new Promise((resolve, reject) => {
     server.once('error', reject)
-    server.listen(port, () => {
+    server.listen(port, host, () => {
       const { port: actual } = server.address() as AddressInfo
       resolve({ url: `http://localhost:${actual}`, server, close: () => new Promise((done) => server.close(() => done())) })
     })

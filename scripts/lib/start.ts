@@ -10,7 +10,7 @@ import { openCms } from './cms'
 import { describeSkipped, exportTenant, listTenants } from './export'
 import { assertPortFree, portFrom } from './ports'
 import { demoEditor, demoPassword, demoPublisher, demoSuperAdmin, seedDemoIfNeeded } from './seed'
-import { startSite } from './serve'
+import { listenHost, startSite } from './serve'
 
 const log = (line: string) => console.log(line)
 
@@ -29,6 +29,9 @@ export async function waitForHttp(url: string, child: ChildProcess, seconds = 12
   throw new Error(`The CMS did not answer at ${url} within ${seconds} s`)
 }
 
+/** `next start`'s arguments for the CMS: its port, and the one address it listens on. */
+export const cmsServerArgs = (port: number, host: string): string[] => [nextBin, 'start', '--port', String(port), '--hostname', host]
+
 /**
  * `npm start`: seeds the demo content when needed (seedDemoIfNeeded), builds every tenant, then serves the CMS (admin and
  * API), the site and the sandbox MPP until Ctrl-C.
@@ -42,8 +45,10 @@ export async function start(env = process.env): Promise<void> {
   const databaseUrl = databaseKind(env.DATABASE_URL) === 'sqlite' ? sqliteUrl(env.DATABASE_URL) : env.DATABASE_URL!
   const cmsEnv = { ...env, DATABASE_URL: databaseUrl, CENTER_DATA_DIR: dataDir, PAYLOAD_SECRET: payloadSecret(), NODE_ENV: 'production' as const }
 
-  const mpp = await startSandbox(ports.mpp)
-  const site = await startSite(ports.site)
+  // Loopback only unless HOST says otherwise: the demo logins must not be reachable from the network.
+  const host = listenHost(env)
+  const mpp = await startSandbox(ports.mpp, host)
+  const site = await startSite(ports.site, undefined, host)
   const cmsUrl = `http://localhost:${ports.cms}`
   // Built pages call the Center API at this CMS; it lets the site's origin in (CORS).
   const apiEnv = { CENTER_API_URL: env.CENTER_API_URL || `${cmsUrl}/api`, CENTER_SITE_ORIGINS: env.CENTER_SITE_ORIGINS || site.url }
@@ -79,7 +84,7 @@ export async function start(env = process.env): Promise<void> {
     // NEXT_MANUAL_SIG_HANDLE: the Center, not Next, handles SIGTERM, so a running build can finish.
     // CENTER_SANDBOX: this Center runs with the sandbox MPP, so the Center API takes its demo tokens.
     const serverEnv = { ...cmsEnv, ...apiEnv, CENTER_REBUILD_RUNNER: '1', MPP_SANDBOX_ORIGIN: mpp.url, NEXT_MANUAL_SIG_HANDLE: 'true', CENTER_SANDBOX: '1' }
-    cms = spawn(process.execPath, [nextBin, 'start', '--port', String(ports.cms)], { cwd: cmsDir, env: serverEnv, stdio: ['ignore', 'inherit', 'inherit'] })
+    cms = spawn(process.execPath, cmsServerArgs(ports.cms, host), { cwd: cmsDir, env: serverEnv, stdio: ['ignore', 'inherit', 'inherit'] })
     cms.on('exit', (code) => {
       if (!stopping) {
         console.error(`The CMS stopped (exit code ${code}).`)

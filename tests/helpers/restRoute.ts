@@ -1,3 +1,5 @@
+import { peerAddressHeader } from '../../cms/lib/requests'
+
 type RouteModule = Record<'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', (request: Request, context: { params: Promise<{ slug: string[] }> }) => Promise<Response>>
 
 /** Next hands a catch-all route its segments decoded; a segment it cannot decode stays as it came. */
@@ -25,7 +27,10 @@ export type Answer = { status: number; type: string | null; body: any }
 export async function callRest(method: keyof RouteModule, path: string, init: RequestInit = {}): Promise<Answer> {
   const route = (await import('../../cms/app/(payload)/api/[...slug]/route')) as unknown as RouteModule
   const url = new URL(path, 'http://center.test')
-  const response = await route[method](new Request(url, { method, ...init }), { params: Promise.resolve({ slug: nextParams(url.pathname) }) })
+  // The CMS server stamps every request with its socket's address (cms/lib/peerAddress.ts); a local client's here.
+  const headers = new Headers(init.headers)
+  if (!headers.has(peerAddressHeader)) headers.set(peerAddressHeader, '127.0.0.1')
+  const response = await route[method](new Request(url, { method, ...init, headers }), { params: Promise.resolve({ slug: nextParams(url.pathname) }) })
   const text = await response.text()
   const type = response.headers.get('content-type')
   return { status: response.status, type, body: type?.includes('json') && text ? JSON.parse(text) : text }

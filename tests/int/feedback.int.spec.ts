@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 
+import { peerAddressHeader } from '../../cms/lib/requests'
 import type { User } from '../../cms/payload-types'
 import { openSeededCms, releaseTestDatabase, useTestDatabase } from '../helpers/database'
 
@@ -23,7 +24,7 @@ afterAll(async () => {
 async function send(body: string | Uint8Array<ArrayBuffer> | object, from = `203.0.113.${++client}`) {
   const { feedbackEndpoint } = await import('../../cms/endpoints/feedback')
   const raw = typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body)
-  const request = new Request('http://center.test/api/feedback', { method: 'POST', body: raw, headers: { 'content-type': 'application/json', 'x-forwarded-for': from } })
+  const request = new Request('http://center.test/api/feedback', { method: 'POST', body: raw, headers: { 'content-type': 'application/json', [peerAddressHeader]: from } })
   const response = await feedbackEndpoint.handler(Object.assign(request, { payload }) as never)
   return { status: response.status, body: (await response.json()) as Record<string, unknown>, retryAfter: response.headers.get('retry-after') }
 }

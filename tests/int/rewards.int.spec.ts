@@ -2,6 +2,7 @@ import { SignJWT } from 'jose'
 import type { Endpoint, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
+import { peerAddressHeader } from '../../cms/lib/requests'
 import type { Campaign, User } from '../../cms/payload-types'
 import { signingKey } from '../../mpp/keys'
 import { startSandbox, type RunningSandbox } from '../../mpp/sandbox'
@@ -67,7 +68,7 @@ type Call = { token?: string; campaign?: string; body?: unknown; key?: string; i
 
 /** Calls a Center API endpoint in process, as Next would hand it the request. */
 async function call(endpoint: Endpoint, { token, campaign: slug, body, key, ip = '203.0.113.1', tenant, user }: Call = {}): Promise<Answer> {
-  const headers: Record<string, string> = { 'x-forwarded-for': ip }
+  const headers: Record<string, string> = { [peerAddressHeader]: ip }
   if (token) headers.authorization = `Bearer ${token}`
   if (key) headers['idempotency-key'] = key
   if (body !== undefined) headers['content-type'] = 'application/json'

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest'
 
 import { apiRoute } from '../../cms/lib/apiRoute'
 import { requestIdFrom, requestLogFields } from '../../cms/lib/requestContext'
+import { peerAddressHeader } from '../../cms/lib/requests'
 import { mediaStorage } from '../../cms/storage'
 
 type Line = { level: string; fields: Record<string, unknown>; message: string }
@@ -12,7 +13,7 @@ function recordingPayload(): { payload: () => Promise<Payload>; lines: Line[] } 
   const lines: Line[] = []
   const log = (level: string) => (fields: Record<string, unknown>, message: string) => lines.push({ level, fields: { ...requestLogFields(), ...fields }, message })
   const logger = { info: log('info'), debug: log('debug'), warn: log('warn'), error: log('error') }
-  return { payload: async () => ({ logger }) as unknown as Payload, lines }
+  return { payload: async () => ({ logger, db: { name: 'sqlite' }, config: { routes: { api: '/api' }, collections: [] } }) as unknown as Payload, lines }
 }
 
 describe('request ids', () => {
@@ -49,7 +50,7 @@ describe('request ids', () => {
   test('sign-in is refused with 429 and Retry-After after 30 attempts a minute from one client', async () => {
     const { payload } = recordingPayload()
     const route = apiRoute(async () => Response.json({ message: 'wrong password' }, { status: 401 }), payload)
-    const attempt = () => route(new Request('http://cms.test/api/users/login', { method: 'POST', headers: { 'x-forwarded-for': '203.0.113.9' } }), {})
+    const attempt = () => route(new Request('http://cms.test/api/users/login', { method: 'POST', headers: { [peerAddressHeader]: '203.0.113.9' } }), {})
     for (let i = 0; i < 30; i++) expect((await attempt()).status).toBe(401)
     const refused = await attempt()
     expect(refused.status).toBe(429)

@@ -1,0 +1,9 @@
+/**
+ * Next runs this once when the CMS server starts, before it serves a request: from then on every
+ * request carries the address of the socket it came on, which the rate limits key on.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return
+  const { stampPeerAddresses } = await import('./lib/peerAddress')
+  stampPeerAddresses()
+}
