@@ -2,19 +2,9 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 
-/** The repository root: the nearest folder above the working directory whose package.json is Center's. */
-export function findRoot(from: string): string {
-  let dir = resolve(from)
-  for (;;) {
-    const manifest = join(dir, 'package.json')
-    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'center') return dir
-    const parent = dirname(dir)
-    if (parent === dir) throw new Error(`Cannot find Center's package.json above ${from}`)
-    dir = parent
-  }
-}
+import { rootDir } from '../content/files'
 
-export const rootDir = findRoot(process.cwd())
+export { findRoot, rootDir } from '../content/files'
 
 // @payloadcms/storage-s3 is published up to 3.90.1 while the other Payload packages are at 3.90.2.
 // npm overrides (package.json) make it share the one copy of payload and @payloadcms/ui, which

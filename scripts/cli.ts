@@ -67,9 +67,9 @@ async function main(): Promise<void> {
     case 'start':
       return (await import('./lib/start')).start()
     case 'seed': {
-      const { readSnapshots } = await import('./lib/contentFiles')
+      const { readSnapshots } = await import('../content/files')
       const snapshots = readSnapshots(values.from)
-      const { seed } = await import('./lib/seed')
+      const { seed } = await import('../cms/seed')
       const demoUsers = process.env.NODE_ENV !== 'production'
       // Images sit beside the snapshots' folder: content/tenants/*.json name files in content/media.
       const mediaDir = values.from ? join(values.from, '..', 'media') : undefined
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     }
     case 'export': {
       const slug = requireTenant()
-      const { describeSkipped, exportTenant } = await import('./lib/export')
+      const { describeSkipped, exportTenant } = await import('../cms/publish/exportSnapshot')
       const { snapshot, skipped } = await withCms((payload) => exportTenant(payload, slug))
       for (const document of skipped) console.warn(`Warning: ${describeSkipped(document)}`)
       const json = JSON.stringify(snapshot, null, 2)
@@ -88,8 +88,8 @@ async function main(): Promise<void> {
       return
     }
     case 'build': {
-      const { describeSkipped, exportTenant, listTenants } = await import('./lib/export')
-      const { buildTenant } = await import('./lib/build')
+      const { describeSkipped, exportTenant, listTenants } = await import('../cms/publish/exportSnapshot')
+      const { buildTenant } = await import('../cms/publish/buildSite')
       const { portFrom } = await import('./lib/ports')
       const sandboxOrigin = `http://localhost:${portFrom(process.env, 'MPP_PORT', 4010)}`
       await withCms(async (payload) => {
@@ -105,14 +105,14 @@ async function main(): Promise<void> {
     }
     case 'rebuild': {
       const slug = requireTenant()
-      const { queueFromCli } = await import('./lib/rebuild')
+      const { queueFromCli } = await import('../cms/publish/commands')
       const { buildId, coalesced } = await withCms((payload) => queueFromCli(payload, slug))
       console.log(coalesced ? `A rebuild of ${slug} was already queued: build ${buildId}.` : `Queued build ${buildId} of ${slug}; the running CMS builds it.`)
       return
     }
     case 'rollback': {
       const slug = requireTenant()
-      const { rollbackFromCli } = await import('./lib/rebuild')
+      const { rollbackFromCli } = await import('../cms/publish/commands')
       const { from, to } = await withCms((payload) => rollbackFromCli(payload, slug, values.to))
       console.log(`Rolled ${slug} back from build ${from ?? 'none'} to ${to}; it is live.`)
       return
@@ -126,8 +126,8 @@ async function main(): Promise<void> {
       return
     }
     case 'popularity': {
-      const { listTenants } = await import('./lib/export')
-      const { recomputePopularity } = await import('../cms/lib/popularity')
+      const { listTenants } = await import('../cms/publish/exportSnapshot')
+      const { recomputePopularity } = await import('../cms/ask/popularity')
       await withCms(async (payload) => {
         const slugs = values.tenant ? [values.tenant] : (await listTenants(payload)).map((t) => t.slug)
         for (const slug of slugs) console.log(`${slug}: popularity of ${(await recomputePopularity(payload, slug)).length} Q&As recomputed; the next rebuild shows it.`)
@@ -135,14 +135,14 @@ async function main(): Promise<void> {
       return
     }
     case 'tenants': {
-      const { listTenants } = await import('./lib/export')
+      const { listTenants } = await import('../cms/publish/exportSnapshot')
       const tenants = await withCms(listTenants)
       if (values.json) console.log(JSON.stringify(tenants.map(({ slug, name, locales }) => ({ slug, name, locales })), null, 2))
       else for (const t of tenants) console.log(`${t.slug}\t${t.name}\t${t.locales.join(',')}`)
       return
     }
     case 'mpp': {
-      const { startSandbox } = await import('../mpp/sandbox')
+      const { startSandbox } = await import('../mpp/sandbox/server')
       const { portFrom } = await import('./lib/ports')
       const sandbox = await startSandbox(portFrom(process.env, 'MPP_PORT', 4010))
       console.log(`Sandbox MPP on ${sandbox.url}`)
@@ -161,7 +161,7 @@ async function main(): Promise<void> {
       return
     }
     case 'token': {
-      const { issueToken } = await import('../mpp/tokens')
+      const { issueToken } = await import('../mpp/sandbox/tokens')
       console.log(await issueToken(requireTenant(), values.user))
       return
     }

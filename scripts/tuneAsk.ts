@@ -8,10 +8,10 @@ import { join } from 'node:path'
 import Fuse from 'fuse.js'
 
 import { rootDir } from '../cms/env'
-import { answerThreshold, asker, type SearchFile } from '../site/src/lib/ask'
+import { answerThreshold, asker, type SearchFile } from '../content/ask'
 import { searchFile } from '../site/src/lib/searchIndex'
 import type { AskCase } from './lib/ask'
-import { readSnapshots } from './lib/contentFiles'
+import { readSnapshots } from '../content/files'
 
 const evalDir = join(rootDir, 'tests', 'fixtures', 'ask-eval')
 type Row = AskCase & { tenant: string; ranked: { match: string; score: number }[] }

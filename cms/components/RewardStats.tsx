@@ -1,7 +1,7 @@
 import type { UIFieldServerProps } from 'payload'
 
 import { claimOutcomes } from '../collections/RewardClaims'
-import { campaignStats } from '../lib/vouchers'
+import { campaignStats } from '../rewards/vouchers'
 
 /** Sidebar panel of a campaign: vouchers given out, what is left of the budget, and refused claims by reason. */
 export async function RewardStats({ payload, id, data }: UIFieldServerProps) {

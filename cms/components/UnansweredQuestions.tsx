@@ -2,7 +2,7 @@
 import { Button, useConfig } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
 
-import type { QuestionGroup } from '../lib/unanswered'
+import type { QuestionGroup } from '../ask/unanswered'
 
 type TenantGroups = { tenant: { id: number | string; name: string; slug: string }; groups: QuestionGroup[] }
 

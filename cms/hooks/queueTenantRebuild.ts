@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
-import { takeOffline } from '../../scripts/lib/build'
-import { queueRebuild } from '../lib/rebuilds'
+import { takeOffline } from '../publish/buildSite'
+import { queueRebuild } from '../publish/queue'
 
 type Id = number | string
 type Doc = { id: Id; _status?: string | null; tenant?: Id | { id: Id } | null }

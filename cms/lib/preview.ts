@@ -1,5 +1,5 @@
-import { renderMarkdown } from '../../site/src/lib/markdown'
-import { brandStyle } from '../../site/src/lib/theme'
+import { renderMarkdown } from '../../content/markdown'
+import { brandStyle } from '../../content/theme'
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 

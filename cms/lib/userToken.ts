@@ -1,8 +1,8 @@
 import { createLocalJWKSet, decodeJwt, type JSONWebKeySet, type JWK } from 'jose'
 import type { PayloadRequest } from 'payload'
 
-import { isSandboxKey } from '../../mpp/keys'
-import { signedBySandbox, TokenError, verifyToken } from '../../mpp/tokens'
+import { isSandboxKey } from '../../mpp/contract/demoKeys'
+import { signedBySandbox, TokenError, verifyToken } from '../../mpp/contract/tokens'
 import type { Tenant } from '../payload-types'
 import { refuse } from './requests'
 import { findTenant } from './tenants'

@@ -4,10 +4,10 @@ import type { Payload } from 'payload'
 
 import type { Snapshot } from '../../content/schema'
 import { rootDir } from '../../cms/env'
-import { buildTenant } from '../lib/build'
-import { readSnapshots } from '../lib/contentFiles'
+import { buildTenant } from '../../cms/publish/buildSite'
+import { readSnapshots } from '../../content/files'
 import { freePort } from '../lib/ports'
-import { defaultSandboxOrigin } from '../lib/sandboxOrigin'
+import { defaultSandboxOrigin } from '../../cms/lib/mppOrigin'
 import { startSite } from '../lib/serve'
 import { measureApi, type ApiFigures } from './api'
 import { generateSnapshot, generateSnapshots, phraseBanks } from './generate'
@@ -125,7 +125,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
           result.rebuild = await measureRebuild(cms, demo, generated, log)
         })
         await attempt('api', async () => {
-          const { seed } = await import('../lib/seed')
+          const { seed } = await import('../../cms/seed')
           await seed(cms, demo, { demoUsers: false })
           const rewards = demo.find((snapshot) => snapshot.tenant.features.includes('rewards'))
           if (!rewards) throw new Error('No demo tenant has rewards, so there is no campaign to claim.')

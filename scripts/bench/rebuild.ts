@@ -1,13 +1,13 @@
 import type { Payload } from 'payload'
 
 import type { Snapshot } from '../../content/schema'
-import { startRebuildRunner } from '../../cms/lib/rebuildRunner'
+import { startRebuildRunner } from '../../cms/publish/runner'
 import { requireTenant } from '../../cms/lib/tenants'
-import { buildTenant } from '../lib/build'
-import { exportSnapshot } from '../lib/export'
+import { buildTenant } from '../../cms/publish/buildSite'
+import { exportSnapshot } from '../../cms/publish/exportSnapshot'
 import { freePort } from '../lib/ports'
-import { defaultSandboxOrigin } from '../lib/sandboxOrigin'
-import { seed } from '../lib/seed'
+import { defaultSandboxOrigin } from '../../cms/lib/mppOrigin'
+import { seed } from '../../cms/seed'
 import { startSite } from '../lib/serve'
 import { percentile } from './stats'
 

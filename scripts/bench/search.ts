@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js'
 
 import type { Locale, Snapshot } from '../../content/schema'
-import { normalizeQuery, searchKeys, searchLimit, searchOptions, type SearchDoc } from '../../site/src/lib/search'
+import { normalizeQuery, searchKeys, searchLimit, searchOptions, type SearchDoc } from '../../content/search'
 import { searchFile } from '../../site/src/lib/searchIndex'
 import { latency, percentile, sizes, type Latency, type Sizes } from './stats'
 

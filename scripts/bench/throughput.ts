@@ -4,8 +4,8 @@ import { join } from 'node:path'
 
 import type { Snapshot } from '../../content/schema'
 import { rootDir } from '../../cms/env'
-import { astroBin, buildTenant, run } from '../lib/build'
-import { defaultSandboxOrigin } from '../lib/sandboxOrigin'
+import { astroBin, buildTenant, run } from '../../cms/publish/buildSite'
+import { defaultSandboxOrigin } from '../../cms/lib/mppOrigin'
 import { watchPeakMemory } from './memory'
 
 export type BuildFigures = { pages: number; seconds: number; pagesPerSecond: number; peakMemoryBytes: number }

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join, relative } from 'node:path'
 
 import { rootDir } from '../../cms/env'
-import { run } from './build'
+import { run } from '../../cms/publish/buildSite'
 
 export const cmsDir = join(rootDir, 'cms')
 export const nextBin = join(rootDir, 'node_modules', 'next', 'dist', 'bin', 'next')
@@ -14,16 +14,17 @@ export function adminSourceHash(): string {
   const hash = createHash('sha256')
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
-      if (name === '.next' || name === 'node_modules') continue
+      // Demo content and its images are data the admin does not bundle.
+      if (['.next', 'node_modules', 'tenants', 'media'].includes(name)) continue
       const path = join(dir, name)
       if (statSync(path).isDirectory()) walk(path)
       else hash.update(relative(rootDir, path)).update(readFileSync(path))
     }
   }
   walk(cmsDir)
-  // The CMS bundles the build pipeline (rebuild jobs) from scripts/lib.
-  walk(join(rootDir, 'scripts', 'lib'))
-  for (const file of ['content/schema.ts', 'package-lock.json']) hash.update(file).update(readFileSync(join(rootDir, file)))
+  // The CMS bundles what it imports: the contract layer and the MPP contract.
+  for (const dir of ['content', join('mpp', 'contract')]) walk(join(rootDir, dir))
+  hash.update('package-lock.json').update(readFileSync(join(rootDir, 'package-lock.json')))
   return hash.digest('hex')
 }
 

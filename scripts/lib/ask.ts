@@ -2,7 +2,7 @@ import Fuse from 'fuse.js'
 import type { Payload } from 'payload'
 
 import { locales, type Locale, type Snapshot } from '../../content/schema'
-import { asker, type AskResult, type SearchFile } from '../../site/src/lib/ask'
+import { asker, type AskResult, type SearchFile } from '../../content/ask'
 import { searchFile } from '../../site/src/lib/searchIndex'
 
 /** The ask box of one tenant and locale, over the same search file the site ships (sent through JSON, as the browser gets it). */
@@ -15,7 +15,7 @@ export function askerFor(snapshot: Snapshot, locale: Locale): (query: string) =>
 export async function askFromCms(payload: Payload, slug: string, locale: string, question: string) {
   if (!(locales as readonly string[]).includes(locale)) throw new Error(`Unknown locale "${locale}"; the locales are ${locales.join(', ')}`)
   if (!question.trim()) throw new Error('center ask needs a question, e.g. center ask --tenant lumopay --locale en "how long does a refund take"')
-  const { exportSnapshot } = await import('./export')
+  const { exportSnapshot } = await import('../../cms/publish/exportSnapshot')
   const { match, score, question: matched, url, alternatives } = askerFor(await exportSnapshot(payload, slug), locale as Locale)(question)
   return { match, score, question: matched, url, alternatives }
 }

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import sirv from 'sirv'
 
-import { liveDir } from './build'
-import { headersFileName, headersFor, parseHeaders, type HeaderRule } from './headers'
+import { liveDir } from '../../cms/publish/buildSite'
+import { headersFileName, headersFor, parseHeaders, type HeaderRule } from '../../cms/publish/headers'
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 

@@ -1,7 +1,7 @@
 import type { Browser, Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 
-import type { Agreement, Bill, BillPage } from '../../mpp/schema'
+import type { Agreement, Bill, BillPage } from '../../mpp/contract/schema'
 import { demoToken as demoTokenFrom, launchBrowser, openPage as openRecordingPage } from '../helpers/browser'
 
 const siteUrl = inject('siteUrl')

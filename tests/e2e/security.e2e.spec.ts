@@ -2,7 +2,7 @@ import { request } from 'node:http'
 import { networkInterfaces } from 'node:os'
 import { describe, expect, inject, test } from 'vitest'
 
-import { demoPassword, demoSuperAdmin } from '../../scripts/lib/seed'
+import { demoPassword, demoSuperAdmin } from '../../cms/seed'
 
 type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: string }
 

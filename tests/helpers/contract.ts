@@ -3,14 +3,14 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import { fileURLToPath } from 'node:url'
 
-export const contractPath = fileURLToPath(new URL('../../mpp/openapi.yaml', import.meta.url))
+export const contractPath = fileURLToPath(new URL('../../mpp/contract/openapi.yaml', import.meta.url))
 
 type Schema = Record<string, unknown>
 type Operation = { responses?: Record<string, { content?: Record<string, { schema?: Schema }> }> }
 type Document = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } }
 
 /**
- * Validators for mpp/openapi.yaml's JSON Schemas (2020-12, as OpenAPI 3.1 uses): by component
+ * Validators for mpp/contract/openapi.yaml's JSON Schemas (2020-12, as OpenAPI 3.1 uses): by component
  * name, and by the response a request got, so tests check what the sandbox really answers.
  */
 export async function loadContract() {

@@ -53,8 +53,8 @@ export async function releaseTestDatabase(database: TestDatabase, payload?: Payl
 /** Opens the CMS on this spec's database, migrated, with the demo content of content/ seeded. */
 export async function openSeededCms(options: { demoUsers: boolean }): Promise<Payload> {
   const { openCms } = await import('../../scripts/lib/cms')
-  const { seed } = await import('../../scripts/lib/seed')
-  const { readSnapshots } = await import('../../scripts/lib/contentFiles')
+  const { seed } = await import('../../cms/seed')
+  const { readSnapshots } = await import('../../content/files')
   const payload = await openCms()
   await seed(payload, readSnapshots(), options)
   return payload

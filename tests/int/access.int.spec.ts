@@ -13,10 +13,10 @@ const users: Record<string, User & { collection: 'users' }> = {}
 
 beforeAll(async () => {
   const { openCms } = await import('../../scripts/lib/cms')
-  const { seed } = await import('../../scripts/lib/seed')
-  const { readSnapshots } = await import('../../scripts/lib/contentFiles')
+  const { seed } = await import('../../cms/seed')
+  const { readSnapshots } = await import('../../content/files')
   payload = await openCms()
-  toLexical = (await (await import('../../scripts/lib/richText')).richTextConverter(payload)).toLexical as never
+  toLexical = (await (await import('../../cms/lib/richText')).richTextConverter(payload)).toLexical as never
   await seed(payload, readSnapshots(), { demoUsers: true })
   for (const tenant of (await payload.find({ collection: 'tenants', limit: 0 })).docs) tenantId[tenant.slug] = tenant.id
   for (const user of (await payload.find({ collection: 'users', limit: 0, depth: 0 })).docs) users[user.email] = { ...user, collection: 'users' }
@@ -121,7 +121,7 @@ describe('MPP settings', () => {
   })
 
   test('a webhook secret is shown once and never comes back from the API', async () => {
-    const { createWebhookSecret } = await import('../../cms/endpoints/createWebhookSecret')
+    const { createWebhookSecret } = await import('../../cms/collections/Tenants/endpoints/createWebhookSecret')
     const admin = users['admin@center.local']!
     const response = await createWebhookSecret.handler({ payload, user: admin, routeParams: { id: String(tenantId.hoshi) }, json: async () => ({ label: 'Production' }) } as never)
     expect(response.status).toBe(201)
@@ -147,7 +147,7 @@ describe('MPP settings', () => {
   })
 
   test('only a super-admin creates webhook secrets', async () => {
-    const { createWebhookSecret } = await import('../../cms/endpoints/createWebhookSecret')
+    const { createWebhookSecret } = await import('../../cms/collections/Tenants/endpoints/createWebhookSecret')
     const response = await createWebhookSecret.handler({ payload, user: users['publisher@hoshi.local'], routeParams: { id: String(tenantId.hoshi) }, json: async () => ({}) } as never)
     expect(response.status).toBe(403)
   })
@@ -200,8 +200,8 @@ describe('editing', () => {
   })
 
   test('rich text holding <script> or a javascript: link is stored as text and rendered inert', async () => {
-    const { exportSnapshot } = await import('../../scripts/lib/export')
-    const { renderMarkdown } = await import('../../site/src/lib/markdown')
+    const { exportSnapshot } = await import('../../cms/publish/exportSnapshot')
+    const { renderMarkdown } = await import('../../content/markdown')
     const category = (await payload.find({ collection: 'qa-categories', where: { tenant: { equals: tenantId.nakhla } }, limit: 1 })).docs[0]!
     await payload.create({ collection: 'qas', data: {
       tenant: tenantId.nakhla as number, category: category.id, slug: 'hostile', order: 99, _status: 'published',

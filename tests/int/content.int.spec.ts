@@ -8,17 +8,17 @@ const database = useTestDatabase('content')
 
 let payload: Payload
 let snapshots: Snapshot[]
-let seed: typeof import('../../scripts/lib/seed').seed
-let exportSnapshot: typeof import('../../scripts/lib/export').exportSnapshot
+let seed: typeof import('../../cms/seed').seed
+let exportSnapshot: typeof import('../../cms/publish/exportSnapshot').exportSnapshot
 let toLexical: (markdown: string) => never
 
 beforeAll(async () => {
   const { openCms } = await import('../../scripts/lib/cms')
-  ;({ seed } = await import('../../scripts/lib/seed'))
-  ;({ exportSnapshot } = await import('../../scripts/lib/export'))
-  snapshots = (await import('../../scripts/lib/contentFiles')).readSnapshots()
+  ;({ seed } = await import('../../cms/seed'))
+  ;({ exportSnapshot } = await import('../../cms/publish/exportSnapshot'))
+  snapshots = (await import('../../content/files')).readSnapshots()
   payload = await openCms()
-  toLexical = (await (await import('../../scripts/lib/richText')).richTextConverter(payload)).toLexical as never
+  toLexical = (await (await import('../../cms/lib/richText')).richTextConverter(payload)).toLexical as never
   await seed(payload, snapshots, { demoUsers: true })
 })
 

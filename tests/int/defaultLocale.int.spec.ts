@@ -18,7 +18,7 @@ const refusedOn = (path: string) => ({ name: 'ValidationError', data: { errors: 
 beforeAll(async () => {
   const { openCms } = await import('../../scripts/lib/cms')
   payload = await openCms()
-  toLexical = (await (await import('../../scripts/lib/richText')).richTextConverter(payload)).toLexical as never
+  toLexical = (await (await import('../../cms/lib/richText')).richTextConverter(payload)).toLexical as never
   // An MPP like hoshi: English is enabled, Japanese is the default.
   tenant = (await payload.create({
     collection: 'tenants',

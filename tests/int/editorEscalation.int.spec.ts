@@ -16,8 +16,8 @@ type Draftable = 'qas' | 'guides' | 'campaigns'
 
 beforeAll(async () => {
   const { openCms } = await import('../../scripts/lib/cms')
-  const { seed, demoPassword, demoEditor, demoPublisher } = await import('../../scripts/lib/seed')
-  const { readSnapshots } = await import('../../scripts/lib/contentFiles')
+  const { seed, demoPassword, demoEditor, demoPublisher } = await import('../../cms/seed')
+  const { readSnapshots } = await import('../../content/files')
   const config = (await import('../../cms/payload.config')).default
   const { handleEndpoints } = await import('payload')
   const { GRAPHQL_POST } = await import('@payloadcms/next/routes')

@@ -22,7 +22,7 @@ afterAll(async () => {
 
 /** POSTs a body to /api/feedback as the site would, from its own client address unless one is given. */
 async function send(body: string | Uint8Array<ArrayBuffer> | object, from = `203.0.113.${++client}`) {
-  const { feedbackEndpoint } = await import('../../cms/endpoints/feedback')
+  const { feedbackEndpoint } = await import('../../cms/collections/Feedback/endpoints/feedback')
   const raw = typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body)
   const request = new Request('http://center.test/api/feedback', { method: 'POST', body: raw, headers: { 'content-type': 'application/json', [peerAddressHeader]: from } })
   const response = await feedbackEndpoint.handler(Object.assign(request, { payload }) as never)
@@ -101,7 +101,7 @@ describe('POST /api/feedback', () => {
 
 describe('feedback under load', () => {
   test('300 events sent at once are each stored exactly once, in batches', async () => {
-    const { flushFeedback, maxBatch } = await import('../../cms/lib/feedbackBatch')
+    const { flushFeedback, maxBatch } = await import('../../cms/ask/feedbackBatch')
     const n = 300
     expect(n).toBeGreaterThan(maxBatch)
     const sent = await Promise.all(Array.from({ length: n }, (_, i) => send({ tenant: 'lumopay', locale: 'en', kind: 'view', query: `concurrent question ${i}`, qa: 'refund-time' }, `10.9.${i >> 8}.${i & 255}`)))
@@ -113,7 +113,7 @@ describe('feedback under load', () => {
   })
 
   test('a burst of votes for two MPPs queues one popularity job per MPP, not one per vote', async () => {
-    const { flushPopularity } = await import('../../cms/lib/popularity')
+    const { flushPopularity } = await import('../../cms/ask/popularity')
     await flushPopularity()
     const queue = vi.spyOn(payload.jobs, 'queue')
     try {
@@ -134,14 +134,14 @@ describe('feedback under load', () => {
 
 describe('popularity from feedback', () => {
   test('votes queue a recomputation; views and helpful votes rank a Q&A up, unhelpful ones down, and pinned Q&As stay first', async () => {
-    const { exportSnapshot } = await import('../../scripts/lib/export')
+    const { exportSnapshot } = await import('../../cms/publish/exportSnapshot')
     const { popularQas } = await import('../../site/src/lib/content')
     for (let i = 0; i < 3; i++) await send({ tenant: 'hoshi', locale: 'en', kind: 'view', query: 'tip', qa: 'tips' })
     await send({ tenant: 'hoshi', locale: 'en', kind: 'helpful', query: 'tip', qa: 'tips' })
     await send({ tenant: 'hoshi', locale: 'ko', kind: 'view', query: '수수료', qa: 'fees' })
     await send({ tenant: 'hoshi', locale: 'ko', kind: 'unhelpful', query: '수수료', qa: 'fees' })
 
-    const { flushPopularity } = await import('../../cms/lib/popularity')
+    const { flushPopularity } = await import('../../cms/ask/popularity')
     await flushPopularity()
     const queued = await payload.find({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: 'recomputePopularity' } }, { completedAt: { exists: false } }] } })
     // Six events, one waiting job for the tenant: a newer request replaces the waiting one.
@@ -163,7 +163,7 @@ describe('popularity from feedback', () => {
 
 describe('unanswered questions in the admin', () => {
   test('an editor sees their MPP\'s unanswered questions grouped, and starts a Q&A draft from one; another MPP\'s editor cannot', async () => {
-    const { unansweredQuestions, draftFromQuestion } = await import('../../cms/endpoints/unansweredQuestions')
+    const { unansweredQuestions, draftFromQuestion } = await import('../../cms/collections/Feedback/endpoints/unansweredQuestions')
     for (const query of ['Can I pay with Apple Pay?', 'can i pay with apple pay', 'pay with apple pay?']) await send({ tenant: 'lumopay', locale: 'en', kind: 'unanswered', query })
     await send({ tenant: 'hoshi', locale: 'en', kind: 'unanswered', query: 'hoshi only question about karaoke' })
 
@@ -189,7 +189,7 @@ describe('unanswered questions in the admin', () => {
 // Last in the file: once stopped, this process writes each event at once, which no test above relies on.
 describe('stopping the CMS', () => {
   test('feedback still waiting for its batch is written before the process stops', async () => {
-    const { recordFeedback } = await import('../../cms/lib/feedbackBatch')
+    const { recordFeedback } = await import('../../cms/ask/feedbackBatch')
     const { shutDown } = await import('../../cms/lib/shutdown')
     const stored = recordFeedback(payload, { tenant: tenantId.hoshi!, tenantSlug: 'hoshi', locale: 'ja', kind: 'unanswered', query: 'waiting when the CMS stops' })
     expect(await shutDown(5_000)).toBe(true)

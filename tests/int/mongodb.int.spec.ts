@@ -22,8 +22,8 @@ describe.skipIf(!mongo)(mongo ? 'the core on MongoDB' : `the core on MongoDB (sk
   })
 
   test('the CMS runs on MongoDB, seeding gives string ids, and every tenant exports the content it was seeded from', async () => {
-    const { readSnapshots } = await import('../../scripts/lib/contentFiles')
-    const { exportSnapshot } = await import('../../scripts/lib/export')
+    const { readSnapshots } = await import('../../content/files')
+    const { exportSnapshot } = await import('../../cms/publish/exportSnapshot')
     expect(payload.db.name).toBe('mongoose')
     const tenants = (await payload.find({ collection: 'tenants', limit: 0, depth: 0 })).docs
     expect(tenants.every((tenant) => typeof tenant.id === 'string')).toBe(true)
@@ -40,10 +40,10 @@ describe.skipIf(!mongo)(mongo ? 'the core on MongoDB' : `the core on MongoDB (sk
   })
 
   test('a signed webhook queues a rebuild job that builds the tenant live, and the same delivery again is refused as a replay', async () => {
-    const { createWebhookSecret } = await import('../../cms/endpoints/createWebhookSecret')
-    const { rebuildWebhook } = await import('../../cms/endpoints/rebuildWebhook')
-    const { runDueRebuilds } = await import('../../cms/lib/rebuilds')
-    const { liveBuild } = await import('../../scripts/lib/build')
+    const { createWebhookSecret } = await import('../../cms/collections/Tenants/endpoints/createWebhookSecret')
+    const { rebuildWebhook } = await import('../../cms/publish/webhook')
+    const { runDueRebuilds } = await import('../../cms/publish/queue')
+    const { liveBuild } = await import('../../cms/publish/buildSite')
     const tenant = (await payload.find({ collection: 'tenants', where: { slug: { equals: 'hoshi' } } })).docs[0]!
     const admin = (await payload.find({ collection: 'users', where: { email: { equals: 'admin@center.local' } } })).docs[0] as User
     const created = await createWebhookSecret.handler({ payload, user: admin, routeParams: { id: String(tenant.id) }, json: async () => ({}) } as never)

@@ -38,7 +38,7 @@ describe.skipIf(database.onMongo)('migrations (SQLite; MongoDB needs none)', () 
   test('a database from the previous release keeps its content when the current release starts, and readiness waits for the migration', async () => {
     const { migrations } = await import('../../cms/migrations')
     const { ready } = await import('../../cms/endpoints/health')
-    const { exportSnapshot } = await import('../../scripts/lib/export')
+    const { exportSnapshot } = await import('../../cms/publish/exportSnapshot')
     const { openCms } = await import('../../scripts/lib/cms')
     const before = await exportSnapshot(payload, 'lumopay')
     const counts = async () => Object.fromEntries(await Promise.all((['tenants', 'guides', 'qas', 'qa-categories'] as const).map(async (collection) => [collection, (await payload.count({ collection })).totalDocs])))
@@ -60,7 +60,7 @@ describe.skipIf(database.onMongo)('migrations (SQLite; MongoDB needs none)', () 
 
 describe('rate limits on public endpoints', () => {
   test('the rebuild webhook refuses a flood from one address with 429 and Retry-After, and other addresses still get through', async () => {
-    const { rebuildWebhook, webhookRateLimit } = await import('../../cms/endpoints/rebuildWebhook')
+    const { rebuildWebhook, webhookRateLimit } = await import('../../cms/publish/webhook')
     const from = (address: string) => ({ method: 'POST', body: 'not json', headers: { [peerAddressHeader]: address } })
     for (let i = 0; i < webhookRateLimit.points; i++) expect((await call(rebuildWebhook, from('198.51.100.7'))).status).toBe(400)
     const refused = await call(rebuildWebhook, from('198.51.100.7'))
@@ -73,7 +73,7 @@ describe('rate limits on public endpoints', () => {
 describe('graceful shutdown', () => {
   // Last in this file: the process stays "stopping" afterwards.
   test('a build cut off by a shutdown is recorded failed and stays queued for a retry, and readiness answers 503 meanwhile', async () => {
-    const { queueRebuild, runDueRebuilds } = await import('../../cms/lib/rebuilds')
+    const { queueRebuild, runDueRebuilds } = await import('../../cms/publish/queue')
     const { shutDown } = await import('../../cms/lib/shutdown')
     const { ready } = await import('../../cms/endpoints/health')
     const tenant = (await payload.find({ collection: 'tenants', where: { slug: { equals: 'hoshi' } } })).docs[0]!

@@ -16,14 +16,14 @@ let closeSite: () => Promise<void>
 const secrets: Record<string, string> = {}
 const tenantId: Record<string, number | string> = {}
 
-const build = () => import('../../scripts/lib/build')
-const rebuilds = () => import('../../cms/lib/rebuilds')
+const build = () => import('../../cms/publish/buildSite')
+const rebuilds = () => import('../../cms/publish/queue')
 
 beforeAll(async () => {
   const { openCms } = await import('../../scripts/lib/cms')
-  const { seed } = await import('../../scripts/lib/seed')
-  const { readSnapshots } = await import('../../scripts/lib/contentFiles')
-  const { createWebhookSecret } = await import('../../cms/endpoints/createWebhookSecret')
+  const { seed } = await import('../../cms/seed')
+  const { readSnapshots } = await import('../../content/files')
+  const { createWebhookSecret } = await import('../../cms/collections/Tenants/endpoints/createWebhookSecret')
   const { startSite } = await import('../../scripts/lib/serve')
   payload = await openCms()
   await seed(payload, readSnapshots(), { demoUsers: true })
@@ -47,7 +47,7 @@ afterAll(async () => {
 
 /** Calls POST /api/webhooks/rebuild in process with a raw body and headers. */
 async function deliver(body: string, headers: Record<string, string>) {
-  const { rebuildWebhook } = await import('../../cms/endpoints/rebuildWebhook')
+  const { rebuildWebhook } = await import('../../cms/publish/webhook')
   const request = new Request('http://center.test/api/webhooks/rebuild', { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } })
   const response = await rebuildWebhook.handler(Object.assign(request, { payload }) as never)
   return { status: response.status, body: (await response.json()) as { error?: string; buildId?: string; coalesced?: boolean } }
@@ -97,7 +97,7 @@ describe('the rebuild webhook', () => {
 
 describe('the rebuild pipeline', () => {
   test('a burst of 200 webhooks and a publish for one tenant runs at most two builds, and the site shows the last content', async () => {
-    const { startRebuildRunner } = await import('../../cms/lib/rebuildRunner')
+    const { startRebuildRunner } = await import('../../cms/publish/runner')
     await (await rebuilds()).runDueRebuilds(payload)
     const since = new Date().toISOString()
     const runner = startRebuildRunner(payload, 200)
@@ -167,7 +167,7 @@ describe('the rebuild pipeline', () => {
   })
 
   test('a published document without default-locale text, written past the publish check, is left out of the build and named in its log and row; the rest goes live', async () => {
-    const { toLexical } = await (await import('../../scripts/lib/richText')).richTextConverter(payload)
+    const { toLexical } = await (await import('../../cms/lib/richText')).richTextConverter(payload)
     const { queueRebuild, runDueRebuilds } = await rebuilds()
     const hoshi = tenantId.hoshi as number
     // Seeding's context skips the check, as a document saved before the rule or through the Local API did.
@@ -201,7 +201,7 @@ describe('the rebuild pipeline', () => {
 
   test('rollback switches the live site back to the previous build in one step and records it as live', async () => {
     const { liveBuild, keptBuilds, buildsDir } = await build()
-    const { rollbackFromCli } = await import('../../scripts/lib/rebuild')
+    const { rollbackFromCli } = await import('../../cms/publish/commands')
     const kept = keptBuilds('lumopay')
     const current = liveBuild('lumopay')!
     const previous = kept[kept.indexOf(current) - 1]!

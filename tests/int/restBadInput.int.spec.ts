@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 
-import { demoPassword, demoSuperAdmin } from '../../scripts/lib/seed'
+import { demoPassword, demoSuperAdmin } from '../../cms/seed'
 import { openSeededCms, releaseTestDatabase, useTestDatabase } from '../helpers/database'
 import { callRest, type Answer } from '../helpers/restRoute'
 

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { peerAddressHeader } from '../../cms/lib/requests'
 import type { Campaign, User } from '../../cms/payload-types'
-import { signingKey } from '../../mpp/keys'
-import { startSandbox, type RunningSandbox } from '../../mpp/sandbox'
-import { issueToken } from '../../mpp/tokens'
+import { signingKey } from '../../mpp/sandbox/keys'
+import { startSandbox, type RunningSandbox } from '../../mpp/sandbox/server'
+import { issueToken } from '../../mpp/sandbox/tokens'
 import { openSeededCms, releaseTestDatabase, useTestDatabase } from '../helpers/database'
 
 const database = useTestDatabase('rewards')
@@ -19,11 +19,11 @@ let payload: Payload
 let sandbox: RunningSandbox
 const tenantId: Record<string, number | string> = {}
 const endpoints = async () => ({
-  claim: (await import('../../cms/endpoints/claimVoucher')).claimVoucher,
-  progress: (await import('../../cms/endpoints/tutorialProgress')).tutorialProgress,
-  mine: (await import('../../cms/endpoints/myRewards')).myRewards,
-  live: (await import('../../cms/endpoints/liveRewards')).liveRewards,
-  stats: (await import('../../cms/endpoints/campaignStats')).campaignStatsEndpoint,
+  claim: (await import('../../cms/rewards/endpoints/claimVoucher')).claimVoucher,
+  progress: (await import('../../cms/rewards/endpoints/tutorialProgress')).tutorialProgress,
+  mine: (await import('../../cms/rewards/endpoints/myRewards')).myRewards,
+  live: (await import('../../cms/rewards/endpoints/liveRewards')).liveRewards,
+  stats: (await import('../../cms/collections/Campaigns/endpoints/campaignStats')).campaignStatsEndpoint,
 })
 let api: Awaited<ReturnType<typeof endpoints>>
 
@@ -178,13 +178,13 @@ describe('claiming a voucher', () => {
 
     const live = await call(api.live, { tenant: 'lumopay' })
     expect(live.body.campaigns).toContainEqual({ campaign: c.slug, budget: 100, issued: 100, remaining: 0, endsAt: c.endsAt })
-    const { campaignStats } = await import('../../cms/lib/vouchers')
+    const { campaignStats } = await import('../../cms/rewards/vouchers')
     expect(await campaignStats(payload, c)).toMatchObject({ budget: 100, issued: 100, remaining: 0, refused: { 'sold-out': 400 } })
   }, 600_000)
 
   test('without the in-process queue, as with several CMS nodes, the unique indexes alone keep one voucher per user and the budget', async () => {
     const c = await campaign(20)
-    const { allocateVoucher } = await import('../../cms/lib/vouchers')
+    const { allocateVoucher } = await import('../../cms/rewards/vouchers')
     const racers = [...Array.from({ length: 60 }, (_, i) => `node-racer-${i}`), ...Array.from({ length: 20 }, () => 'node-racer-0')]
     // Racing writers without the queue meet "database is locked" on SQLite, which Payload logs as an
     // error before retryWhenBusy tries again: expected here, so kept out of the test's output.

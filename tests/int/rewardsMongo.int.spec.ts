@@ -23,8 +23,8 @@ let tenant: number | string
 describe.skipIf(!mongoUrl)('vouchers on MongoDB (skipped: MONGODB_URL is not set)', () => {
   beforeAll(async () => {
     const { openCms } = await import('../../scripts/lib/cms')
-    const { seed } = await import('../../scripts/lib/seed')
-    const { readSnapshots } = await import('../../scripts/lib/contentFiles')
+    const { seed } = await import('../../cms/seed')
+    const { readSnapshots } = await import('../../content/files')
     payload = await openCms()
     await seed(payload, readSnapshots(), { demoUsers: false })
     tenant = (await payload.find({ collection: 'tenants', where: { slug: { equals: 'lumopay' } } })).docs[0]!.id
@@ -55,7 +55,7 @@ describe.skipIf(!mongoUrl)('vouchers on MongoDB (skipped: MONGODB_URL is not set
     })
 
   test('racing allocations without the in-process queue give one voucher per user and never more than the budget', async () => {
-    const { allocateVoucher } = await import('../../cms/lib/vouchers')
+    const { allocateVoucher } = await import('../../cms/rewards/vouchers')
     const c = await campaign(30)
     const racers = [...Array.from({ length: 150 }, (_, i) => `racer-${i}`), ...Array.from({ length: 50 }, () => 'racer-0')]
     const results = await Promise.all(racers.map((user) => allocateVoucher(payload, c, user, 'lumopay')))

@@ -1,10 +1,10 @@
 import { SignJWT } from 'jose'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
-import { createMppClient, MppError } from '../../mpp/client'
-import { signingKey } from '../../mpp/keys'
-import { startSandbox, type RunningSandbox } from '../../mpp/sandbox'
-import { authorizationSchema, cancellationCheckSchema, type Agreement, type BillPage } from '../../mpp/schema'
+import { createMppClient, MppError } from '../../mpp/contract/client'
+import { signingKey } from '../../mpp/sandbox/keys'
+import { startSandbox, type RunningSandbox } from '../../mpp/sandbox/server'
+import { authorizationSchema, cancellationCheckSchema, type Agreement, type BillPage } from '../../mpp/contract/schema'
 import { loadContract, type Contract } from '../helpers/contract'
 
 let sandbox: RunningSandbox

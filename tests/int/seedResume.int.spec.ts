@@ -47,9 +47,9 @@ describe('seeding on start', () => {
     const first = await startAndKillAfterFirstTenant()
 
     const { openCms } = await import('../../scripts/lib/cms')
-    const { seedDemoIfNeeded, demoEditor, demoPublisher, demoSuperAdmin } = await import('../../scripts/lib/seed')
-    const { readSnapshots } = await import('../../scripts/lib/contentFiles')
-    const { exportSnapshot } = await import('../../scripts/lib/export')
+    const { seedDemoIfNeeded, demoEditor, demoPublisher, demoSuperAdmin } = await import('../../cms/seed')
+    const { readSnapshots } = await import('../../content/files')
+    const { exportSnapshot } = await import('../../cms/publish/exportSnapshot')
     payload = await openCms()
     const snapshots = readSnapshots()
     const seededBefore = (await payload.find({ collection: 'tenants', depth: 0, limit: 0 })).docs.map((t) => t.slug)

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
 
 import { parseSnapshot } from '../../content/schema'
-import { run } from '../../scripts/lib/build'
+import { run } from '../../cms/publish/buildSite'
 import { contentSnapshot } from '../helpers/contentSnapshots'
 
 const root = join(import.meta.dirname, '..', '..')

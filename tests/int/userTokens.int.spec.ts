@@ -2,9 +2,10 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose'
 import type { Payload } from 'payload'
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
 
-import { publicJwk, signingKey } from '../../mpp/keys'
-import { startSandbox, type RunningSandbox } from '../../mpp/sandbox'
-import { issueToken } from '../../mpp/tokens'
+import { publicJwk } from '../../mpp/contract/demoKeys'
+import { signingKey } from '../../mpp/sandbox/keys'
+import { startSandbox, type RunningSandbox } from '../../mpp/sandbox/server'
+import { issueToken } from '../../mpp/sandbox/tokens'
 import { openSeededCms, releaseTestDatabase, useTestDatabase } from '../helpers/database'
 import { callRest } from '../helpers/restRoute'
 

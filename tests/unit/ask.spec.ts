@@ -5,8 +5,8 @@ import { describe, expect, test } from 'vitest'
 
 import { rootDir } from '../../cms/env'
 import { askerFor, evaluateAsk, type AskCase } from '../../scripts/lib/ask'
-import { readSnapshots } from '../../scripts/lib/contentFiles'
-import { askTerms, cleanQuery, maxQueryLength, swapped } from '../../site/src/lib/ask'
+import { readSnapshots } from '../../content/files'
+import { askTerms, cleanQuery, maxQueryLength, swapped } from '../../content/ask'
 
 const snapshots = readSnapshots()
 const snapshot = (slug: string) => snapshots.find((s) => s.tenant.slug === slug)!

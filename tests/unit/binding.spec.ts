@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 
-import { startSandbox } from '../../mpp/sandbox'
+import { startSandbox } from '../../mpp/sandbox/server'
 import { listenHost, startSite } from '../../scripts/lib/serve'
 import { cmsServerArgs } from '../../scripts/lib/start'
 

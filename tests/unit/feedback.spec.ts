@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest'
 
-import { parseFeedback } from '../../cms/endpoints/feedback'
-import { popularityScores } from '../../cms/lib/popularity'
-import { groupQuestions } from '../../cms/lib/unanswered'
+import { parseFeedback } from '../../cms/collections/Feedback/endpoints/feedback'
+import { popularityScores } from '../../cms/ask/popularity'
+import { groupQuestions } from '../../cms/ask/unanswered'
 import { popularQas } from '../../site/src/lib/content'
 import { feedbackFor } from '../../site/src/lib/feedback'
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 
-import { formatHeaders, frameAncestors, headersFor, mergePolicies, pagePolicy, parseHeaders, tenantHeaders } from '../../scripts/lib/headers'
+import { formatHeaders, frameAncestors, headersFor, mergePolicies, pagePolicy, parseHeaders, tenantHeaders } from '../../cms/publish/headers'
 import { cspHash, pageDirectives } from '../../site/src/lib/csp'
 
 describe('page policies', () => {

@@ -2,14 +2,14 @@ import SwaggerParser from '@apidevtools/swagger-parser'
 import { SignJWT } from 'jose'
 import { beforeAll, describe, expect, test } from 'vitest'
 
-import { kindOfStatus } from '../../mpp/client'
-import { demoAgreements, demoBills, refundStatus } from '../../mpp/demoData'
-import { signingKey } from '../../mpp/keys'
-import { formatAmount, minorDigits } from '../../mpp/money'
-import { pageOfBills } from '../../mpp/sandbox'
-import { agreementListSchema, billPageSchema, billSchema, problemSchema } from '../../mpp/schema'
-import { issueToken, verifySandboxToken } from '../../mpp/tokens'
-import { resolveMppBaseUrl } from '../../scripts/lib/sandboxOrigin'
+import { kindOfStatus } from '../../mpp/contract/client'
+import { demoAgreements, demoBills, refundStatus } from '../../mpp/sandbox/demoData'
+import { signingKey } from '../../mpp/sandbox/keys'
+import { formatAmount, minorDigits } from '../../mpp/contract/money'
+import { pageOfBills } from '../../mpp/sandbox/server'
+import { agreementListSchema, billPageSchema, billSchema, problemSchema } from '../../mpp/contract/schema'
+import { issueToken, verifySandboxToken } from '../../mpp/sandbox/tokens'
+import { resolveMppBaseUrl } from '../../cms/lib/mppOrigin'
 import { contractPath, loadContract, type Contract } from '../helpers/contract'
 
 let contract: Contract
@@ -18,7 +18,7 @@ beforeAll(async () => {
 })
 
 describe('the MPP API contract', () => {
-  test('mpp/openapi.yaml is a valid OpenAPI 3.1 document', async () => {
+  test('mpp/contract/openapi.yaml is a valid OpenAPI 3.1 document', async () => {
     const api = await SwaggerParser.validate(contractPath)
     expect((api as { openapi?: string }).openapi).toBe('3.1.0')
     expect(Object.keys(api.paths ?? {})).toEqual(

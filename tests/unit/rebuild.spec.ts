@@ -5,10 +5,10 @@ import { Webhook } from 'standardwebhooks'
 import { afterAll, describe, expect, test } from 'vitest'
 
 import { reachesLiveSite, tenantOf } from '../../cms/hooks/queueTenantRebuild'
-import { logTail } from '../../cms/lib/rebuilds'
-import { verifyWebhook } from '../../cms/lib/webhookVerification'
-import { rollbackTarget } from '../../scripts/lib/build'
-import { brokenLinks, internalHrefs, targetFiles } from '../../scripts/lib/links'
+import { logTail } from '../../cms/publish/queue'
+import { verifyWebhook } from '../../cms/publish/webhookVerification'
+import { rollbackTarget } from '../../cms/publish/buildSite'
+import { brokenLinks, internalHrefs, targetFiles } from '../../cms/publish/checkLinks'
 
 describe('the internal link check', () => {
   test('it collects a tenant\'s own links without query or fragment, and ignores other tenants and outside sites', () => {

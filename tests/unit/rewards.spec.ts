@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 
 import { campaignPhase, tutorialParts } from '../../content/campaigns'
-import { advanceTutorial, validIdempotencyKey, voucherCode, voucherExpiry, voucherView } from '../../cms/lib/rewards'
+import { advanceTutorial, validIdempotencyKey, voucherCode, voucherExpiry, voucherView } from '../../cms/rewards/rewards'
 import { retryable, rewardsFailureKey, tutorialOf, voucherFor, withVoucher } from '../../site/src/lib/rewards'
 import { createRewardsClient, type Voucher } from '../../site/src/lib/rewardsApi'
 

@@ -1,8 +1,8 @@
 import { describe, expect, test, vi } from 'vitest'
 
-import { MppError } from '../../mpp/client'
-import { demoAgreements } from '../../mpp/demoData'
-import type { Agreement } from '../../mpp/schema'
+import { MppError } from '../../mpp/contract/client'
+import { demoAgreements } from '../../mpp/sandbox/demoData'
+import type { Agreement } from '../../mpp/contract/schema'
 import { dictionaries, format, pick, translator } from '../../site/src/i18n'
 import en from '../../site/src/i18n/en.json'
 import { translate } from '../../site/src/i18n/format'
@@ -11,7 +11,7 @@ import { appendPage, formatRate, groupByDay, statusesOf } from '../../site/src/l
 import { localize } from '../../site/src/lib/localize'
 import { failureKey, failureKind } from '../../site/src/lib/mppErrors'
 import { centerPath } from '../../site/src/lib/routes'
-import { brandStyle } from '../../site/src/lib/theme'
+import { brandStyle } from '../../content/theme'
 import { hashParam, hashWithoutToken, takeToken, tokenFromHash } from '../../site/src/lib/token'
 
 describe('UI strings', () => {
@@ -179,14 +179,14 @@ describe('agreements in the island', () => {
 
 describe('content Markdown', () => {
   test('renders paragraphs, emphasis, lists and links', async () => {
-    const { renderMarkdown } = await import('../../site/src/lib/markdown')
+    const { renderMarkdown } = await import('../../content/markdown')
     expect(renderMarkdown('Tap **Pay**.\n\n- one\n- two\n\n[Terms](https://mpp.example/terms)')).toBe(
       '<p>Tap <strong>Pay</strong>.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n<p><a href="https://mpp.example/terms">Terms</a></p>\n',
     )
   })
 
   test('an editor\'s <script> and javascript: link render inert', async () => {
-    const { renderMarkdown } = await import('../../site/src/lib/markdown')
+    const { renderMarkdown } = await import('../../content/markdown')
     const html = renderMarkdown('<script>alert(1)</script> [click](javascript:alert(1))')
     expect(html).not.toContain('<script')
     expect(html).toContain('&lt;script&gt;')

@@ -19,9 +19,9 @@ import {
   relatedQas,
   usedCategories,
 } from '../../site/src/lib/content'
-import { markdownText, renderMarkdown } from '../../site/src/lib/markdown'
+import { markdownText, renderMarkdown } from '../../content/markdown'
 import { pagePaths, sections, sitemapXml } from '../../site/src/lib/routes'
-import { normalizeQuery, searchLimit, searchOptions, type SearchDoc } from '../../site/src/lib/search'
+import { normalizeQuery, searchLimit, searchOptions, type SearchDoc } from '../../content/search'
 import { localizeList, searchDocs, searchFile } from '../../site/src/lib/searchIndex'
 import hostileJson from '../fixtures/hostile.json'
 import { contentSnapshot } from '../helpers/contentSnapshots'

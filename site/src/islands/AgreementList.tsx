@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 
-import type { MppClient, MppErrorKind } from '../../../mpp/client'
-import { formatAmount } from '../../../mpp/money'
-import type { Agreement } from '../../../mpp/schema'
+import type { MppClient, MppErrorKind } from '../../../mpp/contract/client'
+import { formatAmount } from '../../../mpp/contract/money'
+import type { Agreement } from '../../../mpp/contract/schema'
 import { translate } from '../i18n/format'
 import { failureKind } from '../lib/mppErrors'
 import { AgreementDetail } from './parts/AgreementDetail'

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type SubmitEvent } from 'react'
 
 import type { Locale } from '../../../content/schema'
 import { translate } from '../i18n/format'
-import { asker, type AskResult, type SearchFile } from '../lib/ask'
+import { asker, type AskResult, type SearchFile } from '../../../content/ask'
 import { feedbackFor, sendFeedback } from '../lib/feedback'
 
 type Props = {

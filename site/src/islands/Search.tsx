@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type SubmitEvent } from 'react'
 
 import { translate } from '../i18n/format'
-import { normalizeQuery, searchLimit, searchOptions, type SearchDoc } from '../lib/search'
+import { normalizeQuery, searchLimit, searchOptions, type SearchDoc } from '../../../content/search'
 
 type Props = {
   /** The tenant and locale's search file, built by search.json.ts. */

@@ -1,4 +1,4 @@
-import type { Agreement } from '../../../mpp/schema'
+import type { Agreement } from '../../../mpp/contract/schema'
 
 /** The list with one agreement replaced by its new state, in place. */
 export function replaceAgreement(list: Agreement[], next: Agreement): Agreement[] {

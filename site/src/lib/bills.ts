@@ -1,4 +1,4 @@
-import type { BillStatus, BillSummary } from '../../../mpp/schema'
+import type { BillStatus, BillSummary } from '../../../mpp/contract/schema'
 
 export const billFilters = ['all', 'paid', 'refunded'] as const
 export type BillFilter = (typeof billFilters)[number]

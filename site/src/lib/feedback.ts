@@ -1,5 +1,5 @@
 import type { Locale } from '../../../content/schema'
-import { cleanQuery, type AskResult } from './ask'
+import { cleanQuery, type AskResult } from '../../../content/ask'
 
 export type FeedbackKind = 'view' | 'helpful' | 'unhelpful' | 'unanswered'
 export type Feedback = { tenant: string; locale: Locale; kind: FeedbackKind; query: string; qa?: string; score?: number }

@@ -1,4 +1,4 @@
-import { MppError, type MppErrorKind } from '../../../mpp/client'
+import { MppError, type MppErrorKind } from '../../../mpp/contract/client'
 
 /** The kind of failure to tell the user about; anything that is not an MppError is a bug, reported to the console and shown as "unavailable". */
 export function failureKind(error: unknown): MppErrorKind {

@@ -5,8 +5,8 @@
  */
 import { z } from 'zod/mini'
 
-import { callJson, type JsonCall } from '../../../mpp/callJson'
-import { amountSchema } from '../../../mpp/schema'
+import { callJson, type JsonCall } from '../../../mpp/contract/callJson'
+import { amountSchema } from '../../../mpp/contract/schema'
 
 export const voucherSchema = z.object({
   code: z.string(),

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react'
 
-import { MppError, type MppClient, type MppErrorKind } from '../../../../mpp/client'
-import { formatAmount } from '../../../../mpp/money'
-import { cancelReasons, type Agreement, type Authorization, type CancelReason } from '../../../../mpp/schema'
+import { MppError, type MppClient, type MppErrorKind } from '../../../../mpp/contract/client'
+import { formatAmount } from '../../../../mpp/contract/money'
+import { cancelReasons, type Agreement, type Authorization, type CancelReason } from '../../../../mpp/contract/schema'
 import { authorizedNow, cancelledNow, newIdempotencyKey, optimistic } from '../../lib/agreements'
 import { failureKind } from '../../lib/mppErrors'
 import { Failure } from './Failure'

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react'
 
-import type { MppClient, MppErrorKind } from '../../../../mpp/client'
-import { formatAmount } from '../../../../mpp/money'
-import type { Bill } from '../../../../mpp/schema'
+import type { MppClient, MppErrorKind } from '../../../../mpp/contract/client'
+import { formatAmount } from '../../../../mpp/contract/money'
+import type { Bill } from '../../../../mpp/contract/schema'
 import { formatRate } from '../../lib/bills'
 import { failureKind } from '../../lib/mppErrors'
 import { Failure } from './Failure'

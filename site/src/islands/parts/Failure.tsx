@@ -1,4 +1,4 @@
-import type { MppErrorKind } from '../../../../mpp/client'
+import type { MppErrorKind } from '../../../../mpp/contract/client'
 import { failureKey } from '../../lib/mppErrors'
 
 type Props = { kind: MppErrorKind; t: (key: string) => string; onRetry: () => void }

@@ -1,4 +1,4 @@
-import { formatAmount } from '../../../../mpp/money'
+import { formatAmount } from '../../../../mpp/contract/money'
 import type { Voucher } from '../../lib/rewardsApi'
 
 type Props = { vouchers: Voucher[]; locale: string; t: (key: string, values?: Record<string, string>) => string }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 
-import { createMppClient, type MppClient } from '../../../../mpp/client'
+import { createMppClient, type MppClient } from '../../../../mpp/contract/client'
 import { hashParam, takeToken, tokenFromHash } from '../../lib/token'
 
 /**

@@ -3,7 +3,7 @@ import { getPayload } from 'payload'
 
 import { rtlLocales, type Locale } from '../../../../../../content/schema'
 import { renderPreview } from '../../../../../lib/preview'
-import { richTextConverter } from '../../../../../../scripts/lib/richText'
+import { richTextConverter } from '../../../../../lib/richText'
 
 const previewable = ['guides', 'qas'] as const
 type Previewable = (typeof previewable)[number]

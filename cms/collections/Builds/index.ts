@@ -1,0 +1,61 @@
+import type { CollectionConfig } from 'payload'
+
+import { authenticated } from '../../access/authenticated'
+import { nobody } from '../../access/nobody'
+
+export const buildTriggers = ['publish', 'webhook', 'cli', 'rollback'] as const
+export const buildStates = ['queued', 'running', 'live', 'failed', 'superseded'] as const
+/** How one attempt of a build ended. */
+export const attemptOutcomes = ['live', 'failed'] as const
+
+/**
+ * One row per requested rebuild of a tenant's site. Editors read their tenants' rows (the
+ * multi-tenant plugin narrows `authenticated`); only the rebuild pipeline writes them.
+ */
+export const Builds: CollectionConfig = {
+  slug: 'builds',
+  admin: {
+    useAsTitle: 'buildId',
+    defaultColumns: ['buildId', 'tenant', 'trigger', 'state', 'live', 'duration', 'createdAt'],
+    description: 'Rebuilds of each MPP\'s site: what triggered them, how they ended, and which one is live.',
+  },
+  defaultSort: '-createdAt',
+  access: { read: authenticated, create: nobody, update: nobody, delete: nobody },
+  indexes: [{ fields: ['tenant', 'state'] }],
+  fields: [
+    { name: 'buildId', type: 'text', required: true, unique: true, admin: { description: 'Also the build\'s folder name.' } },
+    { name: 'trigger', type: 'select', required: true, options: [...buildTriggers] },
+    { name: 'state', type: 'select', required: true, defaultValue: 'queued', options: [...buildStates] },
+    { name: 'live', type: 'checkbox', defaultValue: false, admin: { description: 'The build the MPP\'s site serves now.' } },
+    { name: 'startedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'finishedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'duration', type: 'number', admin: { description: 'Seconds from start to live (or to failure).' } },
+    { name: 'attempts', type: 'number', defaultValue: 0 },
+    { name: 'rolledBackTo', type: 'text', admin: { description: 'For a rollback: the kept build it switched the site back to.', condition: (data) => data?.trigger === 'rollback' } },
+    { name: 'log', type: 'textarea', admin: { description: 'The tail of the last attempt\'s output, or why it failed.' } },
+    {
+      name: 'skipped',
+      label: 'Left out',
+      type: 'array',
+      admin: { description: 'Published documents this build left out because the site cannot show them. Fix each one and publish it again.' },
+      fields: [
+        { name: 'collection', type: 'text', required: true },
+        { name: 'document', type: 'text', required: true, admin: { description: 'The document\'s id.' } },
+        { name: 'slug', type: 'text' },
+        { name: 'problem', type: 'textarea', required: true },
+      ],
+    },
+    {
+      name: 'attemptLogs',
+      label: 'Attempts',
+      type: 'array',
+      admin: { description: 'Every attempt\'s outcome and log, oldest first: a retry keeps the logs of the attempts that failed.' },
+      fields: [
+        { name: 'attempt', type: 'number', required: true },
+        { name: 'outcome', type: 'select', required: true, options: [...attemptOutcomes] },
+        { name: 'finishedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'log', type: 'textarea' },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,98 @@
+import type { Endpoint } from 'payload'
+import { z } from 'zod'
+
+import { locales } from '../../../../content/schema'
+import { hasRoleIn } from '../../../access/tenantRoles'
+import { cleanQuery } from '../../../../content/ask'
+import { richTextConverter } from '../../../lib/richText'
+import { refuse } from '../../../lib/requests'
+import { groupQuestions } from '../../../ask/unanswered'
+
+/** How far back the admin looks for questions the ask box could not answer well. */
+const lookBackDays = 90
+
+const idOf = (value: number | string | { id: number | string }) => (typeof value === 'object' ? value.id : value)
+
+/**
+ * GET /api/feedback/unanswered: per MPP the signed-in user edits, the questions of the last 90 days
+ * that matched nothing or were voted unhelpful, grouped by similarity, most asked first.
+ */
+export const unansweredQuestions: Endpoint = {
+  path: '/unanswered',
+  method: 'get',
+  handler: async (req) => {
+    if (!req.user) return refuse(401, 'unauthorized', 'Sign in to see unanswered questions.')
+    const since = new Date(Date.now() - lookBackDays * 86_400_000).toISOString()
+    // Read with the user's access: the multi-tenant plugin keeps it to their MPPs.
+    const { docs } = await req.payload.find({
+      collection: 'feedback',
+      where: { and: [{ kind: { in: ['unanswered', 'unhelpful'] } }, { createdAt: { greater_than: since } }] },
+      select: { tenant: true, query: true, locale: true, kind: true },
+      sort: '-createdAt',
+      depth: 0,
+      limit: 5000,
+      overrideAccess: false,
+      user: req.user,
+      req,
+    })
+    const { docs: tenants } = await req.payload.find({ collection: 'tenants', depth: 0, limit: 0, pagination: false, sort: 'name', select: { name: true, slug: true } })
+    const mine = tenants.filter((tenant) => hasRoleIn(req.user, tenant.id, 'editor'))
+    return Response.json(
+      mine.map((tenant) => ({
+        tenant: { id: tenant.id, name: tenant.name, slug: tenant.slug },
+        groups: groupQuestions(docs.filter((row) => row.tenant && String(idOf(row.tenant)) === String(tenant.id))),
+      })),
+    )
+  },
+}
+
+const draftBody = z.object({
+  tenant: z.union([z.number(), z.string()]),
+  locale: z.enum(locales),
+  query: z.string().min(1).max(1000),
+  wordings: z.array(z.string().max(1000)).max(20).default([]),
+})
+
+/**
+ * POST /api/feedback/draft: starts a Q&A draft from a group of asked questions (the question in
+ * the users' words, the other wordings as alternatives), in the MPP's first category, for an
+ * editor of that MPP to finish. Answers 201 with the draft's id.
+ */
+export const draftFromQuestion: Endpoint = {
+  path: '/draft',
+  method: 'post',
+  handler: async (req) => {
+    if (!req.user) return refuse(401, 'unauthorized', 'Sign in to start a Q&A.')
+    const parsed = draftBody.safeParse(await req.json?.().catch(() => undefined))
+    if (!parsed.success) return refuse(400, 'malformed', 'The body must name the tenant, the locale and the question.')
+    const { tenant, locale, wordings } = parsed.data
+    const question = cleanQuery(parsed.data.query)
+    if (!question) return refuse(400, 'empty-query', 'The question is empty.')
+    if (!hasRoleIn(req.user, tenant, 'editor')) return refuse(403, 'forbidden', 'You do not edit this MPP\'s content.')
+    const owner = await req.payload.findByID({ collection: 'tenants', id: tenant, depth: 0 }).catch(() => null)
+    if (!owner) return refuse(400, 'unknown-tenant', `There is no MPP with id ${tenant}.`)
+    const { docs: categories } = await req.payload.find({ collection: 'qa-categories', where: { tenant: { equals: owner.id } }, sort: 'order', limit: 1, depth: 0 })
+    if (!categories[0]) return refuse(400, 'no-category', 'This MPP has no Q&A category yet: add one first.')
+    const { toLexical } = await richTextConverter(req.payload)
+    const draft = await req.payload.create({
+      collection: 'qas',
+      locale,
+      draft: true,
+      overrideAccess: false,
+      user: req.user,
+      req,
+      depth: 0,
+      data: {
+        tenant: owner.id,
+        _status: 'draft',
+        question,
+        answer: toLexical('Write the answer here.'),
+        alternatives: wordings.map(cleanQuery).filter((wording) => wording && wording !== question).slice(0, 10),
+        category: categories[0].id,
+        slug: `asked-${Date.now().toString(36)}`,
+        order: 999,
+      },
+    })
+    return Response.json({ id: draft.id }, { status: 201 })
+  },
+}

@@ -1,0 +1,37 @@
+import type { CollectionConfig } from 'payload'
+
+import { locales } from '../../../content/schema'
+import { authenticated } from '../../access/authenticated'
+import { superAdminOnly } from '../../access/isSuperAdmin'
+import { nobody } from '../../access/nobody'
+import { feedbackEndpoint } from './endpoints/feedback'
+import { draftFromQuestion, unansweredQuestions } from './endpoints/unansweredQuestions'
+import { maxQueryLength } from '../../../content/ask'
+import { feedbackKinds } from '../../ask/popularity'
+
+/**
+ * What users asked the ask box and how they rated its answers, one row per event, per tenant and
+ * locale. Anonymous: no user, address or device is stored, only the cleaned question text.
+ * Written only by POST /api/feedback; editors read their MPPs' rows.
+ */
+export const Feedback: CollectionConfig = {
+  slug: 'feedback',
+  labels: { singular: 'Feedback', plural: 'Feedback' },
+  admin: {
+    useAsTitle: 'query',
+    defaultColumns: ['query', 'kind', 'qa', 'locale', 'createdAt'],
+    description: 'Questions users typed into the ask box, the answer they got and their votes. The most asked unanswered or unhelpful questions are grouped above.',
+    components: { beforeList: ['/components/UnansweredQuestions#UnansweredQuestions'] },
+  },
+  defaultSort: '-createdAt',
+  endpoints: [feedbackEndpoint, unansweredQuestions, draftFromQuestion],
+  access: { read: authenticated, create: nobody, update: nobody, delete: superAdminOnly },
+  indexes: [{ fields: ['tenant', 'createdAt'] }, { fields: ['tenant', 'kind'] }],
+  fields: [
+    { name: 'query', type: 'text', required: true, maxLength: maxQueryLength, admin: { readOnly: true } },
+    { name: 'kind', type: 'select', required: true, options: [...feedbackKinds], admin: { readOnly: true, description: 'view: an answer was shown; helpful or unhelpful: the user\'s vote; unanswered: the box was not sure.' } },
+    { name: 'locale', type: 'select', required: true, options: [...locales], admin: { readOnly: true } },
+    { name: 'qa', label: 'Q&A', type: 'relationship', relationTo: 'qas', admin: { readOnly: true } },
+    { name: 'score', type: 'number', min: 0, max: 1, admin: { readOnly: true, description: 'The ask box\'s confidence in its answer (1: every word of the question found).' } },
+  ],
+}

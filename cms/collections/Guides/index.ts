@@ -1,0 +1,41 @@
+import type { CollectionConfig } from 'payload'
+
+import { products } from '../../../content/schema'
+import { draftableContentAccess } from '../../access/draftableContent'
+import { translationFreshness } from '../../fields/translationFreshness'
+import { editorsSaveDrafts } from '../../hooks/editorsSaveDrafts'
+import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
+import { stampTranslation } from '../../hooks/stampTranslation'
+import { localizedRichText } from '../../fields/richText'
+import { localizedText } from '../../fields/localizedText'
+import { orderField } from '../../fields/order'
+import { slugField } from '../../fields/slug'
+import { uniqueSlugPerTenant } from '../../fields/tenantSlug'
+
+export const Guides: CollectionConfig = {
+  slug: 'guides',
+  admin: {
+    preview: (doc, { locale }) => `/preview/guides/${doc.id}?locale=${locale}`,
+    useAsTitle: 'title', defaultColumns: ['title', 'product', 'order', '_status'] },
+  versions: { drafts: { schedulePublish: true, validate: true }, maxPerDoc: 50 },
+  access: draftableContentAccess,
+  indexes: uniqueSlugPerTenant,
+  hooks: { beforeOperation: [editorsSaveDrafts], beforeChange: [stampTranslation(['title', 'summary', 'steps'])], afterChange: [queueTenantRebuild], afterDelete: [queueTenantRebuildOnDelete] },
+  fields: [
+    localizedText({ name: 'title', required: true }),
+    localizedText({ name: 'summary', multiline: true }),
+    { name: 'product', type: 'select', required: true, options: [...products] },
+    {
+      name: 'steps',
+      type: 'array',
+      minRows: 1,
+      required: true,
+      labels: { singular: 'Step', plural: 'Steps' },
+      fields: [localizedRichText({ name: 'body', required: true }), { name: 'image', type: 'upload', relationTo: 'media' }],
+    },
+    { name: 'related', label: 'Related Q&As', type: 'relationship', relationTo: 'qas', hasMany: true },
+    slugField(),
+    orderField(),
+    ...translationFreshness(),
+  ],
+}

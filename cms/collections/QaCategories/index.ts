@@ -1,0 +1,24 @@
+import type { CollectionConfig } from 'payload'
+
+import { publisherOnly } from '../../access/tenantRoles'
+import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
+import { localizedText } from '../../fields/localizedText'
+import { orderField } from '../../fields/order'
+import { slugField } from '../../fields/slug'
+import { uniqueSlugPerTenant } from '../../fields/tenantSlug'
+
+/** Categories have no drafts: a saved category is live, so writing one needs the publisher role. */
+export const QaCategories: CollectionConfig = {
+  slug: 'qa-categories',
+  labels: { singular: 'Q&A category', plural: 'Q&A categories' },
+  admin: { useAsTitle: 'name' },
+  access: {
+    read: () => true,
+    create: publisherOnly,
+    update: publisherOnly,
+    delete: publisherOnly,
+  },
+  indexes: uniqueSlugPerTenant,
+  hooks: { afterChange: [queueTenantRebuild], afterDelete: [queueTenantRebuildOnDelete] },
+  fields: [localizedText({ name: 'name', required: true }), slugField(), orderField()],
+}

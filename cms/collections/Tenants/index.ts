@@ -1,0 +1,87 @@
+import type { CollectionConfig } from 'payload'
+
+import { features, locales } from '../../../content/schema'
+import { superAdminField, superAdminOnly } from '../../access/isSuperAdmin'
+import { nobody } from '../../access/nobody'
+import { createWebhookSecret } from './endpoints/createWebhookSecret'
+import { brandColour } from '../../fields/brandColour'
+import { queueTenantRebuild, takeTenantSiteOffline } from '../../hooks/queueTenantRebuild'
+import { localizedText } from '../../fields/localizedText'
+import { slugField } from '../../fields/slug'
+
+/** A JWKS holding at least one public key, and never a private one. */
+const validJwks = (value: unknown): string | true => {
+  if (value === null || value === undefined) return true
+  const keys = (value as { keys?: unknown }).keys
+  if (!Array.isArray(keys) || !keys.length) return 'Give a JSON Web Key Set: { "keys": [ { "kty": "EC", ... } ] }.'
+  if (keys.some((key) => typeof key !== 'object' || key === null || typeof (key as { kty?: unknown }).kty !== 'string')) return 'Every key needs a "kty".'
+  if (keys.some((key) => 'd' in (key as object))) return 'This key set holds a private key ("d"). Give the public keys only.'
+  return true
+}
+
+export const Tenants: CollectionConfig = {
+  slug: 'tenants',
+  labels: { singular: 'MPP', plural: 'MPPs' },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'enabledLocales'] },
+  access: {
+    // Public: the site and API clients filter content by tenant slug. Secrets stay hidden field by field.
+    read: () => true,
+    create: superAdminOnly,
+    update: superAdminOnly,
+    delete: superAdminOnly,
+  },
+  endpoints: [createWebhookSecret],
+  hooks: { afterChange: [queueTenantRebuild], afterDelete: [takeTenantSiteOffline] },
+  fields: [
+    { name: 'name', type: 'text', required: true },
+    slugField({ unique: true }),
+    {
+      name: 'enabledLocales',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      options: [...locales],
+    },
+    {
+      name: 'defaultLocale',
+      type: 'select',
+      required: true,
+      options: [...locales],
+      validate: (value: null | string | undefined, { siblingData }: { siblingData: Record<string, unknown> }) =>
+        !value || ((siblingData.enabledLocales as string[] | undefined) ?? []).includes(value) || 'The default locale must be one of the enabled locales.',
+    },
+    { name: 'features', type: 'select', hasMany: true, options: [...features] },
+    {
+      name: 'brand',
+      type: 'group',
+      fields: [
+        { name: 'logo', type: 'upload', relationTo: 'media' },
+        brandColour('primaryColor', 'Primary colour'),
+        brandColour('accentColor', 'Accent colour'),
+        localizedText({ name: 'intro', multiline: true }),
+      ],
+    },
+    { name: 'mppApiBaseUrl', label: 'MPP API base URL', type: 'text', required: true, validate: (value: null | string | undefined) => !value || URL.canParse(value) || 'Give a full URL like https://api.mpp.example/center.' },
+    { name: 'jwks', label: 'Public keys (JWKS) for user tokens', type: 'json', validate: validJwks },
+    {
+      name: 'createWebhookSecret',
+      type: 'ui',
+      admin: { components: { Field: '/components/CreateWebhookSecret#CreateWebhookSecret' } },
+    },
+    {
+      name: 'webhookSecrets',
+      type: 'array',
+      admin: { description: 'Secrets sign the MPP\'s rebuild webhooks. Each is shown once when created (button above, or POST /api/tenants/:id/webhook-secrets). Rotate by creating a new one, then deleting the old row.' },
+      access: { read: superAdminField, create: nobody, update: superAdminField },
+      fields: [
+        { name: 'label', type: 'text' },
+        { name: 'hint', type: 'text', admin: { readOnly: true } },
+        { name: 'createdAt', type: 'date', admin: { readOnly: true } },
+        // Encrypted with PAYLOAD_SECRET; no API response ever includes it. The webhook check reads it
+        // through the Local API with showHiddenFields.
+        { name: 'secret', type: 'text', hidden: true, access: { read: nobody, create: nobody, update: nobody } },
+      ],
+    },
+    { name: 'supportEmail', type: 'email', required: true },
+  ],
+}

@@ -1,0 +1,17 @@
+import type { CollectionConfig } from 'payload'
+
+import { nobody } from '../../access/nobody'
+
+/**
+ * The `webhook-id`s of accepted rebuild webhooks, per tenant: the unique index refuses a replay
+ * even when two copies arrive at once. Rows older than the signature tolerance are pruned.
+ */
+export const WebhookDeliveries: CollectionConfig = {
+  slug: 'webhook-deliveries',
+  admin: { hidden: true },
+  access: { read: nobody, create: nobody, update: nobody, delete: nobody },
+  fields: [
+    { name: 'key', type: 'text', required: true, unique: true, admin: { description: 'tenant slug and webhook-id' } },
+    { name: 'receivedAt', type: 'date', required: true, index: true },
+  ],
+}

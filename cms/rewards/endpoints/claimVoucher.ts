@@ -1,0 +1,90 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import type { ClaimOutcome } from '../../collections/RewardClaims'
+import { newToCrossBorder } from '../eligibility'
+import { oneAtATimePer } from '../../lib/oneAtATime'
+import { campaignPhase, tutorialParts, validIdempotencyKey, voucherView } from '../rewards'
+import { rewardsCampaign } from '../rewardsRequest'
+import { refuse } from '../../lib/requests'
+import type { WalletUser } from '../../lib/userToken'
+import { allocateVoucher, heldVoucher, recordClaim, storedClaim, tutorialDone, type ClaimAnswer } from '../vouchers'
+import type { Campaign, Voucher } from '../../payload-types'
+
+type Decision = ClaimAnswer & { outcome: ClaimOutcome; voucher?: Voucher }
+
+const refusal = (status: number, outcome: ClaimOutcome, message: string, voucher?: Voucher, slug?: string): Decision => ({
+  status,
+  outcome,
+  voucher,
+  body: { error: outcome, message, ...(voucher && slug ? { voucher: voucherView(voucher, slug, new Date()) } : {}) },
+})
+
+const alreadyClaimed = (voucher: Voucher, campaign: Campaign) =>
+  refusal(409, 'already-claimed', 'You already claimed this campaign\'s voucher: each user gets one.', voucher, campaign.slug)
+
+/**
+ * What a claim gets before any voucher is taken: ended or not started, already claimed, tutorial
+ * unfinished, or not a new user (the MPP's word). Undefined means it may take one. A failing MPP
+ * answers a Response that is sent as it is and not recorded, so a retry asks the MPP again.
+ */
+async function refusalBeforeAllocating(req: PayloadRequest, { tenant, user, token }: WalletUser, campaign: Campaign): Promise<Decision | Response | undefined> {
+  const phase = campaignPhase(campaign, new Date())
+  if (phase === 'ended') return refusal(410, 'campaign-ended', 'This campaign has ended.')
+  if (phase === 'upcoming') return refusal(409, 'campaign-not-started', `This campaign starts on ${campaign.startsAt}.`)
+  const held = await heldVoucher(req.payload, campaign.id, user)
+  if (held) return alreadyClaimed(held, campaign)
+  const [done, parts] = [await tutorialDone(req.payload, campaign.id, user), tutorialParts(campaign)]
+  if (done < parts) return refusal(409, 'tutorial-unfinished', `Finish the tutorial first: ${done} of its ${parts} parts are done.`)
+  const newUser = await newToCrossBorder({ tenant, user, token })
+  if (newUser instanceof Response) return newUser
+  if (!newUser) return refusal(403, 'not-eligible', `This voucher is for users new to paying abroad with ${tenant.name}.`)
+  return undefined
+}
+
+/** Takes a voucher from the budget for the user, or says it is sold out or already theirs. */
+async function allocate(req: PayloadRequest, { tenant, user }: WalletUser, campaign: Campaign): Promise<Decision> {
+  const allocation = await allocateVoucher(req.payload, campaign, user, tenant.slug)
+  if (allocation.kind === 'sold-out') return refusal(409, 'sold-out', 'All of this campaign\'s vouchers have been claimed.')
+  if (allocation.kind === 'already-claimed') return alreadyClaimed(allocation.voucher, campaign)
+  return { status: 201, outcome: 'issued', voucher: allocation.voucher, body: { voucher: voucherView(allocation.voucher, campaign.slug, new Date()) } }
+}
+
+const send = ({ status, body }: ClaimAnswer) => Response.json(body, { status })
+
+/**
+ * POST /api/rewards/:campaign/claim with the user's token and an Idempotency-Key: gives the user
+ * the campaign's voucher (201 `{ voucher }`) or says why not (`{ error, message }`). The same key
+ * from the same user gets the first answer again. One voucher per user and campaign and never more
+ * than the budget, however many claims arrive at once: see allocateVoucher.
+ */
+export const claimVoucher: Endpoint = {
+  path: '/rewards/:campaign/claim',
+  method: 'post',
+  handler: async (req) => {
+    const found = await rewardsCampaign(req)
+    if (found instanceof Response) return found
+    const { caller, campaign } = found
+    const idempotencyKey = req.headers.get('idempotency-key')
+    if (!validIdempotencyKey(idempotencyKey)) {
+      return refuse(400, 'missing-idempotency-key', 'Send an Idempotency-Key header (8 to 128 characters), new for each claim and the same when retrying it.')
+    }
+    const key = `${caller.tenant.id}:${caller.user}:${idempotencyKey}`
+    const replay = (stored: Awaited<ReturnType<typeof storedClaim>>) =>
+      stored && String(stored.campaign) !== String(campaign.id)
+        ? refuse(422, 'idempotency-key-reused', 'This Idempotency-Key was sent with a claim for another campaign.')
+        : stored && send(stored)
+
+    const earlier = replay(await storedClaim(req.payload, key))
+    if (earlier) return earlier
+    const before = await refusalBeforeAllocating(req, caller, campaign)
+    if (before instanceof Response) return before
+    // One claim per campaign at a time in this process (SQLite has one writer); the unique indexes
+    // are what keep several nodes correct.
+    return oneAtATimePer(`campaign:${campaign.id}`, async () => {
+      const sameKey = replay(await storedClaim(req.payload, key))
+      if (sameKey) return sameKey
+      const decision = before ?? (await allocate(req, caller, campaign))
+      return send(await recordClaim(req.payload, { key, campaign, user: caller.user, ...decision, voucher: decision.voucher?.id }))
+    })
+  },
+}

@@ -1,0 +1,172 @@
+import { createHash } from 'node:crypto'
+
+import { minorDigits } from '../contract/money'
+import type { Agreement, Amount, Bill, BillStatus, Merchant } from '../contract/schema'
+
+/** A small deterministic generator (mulberry32) seeded from text, so demo data is the same on every run. */
+export function seededRandom(seed: string): () => number {
+  let a = createHash('sha256').update(seed).digest().readUInt32LE(0)
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Units of each currency per US dollar: a fixed demo rate table. */
+const perUsd: Record<string, number> = {
+  USD: 1, HKD: 7.8, JPY: 150, KRW: 1380, SGD: 1.34, THB: 36, EUR: 0.92, KWD: 0.307, PHP: 58, IDR: 16200, MYR: 4.7, CNY: 7.2,
+}
+
+type DemoMerchant = { key: string; name: string; category: string; currency: string; typical: number; colour: string }
+
+const merchants: readonly DemoMerchant[] = [
+  { key: 'sukiya', name: 'すき家 渋谷道玄坂店', category: 'restaurants', currency: 'JPY', typical: 900, colour: '#c8102e' },
+  { key: 'lottemart', name: '롯데마트 서울역점', category: 'groceries', currency: 'KRW', typical: 45000, colour: '#da291c' },
+  { key: 'starbucks', name: 'Starbucks Reserve Orchard', category: 'cafes', currency: 'SGD', typical: 9, colour: '#00704a' },
+  { key: 'khaomangai', name: 'ร้านข้าวมันไก่ ประตูน้ำ', category: 'restaurants', currency: 'THB', typical: 120, colour: '#e07a00' },
+  { key: 'flore', name: 'Café de Flore', category: 'cafes', currency: 'EUR', typical: 14, colour: '#1d3557' },
+  { key: 'alshatee', name: 'مطعم الشاطئ', category: 'restaurants', currency: 'KWD', typical: 6.5, colour: '#0077b6' },
+  { key: 'jollibee', name: 'Jollibee Makati', category: 'fast_food', currency: 'PHP', typical: 350, colour: '#d71920' },
+  { key: 'tokopedia', name: 'Tokopedia', category: 'online_shopping', currency: 'IDR', typical: 250000, colour: '#03ac0e' },
+  { key: 'seven', name: '7-Eleven 台北車站', category: 'convenience', currency: 'USD', typical: 6, colour: '#008163' },
+  { key: 'grab', name: 'Grab', category: 'transport', currency: 'MYR', typical: 28, colour: '#00b14f' },
+]
+
+type DemoAgreementMerchant = DemoMerchant & { description: string; status: Agreement['status']; refusal?: string }
+
+const agreementMerchants: readonly DemoAgreementMerchant[] = [
+  { key: 'spotify', name: 'Spotify', category: 'streaming', currency: 'USD', typical: 12, colour: '#1db954', description: 'Spotify Premium, charged monthly', status: 'active' },
+  { key: 'tepco', name: '東京電力エナジーパートナー', category: 'utilities', currency: 'JPY', typical: 30000, colour: '#e60012', description: '電気料金の自動支払い', status: 'active', refusal: 'Electricity contracts can only be ended with the supplier.' },
+  { key: 'klook', name: 'Klook', category: 'travel', currency: 'USD', typical: 300, colour: '#ff5b00', description: 'Pay for bookings without confirming each one', status: 'pending' },
+  { key: 'grab', name: 'Grab', category: 'transport', currency: 'MYR', typical: 150, colour: '#00b14f', description: 'GrabPay auto top-up and rides', status: 'active' },
+  { key: 'netflix', name: 'Netflix', category: 'streaming', currency: 'USD', typical: 20, colour: '#b20710', description: 'Netflix membership, charged monthly', status: 'cancelled' },
+]
+
+/** Every demo logo the sandbox serves, by key: a merchant's, or a wallet's under "wallet-<tenant>". */
+export const logoColours: Record<string, string> = Object.fromEntries(
+  [...merchants, ...agreementMerchants].map((m) => [m.key, m.colour]),
+)
+
+/** Each demo wallet's own currency and name; any other tenant's wallet holds US dollars. */
+const wallets: Record<string, { currency: string; name: string; phone: string }> = {
+  lumopay: { currency: 'HKD', name: 'LumoPay', phone: '+852' },
+  hoshi: { currency: 'JPY', name: 'Hoshi Wallet', phone: '+81' },
+  nakhla: { currency: 'KWD', name: 'Nakhla Pay', phone: '+965' },
+}
+export const walletCurrency = (tenant: string): string => wallets[tenant]?.currency ?? 'USD'
+export const walletName = (tenant: string): string => wallets[tenant]?.name ?? tenant
+
+/** A user's wallet account as the authorization step shows it: country code and the last four digits only. */
+export function maskedAccount(tenant: string, user: string): string {
+  const digits = String(Math.floor(seededRandom(`account:${tenant}:${user}`)() * 10_000)).padStart(4, '0')
+  return `${wallets[tenant]?.phone ?? '+1'} ****${digits}`
+}
+
+/** An amount of major units in minor units; IDR amounts are whole hundreds. */
+function toMinor(major: number, currency: string): Amount {
+  const digits = minorDigits(currency)
+  const step = currency === 'IDR' ? 100 : 1
+  const value = Math.max(step, Math.round((major * 10 ** digits) / step) * step)
+  return { currency, value }
+}
+
+/** The status that the refunds so far give a bill of this amount. */
+export function refundStatus(amount: number, refunded: number): BillStatus {
+  if (refunded <= 0) return 'paid'
+  return refunded >= amount ? 'refunded' : 'partially_refunded'
+}
+
+const merchantOf = (m: DemoMerchant, logoBase: string): Merchant => ({ name: m.name, category: m.category, logoUrl: `${logoBase}${m.key}.svg` })
+
+/** Demo bills end here, so the same user sees the same bills on every run. */
+const anchor = Date.UTC(2026, 10, 20, 9, 30)
+const hour = 3600_000
+
+const refundReasons = ['Item out of stock', 'Order cancelled by the merchant', 'Price adjustment', 'Returned goods']
+
+/** Demo users whose id starts with "new-" have never paid abroad with their wallet: no bills, and eligible for new-user rewards. */
+export const isNewDemoUser = (user: string): boolean => user.startsWith('new-')
+
+/**
+ * A user's bills at one tenant, newest first, in full: the same every time for the same tenant
+ * and user. Logo URLs start with `logoBase` (the sandbox's logo folder for the tenant).
+ */
+export function demoBills(tenant: string, user: string, logoBase = `http://localhost:4010/${tenant}/sandbox/logos/`, count = 45): Bill[] {
+  const random = seededRandom(`${tenant}:${user}`)
+  const wallet = walletCurrency(tenant)
+  let time = anchor
+  return Array.from({ length: isNewDemoUser(user) ? 0 : count }, (_, i): Bill => {
+    const merchant = merchants[Math.floor(random() * merchants.length)]!
+    time -= Math.floor(4 + random() * 60) * hour + Math.floor(random() * 3600) * 1000
+    const major = merchant.typical * (0.3 + random() * 1.7)
+    const merchantAmount = toMinor(major, merchant.currency)
+    const rate = perUsd[wallet]! / perUsd[merchant.currency]!
+    const gross = toMinor(major * rate, wallet)
+    const promotions = random() < 0.25 ? [{ name: 'Alipay+ Welcome Offer', amount: { currency: wallet, value: Math.max(1, Math.floor(gross.value * 0.1)) } }] : []
+    const amount = { currency: wallet, value: gross.value - promotions.reduce((sum, p) => sum + p.amount.value, 0) }
+    const method = random()
+    const last4 = String(Math.floor(random() * 10_000)).padStart(4, '0')
+    const paymentMethod = method < 0.5 ? { type: 'balance' as const } : { type: method < 0.8 ? ('card' as const) : ('bank_account' as const), last4 }
+    const refundDraw = random()
+    const shares = refundDraw < 0.1 ? [1] : refundDraw < 0.16 ? [0.3] : refundDraw < 0.2 ? [0.25, 0.25] : []
+    const id = `${tenant}-${user}-${String(i + 1).padStart(4, '0')}`
+    const refunds = shares.map((share, n) => ({
+      id: `${id}-r${n + 1}`,
+      amount: { currency: wallet, value: share === 1 ? amount.value : Math.max(1, Math.floor(amount.value * share)) },
+      refundedAt: new Date(time + (n + 1) * 26 * hour).toISOString(),
+      reason: refundReasons[(i + n) % refundReasons.length]!,
+    }))
+    const refunded = refunds.reduce((sum, r) => sum + r.amount.value, 0)
+    return {
+      id,
+      status: refundStatus(amount.value, refunded),
+      paidAt: new Date(time).toISOString(),
+      merchant: merchantOf(merchant, logoBase),
+      amount,
+      merchantAmount,
+      refundedAmount: { currency: wallet, value: refunded },
+      exchangeRate: { from: merchant.currency, to: wallet, rate: Number(rate.toPrecision(6)) },
+      promotions,
+      paymentMethod,
+      refunds,
+    }
+  })
+}
+
+export type DemoAgreement = { agreement: Agreement; refusal?: string; merchantUrl: string }
+
+/** A user's auto-debit agreements at one tenant, newest first, as they start: one pending, one cancelled, one the merchant will not let the wallet cancel. */
+export function demoAgreements(tenant: string, user: string, logoBase = `http://localhost:4010/${tenant}/sandbox/logos/`): DemoAgreement[] {
+  const random = seededRandom(`agreements:${tenant}:${user}`)
+  const wallet = walletCurrency(tenant)
+  let time = anchor
+  return agreementMerchants.map((merchant, i) => {
+    time -= Math.floor(5 + random() * 40) * 24 * hour
+    const createdAt = new Date(time).toISOString()
+    const limit = toMinor((merchant.typical / perUsd[merchant.currency]!) * perUsd[wallet]! * 2, wallet)
+    return {
+      agreement: {
+        id: `${tenant}-${user}-ag${i + 1}`,
+        merchant: merchantOf(merchant, logoBase),
+        description: merchant.description,
+        status: merchant.status,
+        createdAt,
+        authorizedAt: merchant.status === 'pending' ? null : createdAt,
+        cancelledAt: merchant.status === 'cancelled' ? new Date(time + 20 * 24 * hour).toISOString() : null,
+        paymentLimit: limit,
+      },
+      refusal: merchant.refusal,
+      merchantUrl: `https://${merchant.key}.merchant.example/account/payments`,
+    }
+  })
+}
+
+/** A round demo logo: the brand colour and the name's first letter. */
+export function logoSvg(key: string): string | null {
+  const colour = logoColours[key] ?? (key.startsWith('wallet-') ? '#0b5cad' : null)
+  if (!colour) return null
+  const letter = (key.startsWith('wallet-') ? key.slice(7) : key).charAt(0).toUpperCase()
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><circle cx="32" cy="32" r="32" fill="${colour}"/><text x="32" y="42" font-family="sans-serif" font-size="30" font-weight="700" fill="#fff" text-anchor="middle">${letter}</text></svg>`
+}
