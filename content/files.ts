@@ -33,7 +33,7 @@ export function readSnapshots(dir = contentDir): Snapshot[] {
       try {
         data = JSON.parse(readFileSync(file, 'utf8'))
       } catch (error) {
-        throw new Error(`${source} is not valid JSON: ${(error as Error).message}`)
+        throw new Error(`${source} is not valid JSON: ${(error as Error).message}`, { cause: error })
       }
       return parseSnapshot(data, source)
     })

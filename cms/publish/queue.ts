@@ -82,7 +82,7 @@ export async function runRebuild(payload: Payload, id: Id, options: RebuildOptio
   const attempt = (build.attempts ?? 0) + 1
   await retryWhenBusy(() => payload.update({ collection: 'builds', id, depth: 0, data: { state: 'running', startedAt: startedAt.toISOString(), finishedAt: null, attempts: attempt } }))
   const seconds = () => Math.round((Date.now() - startedAt.getTime()) / 100) / 10
-  let warnings: string[] = []
+  let warnings: string[]
   let skipped: SkippedDocument[] = []
   try {
     const { slug } = await payload.findByID({ collection: 'tenants', id: tenant, depth: 0 })

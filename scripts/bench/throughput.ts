@@ -26,7 +26,7 @@ export const countPages = (dir: string): number => readdirSync(dir, { recursive:
 async function timed(work: () => Promise<number>): Promise<BuildFigures> {
   const memory = watchPeakMemory()
   const started = performance.now()
-  let peakMemoryBytes = 0
+  let peakMemoryBytes: number
   let pages: number
   try {
     pages = await work()
