@@ -1,7 +1,6 @@
 // @ts-check
-import react from '@astrojs/react'
 import { fileURLToPath } from 'node:url'
-
+import react from '@astrojs/react'
 import { defineConfig } from 'astro/config'
 
 // `center build` builds one tenant at a time into its own folder: CENTER_TENANT names it, so

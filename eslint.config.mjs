@@ -22,7 +22,21 @@ const elements = [
 ]
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.data/', '.astro/', 'cms/.next/', 'cms/payload-types.ts', 'cms/migrations/', 'cms/app/(payload)/admin/importMap.js', 'cms/next-env.d.ts', 'bench/results/', 'tests/fixtures/lint/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      '.data/',
+      '.astro/',
+      'cms/.next/',
+      'cms/payload-types.ts',
+      'cms/migrations/',
+      'cms/app/(payload)/admin/importMap.js',
+      'cms/next-env.d.ts',
+      'bench/results/',
+      'tests/fixtures/lint/',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,
@@ -63,13 +77,22 @@ export default tseslint.config(
           default: 'disallow',
           message: '{{from.type}} must not import {{to.type}}: imports go one way (docs/architecture.md)',
           policies: [
-            { from: { element: { type: 'scripts' } }, allow: { to: { element: { types: { anyOf: ['scripts', 'cms', 'site', 'contract', 'sandbox', 'content'] } } } } },
+            {
+              from: { element: { type: 'scripts' } },
+              allow: { to: { element: { types: { anyOf: ['scripts', 'cms', 'site', 'contract', 'sandbox', 'content'] } } } },
+            },
             { from: { element: { type: 'cms' } }, allow: { to: { element: { types: { anyOf: ['cms', 'content', 'contract'] } } } } },
             { from: { element: { type: 'site' } }, allow: { to: { element: { types: { anyOf: ['site', 'content', 'contract'] } } } } },
-            { from: { element: { type: 'sandbox' } }, allow: { to: { element: { types: { anyOf: ['sandbox', 'contract', 'content'] } } } } },
+            {
+              from: { element: { type: 'sandbox' } },
+              allow: { to: { element: { types: { anyOf: ['sandbox', 'contract', 'content'] } } } },
+            },
             { from: { element: { type: 'contract' } }, allow: { to: { element: { types: { anyOf: ['contract', 'content'] } } } } },
             { from: { element: { type: 'content' } }, allow: { to: { element: { types: { anyOf: ['content'] } } } } },
-            { from: { element: { type: 'tests' } }, allow: { to: { element: { types: { anyOf: ['tests', 'scripts', 'cms', 'site', 'contract', 'sandbox', 'content'] } } } } },
+            {
+              from: { element: { type: 'tests' } },
+              allow: { to: { element: { types: { anyOf: ['tests', 'scripts', 'cms', 'site', 'contract', 'sandbox', 'content'] } } } },
+            },
           ],
         },
       ],

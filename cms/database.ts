@@ -1,6 +1,6 @@
+import { join } from 'node:path'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import { join } from 'node:path'
 import type { DatabaseAdapterObj } from 'payload'
 
 import { dataDir, rootDir } from './env'

@@ -1,5 +1,5 @@
-import { withPayload } from '@payloadcms/next/withPayload'
 import { fileURLToPath } from 'node:url'
+import { withPayload } from '@payloadcms/next/withPayload'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 

@@ -1,9 +1,10 @@
-import { multiTenantPlugin } from '@payloadcms/plugin-multi-tenant'
 import { join } from 'node:path'
+import { multiTenantPlugin } from '@payloadcms/plugin-multi-tenant'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { isSuperAdmin, superAdminField } from './access/isSuperAdmin'
+import { recomputePopularity } from './ask/recomputePopularity'
 import { Builds } from './collections/Builds'
 import { Campaigns } from './collections/Campaigns'
 import { Feedback } from './collections/Feedback'
@@ -19,23 +20,22 @@ import { Users } from './collections/Users'
 import { Vouchers } from './collections/Vouchers'
 import { WebhookDeliveries } from './collections/WebhookDeliveries'
 import { databaseAdapter } from './database'
-import { claimVoucher } from './rewards/endpoints/claimVoucher'
 import { health, ready } from './endpoints/health'
-import { liveRewards } from './rewards/endpoints/liveRewards'
-import { myRewards } from './rewards/endpoints/myRewards'
-import { rebuildWebhook } from './publish/webhook'
-import { tutorialProgress } from './rewards/endpoints/tutorialProgress'
 import { payloadSecret, rootDir } from './env'
 import { contentEditor } from './fields/richText'
 import { tenantRoleField } from './fields/tenantRole'
-import { rebuildTenant } from './publish/job'
-import { recomputePopularity } from './ask/recomputePopularity'
-import { startRebuildRunnerOnce } from './publish/runner'
-import { localization } from './localization'
 import { logOnlyEmail } from './lib/email'
 import { cmsOrigins, siteOrigins } from './lib/origins'
+import { localization } from './localization'
 import { logger } from './logger'
 import type { Config } from './payload-types'
+import { rebuildTenant } from './publish/job'
+import { startRebuildRunnerOnce } from './publish/runner'
+import { rebuildWebhook } from './publish/webhook'
+import { claimVoucher } from './rewards/endpoints/claimVoucher'
+import { liveRewards } from './rewards/endpoints/liveRewards'
+import { myRewards } from './rewards/endpoints/myRewards'
+import { tutorialProgress } from './rewards/endpoints/tutorialProgress'
 import { mediaStorage } from './storage'
 
 const cmsDir = join(rootDir, 'cms')
@@ -46,7 +46,22 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: cmsDir, importMapFile: join(cmsDir, 'app', '(payload)', 'admin', 'importMap.js') },
   },
-  collections: [Tenants, Users, Guides, QaCategories, Qas, Campaigns, Vouchers, RewardClaims, TutorialProgress, Media, Builds, WebhookDeliveries, Feedback, Popularity],
+  collections: [
+    Tenants,
+    Users,
+    Guides,
+    QaCategories,
+    Qas,
+    Campaigns,
+    Vouchers,
+    RewardClaims,
+    TutorialProgress,
+    Media,
+    Builds,
+    WebhookDeliveries,
+    Feedback,
+    Popularity,
+  ],
   // Built pages on the site's origins call the Center API (rewards, feedback) from the browser;
   // a voucher claim carries an Idempotency-Key.
   cors: { origins: siteOrigins(), headers: ['Idempotency-Key'] },
@@ -68,7 +83,18 @@ export default buildConfig({
   onInit: startRebuildRunnerOnce,
   plugins: [
     multiTenantPlugin<Config>({
-      collections: { guides: {}, 'qa-categories': {}, qas: {}, campaigns: {}, vouchers: {}, 'reward-claims': {}, media: {}, builds: {}, feedback: {}, popularity: {} },
+      collections: {
+        guides: {},
+        'qa-categories': {},
+        qas: {},
+        campaigns: {},
+        vouchers: {},
+        'reward-claims': {},
+        media: {},
+        builds: {},
+        feedback: {},
+        popularity: {},
+      },
       tenantsArrayField: { rowFields: [tenantRoleField], arrayFieldAccess: { create: superAdminField, update: superAdminField } },
       userHasAccessToAllTenants: isSuperAdmin,
     }),

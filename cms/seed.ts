@@ -3,13 +3,13 @@ import { join } from 'node:path'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest, type Where } from 'payload'
 
 import { liveForAYearFrom } from '../content/campaigns'
-import type { Locale, LocalizedList, LocalizedText, Snapshot } from '../content/schema'
-import { mediaDir as uploadsDir } from './env'
-import type { Config } from './payload-types'
-import { publicJwk } from '../mpp/contract/demoKeys'
 import { contentMediaDir, readSnapshots } from '../content/files'
-import { richTextConverter } from './lib/richText'
+import type { Locale, LocalizedList, LocalizedText, Snapshot } from '../content/schema'
+import { publicJwk } from '../mpp/contract/demoKeys'
+import { mediaDir as uploadsDir } from './env'
 import { defaultSandboxOrigin } from './lib/mppOrigin'
+import { richTextConverter } from './lib/richText'
+import type { Config } from './payload-types'
 
 type Slug = 'tenants' | 'guides' | 'qa-categories' | 'qas' | 'campaigns' | 'media'
 type Id = number | string
@@ -85,7 +85,9 @@ export async function seed(payload: Payload, snapshots: Snapshot[], options: See
 
   await payload.kv.set(seedRunningKey, { startedAt: new Date().toISOString() })
   if (options.demoUsers) {
-    await inTransaction(payload, (req) => ensureUser(req, { email: demoSuperAdmin, password: demoPassword.superAdmin, role: 'super-admin', tenants: [] }, report))
+    await inTransaction(payload, (req) =>
+      ensureUser(req, { email: demoSuperAdmin, password: demoPassword.superAdmin, role: 'super-admin', tenants: [] }, report),
+    )
   }
   for (const snapshot of snapshots) {
     const tenantReport: SeedReport = { created: 0, existing: 0 }
@@ -98,7 +100,11 @@ export async function seed(payload: Payload, snapshots: Snapshot[], options: See
   return report
 
   /** One tenant's content, media and demo users, every call inside the request's transaction. */
-  async function seedTenant(req: PayloadRequest, { tenant, categories, guides, qas, campaigns, media }: Snapshot, report: SeedReport): Promise<void> {
+  async function seedTenant(
+    req: PayloadRequest,
+    { tenant, categories, guides, qas, campaigns, media }: Snapshot,
+    report: SeedReport,
+  ): Promise<void> {
     const context = { seeding: true }
     async function findId(collection: Slug, where: Where): Promise<Id | undefined> {
       const { docs } = await payload.find({ collection, where, limit: 1, depth: 0, draft: true, pagination: false, req })
@@ -121,7 +127,15 @@ export async function seed(payload: Payload, snapshots: Snapshot[], options: See
       const [first, ...others] = locales
       const created = await payload.create({ collection, data: dataIn(first) as never, locale: first, context, depth: 0, filePath, req })
       for (const locale of others) {
-        await payload.update({ collection, id: created.id, data: dataIn(locale, created as Config['collections'][S]) as never, locale, context, depth: 0, req })
+        await payload.update({
+          collection,
+          id: created.id,
+          data: dataIn(locale, created as Config['collections'][S]) as never,
+          locale,
+          context,
+          depth: 0,
+          req,
+        })
       }
       report.created++
       return created.id
@@ -136,13 +150,27 @@ export async function seed(payload: Payload, snapshots: Snapshot[], options: See
     }
 
     /** The tenant's locales that any of these texts is written in, default first. */
-    const locales = (...texts: LocalizedText[]): Locale[] =>
-      [tenant.defaultLocale, ...tenant.locales.filter((l) => l !== tenant.defaultLocale && texts.some((text) => text[l]))]
+    const locales = (...texts: LocalizedText[]): Locale[] => [
+      tenant.defaultLocale,
+      ...tenant.locales.filter((l) => l !== tenant.defaultLocale && texts.some((text) => text[l])),
+    ]
     const tenantId = await ensure('tenants', { slug: { equals: tenant.slug } }, locales(tenant.brand.intro), (locale) => ({
       ...(locale === tenant.defaultLocale
-        ? { name: tenant.name, slug: tenant.slug, enabledLocales: tenant.locales, defaultLocale: tenant.defaultLocale, features: tenant.features, mppApiBaseUrl: tenant.mppApiBaseUrl, supportEmail: tenant.supportEmail }
+        ? {
+            name: tenant.name,
+            slug: tenant.slug,
+            enabledLocales: tenant.locales,
+            defaultLocale: tenant.defaultLocale,
+            features: tenant.features,
+            mppApiBaseUrl: tenant.mppApiBaseUrl,
+            supportEmail: tenant.supportEmail,
+          }
         : {}),
-      brand: { primaryColor: tenant.brand.primaryColor, accentColor: tenant.brand.accentColor, ...inLocale({ intro: tenant.brand.intro }, locale) },
+      brand: {
+        primaryColor: tenant.brand.primaryColor,
+        accentColor: tenant.brand.accentColor,
+        ...inLocale({ intro: tenant.brand.intro }, locale),
+      },
     }))
     await trustSandboxKeys(tenant.slug, tenant.mppApiBaseUrl, tenantId)
     const inTenant = (slug: string): Where => ({ and: [{ tenant: { equals: tenantId } }, { slug: { equals: slug } }] })
@@ -151,25 +179,48 @@ export async function seed(payload: Payload, snapshots: Snapshot[], options: See
     for (const item of media) {
       const where: Where = { and: [{ tenant: { equals: tenantId } }, { filename: { equals: item.file } }] }
       if ((await findId('media', where)) === undefined) await removeOrphanUpload(req, item.file)
-      mediaIds[item.file] = await ensure('media', where, locales(item.alt), (locale) => ({ tenant: tenantId, ...inLocale({ alt: item.alt }, locale) }), join(mediaDir, item.file))
+      mediaIds[item.file] = await ensure(
+        'media',
+        where,
+        locales(item.alt),
+        (locale) => ({ tenant: tenantId, ...inLocale({ alt: item.alt }, locale) }),
+        join(mediaDir, item.file),
+      )
     }
     const logo = tenant.brand.logo && mediaIds[tenant.brand.logo]
     if (logo !== undefined && logo !== '') {
       const current = await payload.findByID({ collection: 'tenants', id: tenantId, depth: 0, req })
       // Payload keeps the group's other fields (every locale's intro) when only the logo is given.
-      if (!current.brand.logo) await payload.update({ collection: 'tenants', id: tenantId, data: { brand: { logo: logo as number } } as never, locale: tenant.defaultLocale, context, depth: 0, req })
+      if (!current.brand.logo)
+        await payload.update({
+          collection: 'tenants',
+          id: tenantId,
+          data: { brand: { logo: logo as number } } as never,
+          locale: tenant.defaultLocale,
+          context,
+          depth: 0,
+          req,
+        })
     }
 
     const categoryIds: Record<string, Id> = {}
     for (const category of categories) {
       categoryIds[category.slug] = await ensure('qa-categories', inTenant(category.slug), locales(category.name), (locale) => ({
-        tenant: tenantId, slug: category.slug, order: category.order, ...inLocale({ name: category.name }, locale),
+        tenant: tenantId,
+        slug: category.slug,
+        order: category.order,
+        ...inLocale({ name: category.name }, locale),
       }))
     }
     const qaIds: Record<string, Id> = {}
     for (const qa of qas) {
       qaIds[qa.slug] = await ensure('qas', inTenant(qa.slug), locales(qa.question, qa.answer), (locale) => ({
-        tenant: tenantId, slug: qa.slug, category: categoryIds[qa.category], order: qa.order, pinned: qa.pinned, _status: 'published',
+        tenant: tenantId,
+        slug: qa.slug,
+        category: categoryIds[qa.category],
+        order: qa.order,
+        pinned: qa.pinned,
+        _status: 'published',
         ...inLocale({ question: qa.question }, locale),
         answer: rich(qa.answer, locale),
         alternatives: list(qa.alternatives, locale),
@@ -177,32 +228,70 @@ export async function seed(payload: Payload, snapshots: Snapshot[], options: See
       }))
     }
     for (const guide of guides) {
-      await ensure('guides', inTenant(guide.slug), locales(guide.title, guide.summary, ...guide.steps.map((s) => s.body)), (locale, created) => ({
-        tenant: tenantId, slug: guide.slug, product: guide.product, order: guide.order, _status: 'published',
-        related: guide.related.map((slug) => qaIds[slug]),
-        ...inLocale({ title: guide.title, summary: guide.summary }, locale),
-        // Other locales update the rows the first locale created, keeping one set of steps.
-        steps: guide.steps.map((step, i) => ({ id: created?.steps?.[i]?.id, body: rich(step.body, locale), image: step.image ? mediaIds[step.image] : undefined })),
-      }))
+      await ensure(
+        'guides',
+        inTenant(guide.slug),
+        locales(guide.title, guide.summary, ...guide.steps.map((s) => s.body)),
+        (locale, created) => ({
+          tenant: tenantId,
+          slug: guide.slug,
+          product: guide.product,
+          order: guide.order,
+          _status: 'published',
+          related: guide.related.map((slug) => qaIds[slug]),
+          ...inLocale({ title: guide.title, summary: guide.summary }, locale),
+          // Other locales update the rows the first locale created, keeping one set of steps.
+          steps: guide.steps.map((step, i) => ({
+            id: created?.steps?.[i]?.id,
+            body: rich(step.body, locale),
+            image: step.image ? mediaIds[step.image] : undefined,
+          })),
+        }),
+      )
     }
     for (const campaign of liveForAYearFrom(campaigns, seededAt)) {
-      await ensure('campaigns', inTenant(campaign.slug), locales(campaign.title, ...campaign.tutorial.steps.map((s) => s.body)), (locale, created) => ({
-        tenant: tenantId, slug: campaign.slug, _status: 'published',
-        ...inLocale({ title: campaign.title }, locale),
-        tutorial: {
-          videoUrl: campaign.tutorial.videoUrl,
-          steps: campaign.tutorial.steps.map((step, i) => ({ id: created?.tutorial?.steps?.[i]?.id, body: rich(step.body, locale) })),
-        },
-        voucher: { merchant: campaign.voucher.merchant, currency: campaign.voucher.amount.currency, value: campaign.voucher.amount.value, validityDays: campaign.voucher.validityDays },
-        budget: campaign.budget,
-        startsAt: campaign.startsAt,
-        endsAt: campaign.endsAt,
-      }))
+      await ensure(
+        'campaigns',
+        inTenant(campaign.slug),
+        locales(campaign.title, ...campaign.tutorial.steps.map((s) => s.body)),
+        (locale, created) => ({
+          tenant: tenantId,
+          slug: campaign.slug,
+          _status: 'published',
+          ...inLocale({ title: campaign.title }, locale),
+          tutorial: {
+            videoUrl: campaign.tutorial.videoUrl,
+            steps: campaign.tutorial.steps.map((step, i) => ({ id: created?.tutorial?.steps?.[i]?.id, body: rich(step.body, locale) })),
+          },
+          voucher: {
+            merchant: campaign.voucher.merchant,
+            currency: campaign.voucher.amount.currency,
+            value: campaign.voucher.amount.value,
+            validityDays: campaign.voucher.validityDays,
+          },
+          budget: campaign.budget,
+          startsAt: campaign.startsAt,
+          endsAt: campaign.endsAt,
+        }),
+      )
     }
 
     if (options.demoUsers) {
-      await ensureUser(req, { email: demoEditor(tenant.slug), password: demoPassword.editor, role: 'editor', tenants: [{ tenant: tenantId, role: 'editor' }] }, report)
-      await ensureUser(req, { email: demoPublisher(tenant.slug), password: demoPassword.publisher, role: 'editor', tenants: [{ tenant: tenantId, role: 'publisher' }] }, report)
+      await ensureUser(
+        req,
+        { email: demoEditor(tenant.slug), password: demoPassword.editor, role: 'editor', tenants: [{ tenant: tenantId, role: 'editor' }] },
+        report,
+      )
+      await ensureUser(
+        req,
+        {
+          email: demoPublisher(tenant.slug),
+          password: demoPassword.publisher,
+          role: 'editor',
+          tenants: [{ tenant: tenantId, role: 'publisher' }],
+        },
+        report,
+      )
     }
   }
 }
@@ -218,8 +307,12 @@ async function ensureUser(req: PayloadRequest, user: DemoUser, report: SeedRepor
   }
   await payload.create({
     collection: 'users',
-    data: { email: user.email, password: user.password, role: user.role, // Generated types say number (SQLite); on MongoDB the id is a string.
-    tenants: user.tenants.map(({ tenant, role }) => ({ tenant: tenant as number, role })) },
+    data: {
+      email: user.email,
+      password: user.password,
+      role: user.role, // Generated types say number (SQLite); on MongoDB the id is a string.
+      tenants: user.tenants.map(({ tenant, role }) => ({ tenant: tenant as number, role })),
+    },
     context: { seeding: true },
     req,
   })
@@ -245,8 +338,15 @@ export async function seedDemoIfNeeded(payload: Payload, log: (line: string) => 
   const empty = (await payload.count({ collection: 'tenants' })).totalDocs === 0
   const unfinished = await seedUnfinished(payload)
   if (!empty && !unfinished) return undefined
-  log(unfinished ? 'An earlier seed did not finish: seeding the rest of the demo content from content/…' : 'Empty database: seeding the demo content from content/…')
-  const report = await seed(payload, readSnapshots(), { demoUsers: true, onTenant: (slug, tenant) => log(`Seeded ${slug}: ${tenant.created} documents created, ${tenant.existing} already there.`) })
+  log(
+    unfinished
+      ? 'An earlier seed did not finish: seeding the rest of the demo content from content/…'
+      : 'Empty database: seeding the demo content from content/…',
+  )
+  const report = await seed(payload, readSnapshots(), {
+    demoUsers: true,
+    onTenant: (slug, tenant) => log(`Seeded ${slug}: ${tenant.created} documents created, ${tenant.existing} already there.`),
+  })
   log(`Seeded ${report.created} documents.`)
   return report
 }

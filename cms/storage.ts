@@ -2,7 +2,15 @@ import { s3Storage } from '@payloadcms/storage-s3'
 import type { Plugin } from 'payload'
 
 /** The variables that configure S3-compatible media storage; S3_BUCKET turns it on. */
-export const s3Variables = ['S3_BUCKET', 'S3_REGION', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE', 'S3_PREFIX'] as const
+export const s3Variables = [
+  'S3_BUCKET',
+  'S3_REGION',
+  'S3_ENDPOINT',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+  'S3_FORCE_PATH_STYLE',
+  'S3_PREFIX',
+] as const
 
 /**
  * Media storage: files on the local disk (the data folder's media/) unless S3_BUCKET names a bucket,
@@ -13,8 +21,10 @@ export function mediaStorage(env: Record<string, string | undefined> = process.e
   const bucket = env.S3_BUCKET?.trim()
   const stray = s3Variables.filter((name) => name !== 'S3_BUCKET' && env[name])
   if (!bucket && stray.length) throw new Error(`S3_BUCKET must be set when ${stray.join(', ')} ${stray.length > 1 ? 'are' : 'is'} set`)
-  if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) throw new Error('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together')
-  if (env.S3_ENDPOINT && !/^https?:\/\//.test(env.S3_ENDPOINT)) throw new Error(`S3_ENDPOINT must be an http(s) URL, not "${env.S3_ENDPOINT}"`)
+  if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY))
+    throw new Error('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together')
+  if (env.S3_ENDPOINT && !/^https?:\/\//.test(env.S3_ENDPOINT))
+    throw new Error(`S3_ENDPOINT must be an http(s) URL, not "${env.S3_ENDPOINT}"`)
   return s3Storage({
     enabled: Boolean(bucket),
     // The plugin's `prefix` field exists whether or not S3 is on, so the schema (and its

@@ -84,7 +84,14 @@ export const alternativeThreshold = 0.45
 
 export type AskCandidate = { match: string; score: number; question: string; url: string }
 /** What the ask box answers: the best Q&A (null when not sure), its confidence (1: every word of the question found), and up to two alternatives. */
-export type AskResult = { match: string | null; score: number; question?: string; url?: string; answer?: string; alternatives: AskCandidate[] }
+export type AskResult = {
+  match: string | null
+  score: number
+  question?: string
+  url?: string
+  answer?: string
+  alternatives: AskCandidate[]
+}
 
 /** A tenant and locale's search file as search.json serves it: the documents and their prebuilt Fuse index. */
 export type SearchFile = { docs: SearchDoc[]; index: Parameters<typeof Fuse.parseIndex>[0] }
@@ -114,13 +121,26 @@ const phrasingWeight = 0.3
 const unknownPairWeight = 0.3
 
 /** The ask function over one search file; Fuse is passed in so the island can load it lazily, the limits so a script can tune them. */
-export function asker(FuseClass: typeof Fuse, file: SearchFile, limits = { answer: answerThreshold, alternative: alternativeThreshold }): (query: string) => AskResult {
+export function asker(
+  FuseClass: typeof Fuse,
+  file: SearchFile,
+  limits = { answer: answerThreshold, alternative: alternativeThreshold },
+): (query: string) => AskResult {
   const fuse = new FuseClass(file.docs, askOptions, FuseClass.parseIndex<SearchDoc>(file.index))
   const texts = new Map<SearchDoc, DocText>(
     file.docs.map((doc) => {
       const head = [doc.title, ...doc.alternatives, ...doc.keywords].map((text) => askTerms(text).join(' ')).join(' | ')
       const body = askTerms(doc.body).join(' ')
-      return [doc, { head: joinPairs(head), headWords: new Set(askTerms(head)), body: joinPairs(body), bodyWords: new Set(askTerms(body)), phrases: [doc.title, ...doc.alternatives].map((text) => [...new Set(askTerms(text))]) }]
+      return [
+        doc,
+        {
+          head: joinPairs(head),
+          headWords: new Set(askTerms(head)),
+          body: joinPairs(body),
+          bodyWords: new Set(askTerms(body)),
+          phrases: [doc.title, ...doc.alternatives].map((text) => [...new Set(askTerms(text))]),
+        },
+      ]
     }),
   )
   const all = [...texts.values()]
@@ -136,7 +156,9 @@ export function asker(FuseClass: typeof Fuse, file: SearchFile, limits = { answe
       const likely = (word: string) => own.filter((letter) => !letters.get(word)!.has(letter)).length <= 2
       const near =
         term.length >= 4
-          ? new FuseClass(vocabulary.filter(likely), { threshold: 0.2, ignoreLocation: true, ignoreDiacritics: true }).search(term).map((result) => result.item)
+          ? new FuseClass(vocabulary.filter(likely), { threshold: 0.2, ignoreLocation: true, ignoreDiacritics: true })
+              .search(term)
+              .map((result) => result.item)
           : vocabulary.filter((word) => word === term || (term.length === 3 && word.startsWith(term)))
       if (term.length >= 4) near.push(...vocabulary.filter((word) => swapped(term, word)))
       spellings.set(term, new Set(near))
@@ -151,7 +173,8 @@ export function asker(FuseClass: typeof Fuse, file: SearchFile, limits = { answe
   }
   // Document frequencies of exact terms, counted once: a misspelled word counts as rare, which it is.
   const documentFrequency = new Map<string, number>()
-  for (const text of all) for (const term of new Set([...text.headWords, ...text.bodyWords])) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1)
+  for (const text of all)
+    for (const term of new Set([...text.headWords, ...text.bodyWords])) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1)
   const weight = (term: string): number => {
     const found = documentFrequency.get(term) ?? 0
     return idf(all.length, found) * (found === 0 && isUnspaced(term) ? unknownPairWeight : 1)

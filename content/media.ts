@@ -15,7 +15,8 @@ export function resolveMedia(snapshot: Snapshot, exists: (file: string) => boole
   const available = new Set(media.map((item) => item.file))
   const keep = (file: string | undefined, where: string): string | undefined => {
     if (!file || available.has(file)) return file
-    if (snapshot.media.every((item) => item.file !== file)) warnings.push(`${where} uses image "${file}", which is not in the snapshot's media; built without it.`)
+    if (snapshot.media.every((item) => item.file !== file))
+      warnings.push(`${where} uses image "${file}", which is not in the snapshot's media; built without it.`)
     return undefined
   }
   const { slug } = snapshot.tenant

@@ -33,7 +33,10 @@ export const localizedList = z.partialRecord(locale, z.array(z.string().min(1)))
 export type LocalizedList = z.infer<typeof localizedList>
 
 /** An amount of money in the currency's minor units (JPY 0 digits, USD 2, KWD 3). */
-export const amountSchema = z.object({ currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like USD'), value: z.number().int().nonnegative() })
+export const amountSchema = z.object({
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like USD'),
+  value: z.number().int().nonnegative(),
+})
 
 /** A file name in the media folder: no folders, nothing a URL or a shell would read differently. */
 const mediaFile = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.(?:png|jpe?g|webp|svg)$/, 'must be a file name like scan-qr.png')
@@ -49,22 +52,23 @@ export const mediaSchema = z.object({
 })
 export type Media = z.infer<typeof mediaSchema>
 
-export const tenantSchema = z.object({
-  slug,
-  name: z.string().min(1),
-  locales: z.array(locale).min(1),
-  defaultLocale: locale,
-  features: z.array(z.enum(features)),
-  brand: z.object({
-    primaryColor: hexColour,
-    accentColor: hexColour,
-    intro: localizedText,
-    /** The MPP's logo: a file of the snapshot's media. */
-    logo: mediaFile.optional(),
-  }),
-  mppApiBaseUrl: z.url(),
-  supportEmail: z.email(),
-})
+export const tenantSchema = z
+  .object({
+    slug,
+    name: z.string().min(1),
+    locales: z.array(locale).min(1),
+    defaultLocale: locale,
+    features: z.array(z.enum(features)),
+    brand: z.object({
+      primaryColor: hexColour,
+      accentColor: hexColour,
+      intro: localizedText,
+      /** The MPP's logo: a file of the snapshot's media. */
+      logo: mediaFile.optional(),
+    }),
+    mppApiBaseUrl: z.url(),
+    supportEmail: z.email(),
+  })
   .refine((t) => t.locales.includes(t.defaultLocale), {
     message: 'must be one of the enabled locales',
     path: ['defaultLocale'],
@@ -138,10 +142,17 @@ export type DocumentProblem = { path: (string | number)[]; message: string }
 /** The required texts of a document, by path: the site falls back to the default locale, so each needs it. */
 function requiredTexts<L extends DocumentList>(list: L, item: DocumentOf[L]): [(string | number)[], LocalizedText][] {
   if (list === 'categories') return [[['name'], (item as Category).name]]
-  if (list === 'qas') return [[['question'], (item as Qa).question], [['answer'], (item as Qa).answer]]
+  if (list === 'qas')
+    return [
+      [['question'], (item as Qa).question],
+      [['answer'], (item as Qa).answer],
+    ]
   if (list === 'campaigns') return [[['title'], (item as Campaign).title]]
   const guide = item as Guide
-  return [[['title'], guide.title], ...guide.steps.map((step, j): [(string | number)[], LocalizedText] => [['steps', j, 'body'], step.body])]
+  return [
+    [['title'], guide.title],
+    ...guide.steps.map((step, j): [(string | number)[], LocalizedText] => [['steps', j, 'body'], step.body]),
+  ]
 }
 
 /** What makes one well-formed document unfit for the tenant's site, whatever the other documents are. */
@@ -169,7 +180,8 @@ export const snapshotSchema = z
     const { defaultLocale } = snapshot.tenant
     for (const list of documentLists) {
       snapshot[list].forEach((item, i) => {
-        for (const { path, message } of documentProblems(list, item as never, defaultLocale)) ctx.addIssue({ code: 'custom', message, path: [list, i, ...path] })
+        for (const { path, message } of documentProblems(list, item as never, defaultLocale))
+          ctx.addIssue({ code: 'custom', message, path: [list, i, ...path] })
       })
     }
     const categories = new Set(snapshot.categories.map((c) => c.slug))
@@ -184,7 +196,12 @@ export const snapshotSchema = z
         if (!qas.has(slug)) ctx.addIssue({ code: 'custom', message: `unknown Q&A "${slug}"`, path: ['guides', i, 'related', j] })
       }),
     )
-    for (const [list, items] of [['categories', snapshot.categories], ['guides', snapshot.guides], ['qas', snapshot.qas], ['campaigns', snapshot.campaigns]] as const) {
+    for (const [list, items] of [
+      ['categories', snapshot.categories],
+      ['guides', snapshot.guides],
+      ['qas', snapshot.qas],
+      ['campaigns', snapshot.campaigns],
+    ] as const) {
       const seen = new Set<string>()
       items.forEach((item, i) => {
         if (seen.has(item.slug)) ctx.addIssue({ code: 'custom', message: `duplicate slug "${item.slug}"`, path: [list, i, 'slug'] })

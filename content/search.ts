@@ -1,7 +1,15 @@
 import type { IFuseOptions } from 'fuse.js'
 
 /** One thing search can find: a guide or a Q&A, in the page's locale. */
-export type SearchDoc = { kind: 'guide' | 'qa'; slug: string; url: string; title: string; alternatives: string[]; keywords: string[]; body: string }
+export type SearchDoc = {
+  kind: 'guide' | 'qa'
+  slug: string
+  url: string
+  title: string
+  alternatives: string[]
+  keywords: string[]
+  body: string
+}
 
 /** What the index is built over and how each field weighs; the build and the island must use the same keys. */
 export const searchKeys = [

@@ -107,7 +107,11 @@ async function main(): Promise<void> {
       const slug = requireTenant()
       const { queueFromCli } = await import('../cms/publish/commands')
       const { buildId, coalesced } = await withCms((payload) => queueFromCli(payload, slug))
-      console.log(coalesced ? `A rebuild of ${slug} was already queued: build ${buildId}.` : `Queued build ${buildId} of ${slug}; the running CMS builds it.`)
+      console.log(
+        coalesced
+          ? `A rebuild of ${slug} was already queued: build ${buildId}.`
+          : `Queued build ${buildId} of ${slug}; the running CMS builds it.`,
+      )
       return
     }
     case 'rollback': {
@@ -130,14 +134,24 @@ async function main(): Promise<void> {
       const { recomputePopularity } = await import('../cms/ask/popularity')
       await withCms(async (payload) => {
         const slugs = values.tenant ? [values.tenant] : (await listTenants(payload)).map((t) => t.slug)
-        for (const slug of slugs) console.log(`${slug}: popularity of ${(await recomputePopularity(payload, slug)).length} Q&As recomputed; the next rebuild shows it.`)
+        for (const slug of slugs)
+          console.log(
+            `${slug}: popularity of ${(await recomputePopularity(payload, slug)).length} Q&As recomputed; the next rebuild shows it.`,
+          )
       })
       return
     }
     case 'tenants': {
       const { listTenants } = await import('../cms/publish/exportSnapshot')
       const tenants = await withCms(listTenants)
-      if (values.json) console.log(JSON.stringify(tenants.map(({ slug, name, locales }) => ({ slug, name, locales })), null, 2))
+      if (values.json)
+        console.log(
+          JSON.stringify(
+            tenants.map(({ slug, name, locales }) => ({ slug, name, locales })),
+            null,
+            2,
+          ),
+        )
       else for (const t of tenants) console.log(`${t.slug}\t${t.name}\t${t.locales.join(',')}`)
       return
     }

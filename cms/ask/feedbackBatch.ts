@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 
-import type { FeedbackKind } from './popularity'
-import { queuePopularitySoon } from './popularity'
 import { insertRows } from '../lib/bulkInsert'
 import { flushedOnShutdown, handleShutdownSignals, isStopping } from '../lib/shutdown'
+import type { FeedbackKind } from './popularity'
+import { queuePopularitySoon } from './popularity'
 
 type Id = number | string
 
@@ -44,7 +44,8 @@ function writeWaiting(state: Batcher): Promise<void> {
   const write = insertRows(state.payload, 'feedback', rows).then(
     () => {
       for (const event of batch) event.written()
-      for (const slug of new Set(batch.filter(({ row }) => row.qa !== undefined).map(({ row }) => row.tenantSlug))) queuePopularitySoon(state.payload, slug)
+      for (const slug of new Set(batch.filter(({ row }) => row.qa !== undefined).map(({ row }) => row.tenantSlug)))
+        queuePopularitySoon(state.payload, slug)
     },
     (error: unknown) => {
       for (const event of batch) event.failed(error)

@@ -58,7 +58,18 @@ export async function recomputePopularity(payload: Payload, tenantSlug: string, 
   await retryWhenBusy(() => payload.delete({ collection: 'popularity', where: { tenant: { equals: tenant.id } } }))
   for (const row of scores) {
     await retryWhenBusy(() =>
-      payload.create({ collection: 'popularity', data: { tenant: tenant.id, qa: row.qa as number, score: row.score, views: row.views, helpful: row.helpful, unhelpful: row.unhelpful, computedAt: now.toISOString() } }),
+      payload.create({
+        collection: 'popularity',
+        data: {
+          tenant: tenant.id,
+          qa: row.qa as number,
+          score: row.score,
+          views: row.views,
+          helpful: row.helpful,
+          unhelpful: row.unhelpful,
+          computedAt: now.toISOString(),
+        },
+      }),
     )
   }
   return scores
@@ -83,10 +94,15 @@ function queueDue(state: Coalescer): Promise<void> {
   const tenants = [...state.due]
   state.due.clear()
   const queued = Promise.all(
-    tenants.map((slug) => queuePopularity(state.payload, slug).catch((error: unknown) => {
-      state.payload.logger.error({ err: error, tenant: slug }, 'Could not queue a popularity recomputation; it is tried again with the next feedback')
-      state.due.add(slug)
-    })),
+    tenants.map((slug) =>
+      queuePopularity(state.payload, slug).catch((error: unknown) => {
+        state.payload.logger.error(
+          { err: error, tenant: slug },
+          'Could not queue a popularity recomputation; it is tried again with the next feedback',
+        )
+        state.due.add(slug)
+      }),
+    ),
   ).then(() => undefined)
   state.queuing.add(queued)
   void queued.finally(() => state.queuing.delete(queued))

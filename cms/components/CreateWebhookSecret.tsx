@@ -1,4 +1,5 @@
 'use client'
+
 import { Button, useConfig, useDocumentInfo } from '@payloadcms/ui'
 import { useState } from 'react'
 
@@ -22,7 +23,8 @@ export function CreateWebhookSecret() {
       body: JSON.stringify({ label }),
     })
     const body = (await response.json().catch(() => ({}))) as Partial<Created> & { errors?: { message: string }[] }
-    if (!response.ok || !body.secret) return setError(body.errors?.[0]?.message ?? `The secret could not be created (HTTP ${response.status}).`)
+    if (!response.ok || !body.secret)
+      return setError(body.errors?.[0]?.message ?? `The secret could not be created (HTTP ${response.status}).`)
     setCreated(body as Created)
   }
 
@@ -32,14 +34,19 @@ export function CreateWebhookSecret() {
       {created ? (
         <div role="status">
           <p>
-            Copy this secret for <strong>{created.label}</strong> now and give it to the MPP. It will not be shown again; reload to see it listed as{' '}
-            <code>{created.hint}</code>.
+            Copy this secret for <strong>{created.label}</strong> now and give it to the MPP. It will not be shown again; reload to see it
+            listed as <code>{created.hint}</code>.
           </p>
           <pre className="webhook-secret">{created.secret}</pre>
         </div>
       ) : (
         <>
-          <input aria-label="Label for the new secret" placeholder="Label, e.g. Production" value={label} onChange={(event) => setLabel(event.target.value)} />
+          <input
+            aria-label="Label for the new secret"
+            placeholder="Label, e.g. Production"
+            value={label}
+            onChange={(event) => setLabel(event.target.value)}
+          />
           <Button buttonStyle="secondary" onClick={() => void create()}>
             Create webhook secret
           </Button>

@@ -8,7 +8,9 @@ export async function RewardStats({ payload, id, data }: UIFieldServerProps) {
   const budget = (data as { budget?: number } | undefined)?.budget
   if (!id || !budget) return null
   const stats = await campaignStats(payload, { id: id as number, budget })
-  const refusals = claimOutcomes.filter((outcome) => outcome !== 'issued').map((outcome) => [outcome, stats.refused[outcome as keyof typeof stats.refused]] as const)
+  const refusals = claimOutcomes
+    .filter((outcome) => outcome !== 'issued')
+    .map((outcome) => [outcome, stats.refused[outcome as keyof typeof stats.refused]] as const)
   return (
     <div className="field-type reward-stats">
       <p className="field-label">Vouchers</p>

@@ -1,4 +1,5 @@
 'use client'
+
 import { Button, useConfig } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
 
@@ -19,7 +20,9 @@ export function UnansweredQuestions() {
         if (!response.ok) throw new Error(`HTTP ${response.status}`)
         setTenants((await response.json()) as TenantGroups[])
       })
-      .catch((failure: unknown) => setError(`Unanswered questions could not be loaded (${failure instanceof Error ? failure.message : String(failure)}).`))
+      .catch((failure: unknown) =>
+        setError(`Unanswered questions could not be loaded (${failure instanceof Error ? failure.message : String(failure)}).`),
+      )
   }, [api])
 
   async function startDraft(tenant: TenantGroups['tenant'], group: QuestionGroup) {
@@ -64,7 +67,9 @@ export function UnansweredQuestions() {
                   <tr key={`${group.locale}:${group.query}`}>
                     <td lang={group.locale}>
                       {group.query}
-                      {group.wordings.length > 1 && <small className="unanswered-wordings">Also: {group.wordings.slice(1, 4).join(' · ')}</small>}
+                      {group.wordings.length > 1 && (
+                        <small className="unanswered-wordings">Also: {group.wordings.slice(1, 4).join(' · ')}</small>
+                      )}
                     </td>
                     <td>{group.locale}</td>
                     <td>{group.count}</td>

@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { migrations } from '../migrations'
 import { isStopping } from '../lib/shutdown'
+import { migrations } from '../migrations'
 
 /** Answers that must never be cached by a proxy: a probe wants the node's state now. */
 const noStore = { 'cache-control': 'no-store' }
@@ -30,7 +30,8 @@ export const ready: Endpoint = {
   path: '/ready',
   method: 'get',
   handler: async (req) => {
-    if (isStopping()) return Response.json({ status: 'stopping', problems: ['The process is shutting down.'] }, { status: 503, headers: noStore })
+    if (isStopping())
+      return Response.json({ status: 'stopping', problems: ['The process is shutting down.'] }, { status: 503, headers: noStore })
     const problems: string[] = []
     try {
       await req.payload.count({ collection: 'tenants', req })
@@ -40,7 +41,11 @@ export const ready: Endpoint = {
       req.payload.logger.warn({ err: error }, 'Readiness: the database did not answer')
       problems.push('The database did not answer.')
     }
-    const body = { status: problems.length ? 'not-ready' : 'ready', database: req.payload.db.name === 'sqlite' ? 'sqlite' : 'mongodb', ...(problems.length ? { problems } : {}) }
+    const body = {
+      status: problems.length ? 'not-ready' : 'ready',
+      database: req.payload.db.name === 'sqlite' ? 'sqlite' : 'mongodb',
+      ...(problems.length ? { problems } : {}),
+    }
     return Response.json(body, { status: problems.length ? 503 : 200, headers: noStore })
   },
 }

@@ -4,7 +4,8 @@ import { APIError, Forbidden } from 'payload'
 import { hasRoleIn, publishesEverywhere } from '../access/tenantRoles'
 import type { User } from '../payload-types'
 
-const restoreRefused = 'Restoring a version publishes it, which needs the publisher role in this MPP. Restore it as a draft (?draft=true) instead.'
+const restoreRefused =
+  'Restoring a version publishes it, which needs the publisher role in this MPP. Restore it as a draft (?draft=true) instead.'
 
 /**
  * A write to a document with drafts by someone who does not publish in its tenant becomes a draft
@@ -25,7 +26,12 @@ export const editorsSaveDrafts: CollectionBeforeOperationHook = async ({ args, o
 }
 
 /** What create, update and restore operations are given, as far as this hook reads it. */
-type WriteArgs = { collection: { config: { slug: CollectionSlug } }; data?: { tenant?: unknown }; duplicateFromID?: unknown; id?: number | string }
+type WriteArgs = {
+  collection: { config: { slug: CollectionSlug } }
+  data?: { tenant?: unknown }
+  duplicateFromID?: unknown
+  id?: number | string
+}
 
 /** The tenant a create or an update by id writes to; undefined for bulk writes and version restores. */
 async function tenantOf(args: WriteArgs, operation: string, req: PayloadRequest): Promise<unknown> {

@@ -40,7 +40,17 @@ async function tenantDefaults(req: PayloadRequest, tenant: Id): Promise<{ defaul
  * in the default locale, the stored text of that locale otherwise. Seeding writes snapshots that
  * parseSnapshot has already checked, default locale first, and is not checked again.
  */
-export const requireDefaultLocale: FieldHook = async ({ collection, data, field, originalDoc, path, req, siblingData, siblingDocWithLocales, value }) => {
+export const requireDefaultLocale: FieldHook = async ({
+  collection,
+  data,
+  field,
+  originalDoc,
+  path,
+  req,
+  siblingData,
+  siblingDocWithLocales,
+  value,
+}) => {
   const fieldName = (field as { name?: string }).name
   if (req.context.seeding || !collection || !fieldName) return value
   const rawTenant = (data as Doc)?.tenant ?? (originalDoc as Doc)?.tenant
@@ -57,7 +67,12 @@ export const requireDefaultLocale: FieldHook = async ({ collection, data, field,
   throw new ValidationError(
     {
       collection: collection.slug,
-      errors: [{ path: path.join('.'), message: `${name}'s default locale is ${defaultLocale} (${label}): write this field in ${defaultLocale} before publishing.` }],
+      errors: [
+        {
+          path: path.join('.'),
+          message: `${name}'s default locale is ${defaultLocale} (${label}): write this field in ${defaultLocale} before publishing.`,
+        },
+      ],
       req,
     },
     req.t,

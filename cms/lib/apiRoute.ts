@@ -30,7 +30,10 @@ export function apiRoute<C>(route: RouteHandler<C>, payload: () => Promise<Paylo
       const { logger } = instance
       let response: Response
       try {
-        const limited = request.method === 'POST' && signInPaths.test(path) ? await limitSignIn({ headers: request.headers, payload: instance }) : undefined
+        const limited =
+          request.method === 'POST' && signInPaths.test(path)
+            ? await limitSignIn({ headers: request.headers, payload: instance })
+            : undefined
         response = limited ?? (await handler(request, context))
       } catch (error) {
         logger.error({ ...line, err: error, ms: Math.round(performance.now() - started) }, 'request failed')

@@ -36,9 +36,16 @@ function decodedSegment(segment: string): string | undefined {
 function badPath(segments: string[]): Response | undefined {
   for (const segment of segments) {
     const decoded = decodedSegment(segment)
-    if (decoded === undefined) return refuse(400, 'bad-path', `The path segment "${segment.slice(0, 40)}" is not valid percent-encoding (UTF-8).`)
-    if (controlCharacter.test(decoded)) return refuse(400, 'bad-path', 'The path holds a control character (such as %00); no document or file is named so.')
-    if (Buffer.byteLength(decoded) > maxSegmentBytes) return refuse(414, 'path-too-long', `A path segment is ${Buffer.byteLength(decoded)} bytes long; ids and file names are at most ${maxSegmentBytes}.`)
+    if (decoded === undefined)
+      return refuse(400, 'bad-path', `The path segment "${segment.slice(0, 40)}" is not valid percent-encoding (UTF-8).`)
+    if (controlCharacter.test(decoded))
+      return refuse(400, 'bad-path', 'The path holds a control character (such as %00); no document or file is named so.')
+    if (Buffer.byteLength(decoded) > maxSegmentBytes)
+      return refuse(
+        414,
+        'path-too-long',
+        `A path segment is ${Buffer.byteLength(decoded)} bytes long; ids and file names are at most ${maxSegmentBytes}.`,
+      )
   }
   return undefined
 }
@@ -60,7 +67,11 @@ function unreadableBody(request: Request, collection: string): Response | undefi
   if (readableBody.test(type) || (!type && !hasBody(request))) return undefined
   const override = request.headers.get('x-payload-http-method-override') ?? request.headers.get('x-http-method-override')
   if (override === 'GET' && /^application\/x-www-form-urlencoded\s*(?:;|$)/i.test(type)) return undefined
-  return refuse(415, 'unsupported-media-type', `Send the ${collection} document as application/json (or multipart/form-data with a "_payload" field), not ${type.split(';')[0] || 'a body without Content-Type'}.`)
+  return refuse(
+    415,
+    'unsupported-media-type',
+    `Send the ${collection} document as application/json (or multipart/form-data with a "_payload" field), not ${type.split(';')[0] || 'a body without Content-Type'}.`,
+  )
 }
 
 /**
@@ -77,7 +88,8 @@ export function guardBadInput(request: Request, config: ApiConfig): Response | u
   const [slug, action] = segments.map((segment) => decodedSegment(segment)!)
   const collection = config.collections.find((each) => each.slug === slug)
   if (!collection) return undefined
-  if (action === 'versions' && !collection.versions) return refuse(404, 'no-versions', `The ${collection.slug} collection keeps no versions.`)
+  if (action === 'versions' && !collection.versions)
+    return refuse(404, 'no-versions', `The ${collection.slug} collection keeps no versions.`)
   return unreadableBody(request, collection.slug)
 }
 

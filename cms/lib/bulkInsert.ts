@@ -5,8 +5,15 @@ import { retryWhenBusy } from './retryWhenBusy'
 type Row = Record<string, unknown> & { createdAt: string }
 
 /** The adapter parts a multi-row insert needs; Payload's Local API creates one document per call. */
-type SqliteAdapter = { name: 'sqlite'; drizzle: unknown; insert: (args: { db: unknown; tableName: string; values: Record<string, unknown>[] }) => Promise<unknown[]> }
-type MongoAdapter = { name: 'mongoose'; collections: Record<string, { insertMany: (docs: Record<string, unknown>[]) => Promise<unknown[]> }> }
+type SqliteAdapter = {
+  name: 'sqlite'
+  drizzle: unknown
+  insert: (args: { db: unknown; tableName: string; values: Record<string, unknown>[] }) => Promise<unknown[]>
+}
+type MongoAdapter = {
+  name: 'mongoose'
+  collections: Record<string, { insertMany: (docs: Record<string, unknown>[]) => Promise<unknown[]> }>
+}
 
 /**
  * Inserts many rows of a flat collection in one database write (one multi-row INSERT on SQLite,
@@ -24,7 +31,9 @@ export async function insertRows(payload: Payload, collection: CollectionSlug, r
     return
   }
   if (db.name === 'mongoose') {
-    await db.collections[collection]!.insertMany(rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt), updatedAt: new Date(row.createdAt) })))
+    await db.collections[collection]!.insertMany(
+      rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt), updatedAt: new Date(row.createdAt) })),
+    )
     return
   }
   throw new Error(`insertRows knows the sqlite and mongoose adapters, not "${(db as { name: string }).name}"`)

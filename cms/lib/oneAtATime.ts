@@ -7,7 +7,10 @@ const queues = new Map<string, Promise<unknown>>()
  */
 export function oneAtATimePer<T>(key: string, work: () => Promise<T>): Promise<T> {
   const result = (queues.get(key) ?? Promise.resolve()).then(work)
-  const tail = result.then(() => undefined, () => undefined)
+  const tail = result.then(
+    () => undefined,
+    () => undefined,
+  )
   queues.set(key, tail)
   // Forget a key once its queue drains, so keys (one per campaign) do not pile up.
   void tail.then(() => {

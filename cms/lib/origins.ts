@@ -6,7 +6,9 @@ const localSite = 'http://localhost:4321'
  * origin in CENTER_SITE_ORIGINS (comma-separated), else the origin of CENTER_SITE_URL.
  */
 export function siteOrigins(env: Record<string, string | undefined> = process.env): string[] {
-  const listed = env.CENTER_SITE_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean)
+  const listed = env.CENTER_SITE_ORIGINS?.split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean)
   const origins = listed?.length ? listed : [env.CENTER_SITE_URL || localSite]
   return origins.map((origin) => new URL(origin).origin)
 }

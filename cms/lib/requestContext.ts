@@ -5,7 +5,8 @@ type RequestContext = { requestId: string }
 
 const storageKey = Symbol.for('center.requestContext')
 /** One store per process: Next may bundle this module more than once (routes, the Payload config). */
-const storage: AsyncLocalStorage<RequestContext> = ((globalThis as Record<symbol, unknown>)[storageKey] ??= new AsyncLocalStorage<RequestContext>()) as AsyncLocalStorage<RequestContext>
+const storage: AsyncLocalStorage<RequestContext> = ((globalThis as Record<symbol, unknown>)[storageKey] ??=
+  new AsyncLocalStorage<RequestContext>()) as AsyncLocalStorage<RequestContext>
 
 /** The request's id: the caller's or the proxy's `x-request-id` when it is a plain token, else a new UUID. */
 export function requestIdFrom(headers: Headers): string {

@@ -2,7 +2,8 @@ import type { Payload, PayloadRequest } from 'payload'
 import { RateLimiterMemory, RateLimiterMongo, type RateLimiterRes } from 'rate-limiter-flexible'
 
 /** The Center API's error answer: a stable machine-readable `error` code and a sentence for people. */
-export const refuse = (status: number, error: string, message: string, headers?: HeadersInit) => Response.json({ error, message }, { status, headers })
+export const refuse = (status: number, error: string, message: string, headers?: HeadersInit) =>
+  Response.json({ error, message }, { status, headers })
 
 /** Reads a request body as text, or answers undefined as soon as it passes `limit` bytes. */
 export async function readCapped(req: PayloadRequest, limit: number): Promise<string | undefined> {
@@ -38,7 +39,8 @@ export function trustedProxyHops(env: Record<string, string | undefined> = proce
   const raw = env.TRUST_PROXY?.trim()
   if (!raw) return 0
   const hops = Number(raw)
-  if (!Number.isInteger(hops) || hops < 0) throw new Error(`TRUST_PROXY must be the number of proxies in front of the CMS (0, 1, 2…), not "${raw}"`)
+  if (!Number.isInteger(hops) || hops < 0)
+    throw new Error(`TRUST_PROXY must be the number of proxies in front of the CMS (0, 1, 2…), not "${raw}"`)
   return hops
 }
 
@@ -49,9 +51,13 @@ export function trustedProxyHops(env: Record<string, string | undefined> = proce
  */
 export function clientAddress(headers: Headers, hops = trustedProxyHops()): string {
   const peer = headers.get(peerAddressHeader)
-  if (!peer) throw new Error(`The request carries no ${peerAddressHeader} header: the CMS server stamps it from the socket (cms/instrumentation.ts)`)
+  if (!peer)
+    throw new Error(`The request carries no ${peerAddressHeader} header: the CMS server stamps it from the socket (cms/instrumentation.ts)`)
   if (hops === 0) return peer
-  const forwarded = (headers.get('x-forwarded-for') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean)
+  const forwarded = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
   const chain = [...forwarded, peer]
   return chain[Math.max(0, chain.length - 1 - hops)]!
 }

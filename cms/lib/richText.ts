@@ -9,6 +9,9 @@ export async function richTextConverter(payload: Payload) {
   return {
     toLexical: (markdown: string): RichText => convertMarkdownToLexical({ editorConfig, markdown }),
     // The content toolset has no strikethrough, so "~" is plain text ("1~3 days"): keep it unescaped.
-    toMarkdown: (data: unknown): string => convertLexicalToMarkdown({ data: data as RichText, editorConfig }).replaceAll('\\~', '~').trim(),
+    toMarkdown: (data: unknown): string =>
+      convertLexicalToMarkdown({ data: data as RichText, editorConfig })
+        .replaceAll('\\~', '~')
+        .trim(),
   }
 }

@@ -1,5 +1,11 @@
 type ShutdownLogger = { info: (fields: object, message: string) => void }
-type ShutdownState = { stopping: boolean; handled: boolean; abort: AbortController; running: Set<Promise<unknown>>; flushers: Set<() => Promise<unknown>> }
+type ShutdownState = {
+  stopping: boolean
+  handled: boolean
+  abort: AbortController
+  running: Set<Promise<unknown>>
+  flushers: Set<() => Promise<unknown>>
+}
 
 const stateKey = Symbol.for('center.shutdown')
 /** One state per process: Next may bundle this module more than once. */
@@ -76,9 +82,15 @@ export function handleShutdownSignals(logger: ShutdownLogger, exit: (code: numbe
   if (state.handled) return
   state.handled = true
   const onSignal = (signal: NodeJS.Signals) => {
-    logger.info({ signal, running: state.running.size, graceMs: shutdownGraceMs() }, 'Stopping: writing buffered work and finishing running builds, then exiting')
+    logger.info(
+      { signal, running: state.running.size, graceMs: shutdownGraceMs() },
+      'Stopping: writing buffered work and finishing running builds, then exiting',
+    )
     void shutDown().then((finished) => {
-      logger.info({ finished }, finished ? 'Stopped after the running builds finished' : 'Stopped: unfinished builds were aborted and will be retried')
+      logger.info(
+        { finished },
+        finished ? 'Stopped after the running builds finished' : 'Stopped: unfinished builds were aborted and will be retried',
+      )
       exit(0)
     })
   }

@@ -3,8 +3,19 @@ import type { Payload } from 'payload'
 import type { Tenant } from '../payload-types'
 
 /** The tenant with this slug, or undefined. `locale: 'all'` reads every locale's texts; `showHiddenFields` its secrets. */
-export async function findTenant(payload: Payload, slug: string, options: { locale?: 'all'; showHiddenFields?: boolean } = {}): Promise<Tenant | undefined> {
-  const { docs } = await payload.find({ collection: 'tenants', where: { slug: { equals: slug } }, limit: 1, depth: 0, pagination: false, ...options })
+export async function findTenant(
+  payload: Payload,
+  slug: string,
+  options: { locale?: 'all'; showHiddenFields?: boolean } = {},
+): Promise<Tenant | undefined> {
+  const { docs } = await payload.find({
+    collection: 'tenants',
+    where: { slug: { equals: slug } },
+    limit: 1,
+    depth: 0,
+    pagination: false,
+    ...options,
+  })
   return docs[0]
 }
 

@@ -68,7 +68,8 @@ export async function walletUser(req: PayloadRequest, expectedTenant?: string | 
   if (!token) return refuse(401, 'missing-token', 'Send the user token from the MPP app as "Authorization: Bearer <token>".')
   const issuer = claimedIssuer(token)
   if (!issuer) return refuse(401, 'invalid-token', 'The token is malformed.')
-  if (expectedTenant && issuer !== expectedTenant) return refuse(401, 'wrong-tenant', `This token was issued by another MPP, not ${expectedTenant}. Open the page again from the app.`)
+  if (expectedTenant && issuer !== expectedTenant)
+    return refuse(401, 'wrong-tenant', `This token was issued by another MPP, not ${expectedTenant}. Open the page again from the app.`)
   const tenant = await tenantBySlug(req, issuer)
   if (!tenant) return refuse(401, 'invalid-token', 'The token was not issued by an MPP of this Center.')
   const keys = trustedKeys(tenant)
@@ -87,7 +88,8 @@ export async function walletUser(req: PayloadRequest, expectedTenant?: string | 
     return { tenant, user: await verifyToken(tenant.slug, token, createLocalJWKSet({ keys })), token }
   } catch (error) {
     if (!(error instanceof TokenError)) throw error
-    if (error.reason === 'expired') return refuse(401, 'token-expired', 'Your session has ended: the token has expired. Open the page again from the app.')
+    if (error.reason === 'expired')
+      return refuse(401, 'token-expired', 'Your session has ended: the token has expired. Open the page again from the app.')
     if (!sandboxOn() && (await signedBySandbox(tenant.slug, token))) return sandboxTokenRefusal(tenant)
     return refuse(401, 'invalid-token', `The token was refused: ${error.message}.`)
   }

@@ -2,13 +2,13 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, relative } from 'node:path'
 
-import type { Snapshot } from '../../content/schema'
 import { resolveMedia } from '../../content/media'
-import { dataDir, mediaDir as cmsMediaDir, rootDir } from '../env'
-import { centerApiUrl } from '../lib/origins'
-import { writeTenantHeaders } from './headers'
-import { brokenLinks } from './checkLinks'
+import type { Snapshot } from '../../content/schema'
+import { mediaDir as cmsMediaDir, dataDir, rootDir } from '../env'
 import { resolveMppBaseUrl } from '../lib/mppOrigin'
+import { centerApiUrl } from '../lib/origins'
+import { brokenLinks } from './checkLinks'
+import { writeTenantHeaders } from './headers'
 
 export const siteDir = join(dataDir, 'site')
 /** The folder the static server serves: one link per tenant to its live build. */
@@ -20,7 +20,10 @@ export const astroBin = join(rootDir, 'node_modules', 'astro', 'bin', 'astro.mjs
 
 /** A sortable build id: the UTC time, then a random suffix. */
 export const newBuildId = (now = new Date()) =>
-  `${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${Math.random().toString(36).slice(2, 6)}`
+  `${now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}-${Math.random().toString(36).slice(2, 6)}`
 
 export type RunOptions = { cwd?: string; env?: NodeJS.ProcessEnv; quiet?: boolean; signal?: AbortSignal; timeoutMs?: number }
 
@@ -32,7 +35,12 @@ export type RunOptions = { cwd?: string; env?: NodeJS.ProcessEnv; quiet?: boolea
  */
 export function run(command: string, args: string[], options: RunOptions = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd ?? rootDir, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    const child = spawn(command, args, {
+      cwd: options.cwd ?? rootDir,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    })
     let tail = ''
     let killedBecause: string | undefined
     const killGroup = (reason: string) => {
@@ -47,7 +55,8 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
     }
     // A reason given to abort() (a shutdown's) says why, for the build's log; a plain abort() gives an AbortError.
     const reason = () => options.signal?.reason
-    const onAbort = () => killGroup(reason() instanceof Error && reason().name !== 'AbortError' ? `aborted: ${reason().message}` : 'aborted')
+    const onAbort = () =>
+      killGroup(reason() instanceof Error && reason().name !== 'AbortError' ? `aborted: ${reason().message}` : 'aborted')
     const onExit = () => killGroup('our process exited')
     const timer = options.timeoutMs ? setTimeout(() => killGroup(`timed out after ${options.timeoutMs} ms`), options.timeoutMs) : undefined
     if (options.signal?.aborted) onAbort()
@@ -65,7 +74,11 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
       options.signal?.removeEventListener('abort', onAbort)
       process.off('exit', onExit)
       if (code === 0 && !killedBecause) return resolve(tail)
-      const how = killedBecause ? `was killed (${signal ?? 'SIGKILL'}, ${killedBecause})` : signal ? `was killed (${signal})` : `exited with ${code}`
+      const how = killedBecause
+        ? `was killed (${signal ?? 'SIGKILL'}, ${killedBecause})`
+        : signal
+          ? `was killed (${signal})`
+          : `exited with ${code}`
       reject(new Error(`${command} ${args.join(' ')} ${how}:\n${tail}`))
     })
   })
@@ -116,7 +129,10 @@ export async function buildTenant(snapshot: Snapshot, options: BuildOptions): Pr
   mkdirSync(join(dataDir, 'snapshots'), { recursive: true })
   const mediaDir = options.mediaDir ?? cmsMediaDir
   const { snapshot: withImages, warnings } = resolveMedia(snapshot, (file) => existsSync(join(mediaDir, file)))
-  const forSite = { ...withImages, tenant: { ...withImages.tenant, mppApiBaseUrl: resolveMppBaseUrl(snapshot.tenant.mppApiBaseUrl, options.sandboxOrigin) } }
+  const forSite = {
+    ...withImages,
+    tenant: { ...withImages.tenant, mppApiBaseUrl: resolveMppBaseUrl(snapshot.tenant.mppApiBaseUrl, options.sandboxOrigin) },
+  }
   writeFileSync(snapshotFile, JSON.stringify(forSite))
 
   try {
@@ -124,13 +140,24 @@ export async function buildTenant(snapshot: Snapshot, options: BuildOptions): Pr
       quiet: options.quiet,
       signal: options.signal,
       timeoutMs: options.timeoutMs,
-      env: { ...process.env, CENTER_API_URL: options.centerApiUrl ?? centerApiUrl(), CENTER_SNAPSHOT: snapshotFile, CENTER_MEDIA_DIR: mediaDir, CENTER_TENANT: slug, CENTER_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...process.env,
+        CENTER_API_URL: options.centerApiUrl ?? centerApiUrl(),
+        CENTER_SNAPSHOT: snapshotFile,
+        CENTER_MEDIA_DIR: mediaDir,
+        CENTER_TENANT: slug,
+        CENTER_OUT_DIR: outDir,
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
     })
     const missing = missingPages(outDir, snapshot)
     if (missing.length) throw new Error(`The build of "${slug}" is missing ${missing.join(', ')}`)
     const broken = brokenLinks(outDir, slug)
     if (broken.length) {
-      const sample = broken.slice(0, 5).map(({ page, href }) => `${href} (on ${page})`).join(', ')
+      const sample = broken
+        .slice(0, 5)
+        .map(({ page, href }) => `${href} (on ${page})`)
+        .join(', ')
       throw new Error(`The build of "${slug}" has ${broken.length} broken internal links: ${sample}`)
     }
     writeTenantHeaders(outDir, slug, { siteUrl: process.env.CENTER_SITE_URL })
@@ -148,7 +175,11 @@ export async function buildTenant(snapshot: Snapshot, options: BuildOptions): Pr
 /** The tenant's kept builds, oldest first. */
 export function keptBuilds(slug: string): string[] {
   const dir = join(buildsDir, slug)
-  return existsSync(dir) ? readdirSync(dir).filter((name) => existsSync(join(dir, name, slug))).sort() : []
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => existsSync(join(dir, name, slug)))
+        .sort()
+    : []
 }
 
 /** The build the tenant's live link points at, if any. */

@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
-import { markLive, queueRebuild } from './queue'
 import { requireTenant } from '../lib/tenants'
 import { newBuildId, rollbackTenant } from './buildSite'
+import { markLive, queueRebuild } from './queue'
 
 /** The id of the tenant with this slug; throws naming an unknown one. */
 const tenantId = async (payload: Payload, slug: string) => (await requireTenant(payload, slug)).id
@@ -20,7 +20,15 @@ export async function rollbackFromCli(payload: Payload, slug: string, to?: strin
   const row = await payload.create({
     collection: 'builds',
     depth: 0,
-    data: { tenant: tenant as number, buildId: `${newBuildId()}-rollback`, trigger: 'rollback', state: 'queued', startedAt: now, rolledBackTo: switched.to, log: `Switched the live site from ${switched.from ?? 'nothing'} back to ${switched.to}.` },
+    data: {
+      tenant: tenant as number,
+      buildId: `${newBuildId()}-rollback`,
+      trigger: 'rollback',
+      state: 'queued',
+      startedAt: now,
+      rolledBackTo: switched.to,
+      log: `Switched the live site from ${switched.from ?? 'nothing'} back to ${switched.to}.`,
+    },
   })
   await markLive(payload, tenant, row.id, { state: 'live', finishedAt: now, duration: 0 })
   return switched

@@ -1,8 +1,16 @@
 import type { Payload } from 'payload'
 
-import { documentProblems, documentSchemas, parseSnapshot, type DocumentList, type DocumentOf, type Locale, type Snapshot } from '../../content/schema'
-import { requireTenant } from '../lib/tenants'
+import {
+  documentProblems,
+  documentSchemas,
+  parseSnapshot,
+  type DocumentList,
+  type DocumentOf,
+  type Locale,
+  type Snapshot,
+} from '../../content/schema'
 import { richTextConverter } from '../lib/richText'
+import { requireTenant } from '../lib/tenants'
 
 type Id = number | string
 type PerLocale<T> = Record<string, T | null | undefined> | null | undefined
@@ -25,7 +33,9 @@ type Rendition = { filename?: string | null; width?: number | null; height?: num
 
 /** An upload's narrower copies that exist, for srcset (Payload leaves a size empty when the original is smaller). */
 function renditions(sizes: Record<string, Rendition | undefined> | null | undefined) {
-  return Object.values(sizes ?? {}).flatMap((size) => (size?.filename && size.width && size.height ? [{ file: size.filename, width: size.width, height: size.height }] : []))
+  return Object.values(sizes ?? {}).flatMap((size) =>
+    size?.filename && size.width && size.height ? [{ file: size.filename, width: size.width, height: size.height }] : [],
+  )
 }
 
 const idOf = (value: Id | { id: Id }): Id => (typeof value === 'object' ? value.id : value)
@@ -37,7 +47,8 @@ const collectionOf: Record<DocumentList, string> = { categories: 'qa-categories'
 export type SkippedDocument = { collection: string; id: string; slug: string; problem: string }
 
 /** One line naming a left-out document and what to fix. */
-export const describeSkipped = (skipped: SkippedDocument) => `Left out ${skipped.collection} ${skipped.id} ("${skipped.slug}"): ${skipped.problem}`
+export const describeSkipped = (skipped: SkippedDocument) =>
+  `Left out ${skipped.collection} ${skipped.id} ("${skipped.slug}"): ${skipped.problem}`
 
 type Candidate<L extends DocumentList> = { id: Id; item: unknown; list: L }
 
@@ -45,7 +56,11 @@ type Candidate<L extends DocumentList> = { id: Id; item: unknown; list: L }
  * Splits a list's documents into those fit for the site and those left out, with each one's
  * problems, so one bad document cannot stop the tenant's whole site from building.
  */
-function keepValid<L extends DocumentList>(candidates: Candidate<L>[], defaultLocale: Locale, skipped: SkippedDocument[]): { id: Id; item: DocumentOf[L] }[] {
+function keepValid<L extends DocumentList>(
+  candidates: Candidate<L>[],
+  defaultLocale: Locale,
+  skipped: SkippedDocument[],
+): { id: Id; item: DocumentOf[L] }[] {
   const kept: { id: Id; item: DocumentOf[L] }[] = []
   for (const { id, item, list } of candidates) {
     const parsed = documentSchemas[list].safeParse(item)
@@ -92,9 +107,21 @@ export async function exportTenant(payload: Payload, slug: string): Promise<{ sn
     payload.find({ collection: 'campaigns', where: published, ...common, sort: 'startsAt' }),
     payload.find({ collection: 'popularity', where: ofTenant, depth: 0, limit: 0, pagination: false }),
   ])
-  const imageIds = [tenant.brand.logo, ...guides.docs.flatMap((g) => (g.steps ?? []).map((step) => step.image))].filter((id) => id != null).map(idOf)
+  const imageIds = [tenant.brand.logo, ...guides.docs.flatMap((g) => (g.steps ?? []).map((step) => step.image))]
+    .filter((id) => id != null)
+    .map(idOf)
   const media = imageIds.length
-    ? (await payload.find({ collection: 'media', where: { and: [ofTenant, { id: { in: imageIds } }] }, locale: 'all', depth: 0, limit: 0, pagination: false, sort: 'filename' })).docs
+    ? (
+        await payload.find({
+          collection: 'media',
+          where: { and: [ofTenant, { id: { in: imageIds } }] },
+          locale: 'all',
+          depth: 0,
+          limit: 0,
+          pagination: false,
+          sort: 'filename',
+        })
+      ).docs
     : []
   const mediaFiles = new Map<Id, string>(media.flatMap((m) => (m.filename ? [[m.id, m.filename] as const] : [])))
   const fileOf = (image: Id | { id: Id } | null | undefined) => (image == null ? undefined : mediaFiles.get(idOf(image)))
@@ -105,7 +132,11 @@ export async function exportTenant(payload: Payload, slug: string): Promise<{ sn
   const skipped: SkippedDocument[] = []
 
   const keptCategories = keepValid(
-    categories.docs.map((c) => ({ id: c.id, list: 'categories' as const, item: { slug: c.slug, order: c.order, name: texts(all(c.name)) } })),
+    categories.docs.map((c) => ({
+      id: c.id,
+      list: 'categories' as const,
+      item: { slug: c.slug, order: c.order, name: texts(all(c.name)) },
+    })),
     defaultLocale,
     skipped,
   )
@@ -114,7 +145,12 @@ export async function exportTenant(payload: Payload, slug: string): Promise<{ sn
   // A Q&A of a category left out has no page to sit on: it is left out too, and named. One whose category was deleted has never been shown.
   for (const qa of qas.docs) {
     if (qa.category != null && leftOutCategories.has(String(idOf(qa.category)))) {
-      skipped.push({ collection: 'qas', id: String(qa.id), slug: qa.slug, problem: `its category (qa-categories ${idOf(qa.category)}) is left out` })
+      skipped.push({
+        collection: 'qas',
+        id: String(qa.id),
+        slug: qa.slug,
+        problem: `its category (qa-categories ${idOf(qa.category)}) is left out`,
+      })
     }
   }
   const keptQas = keepValid(
@@ -163,8 +199,15 @@ export async function exportTenant(payload: Payload, slug: string): Promise<{ sn
       item: {
         slug: c.slug,
         title: texts(all(c.title)),
-        tutorial: { ...(c.tutorial?.videoUrl ? { videoUrl: c.tutorial.videoUrl } : {}), steps: (c.tutorial?.steps ?? []).map((step) => ({ body: markdown(step.body) })) },
-        voucher: { merchant: c.voucher.merchant, amount: { currency: c.voucher.currency, value: c.voucher.value }, validityDays: c.voucher.validityDays },
+        tutorial: {
+          ...(c.tutorial?.videoUrl ? { videoUrl: c.tutorial.videoUrl } : {}),
+          steps: (c.tutorial?.steps ?? []).map((step) => ({ body: markdown(step.body) })),
+        },
+        voucher: {
+          merchant: c.voucher.merchant,
+          amount: { currency: c.voucher.currency, value: c.voucher.value },
+          validityDays: c.voucher.validityDays,
+        },
         budget: c.budget,
         startsAt: new Date(c.startsAt).toISOString(),
         endsAt: new Date(c.endsAt).toISOString(),
@@ -183,7 +226,12 @@ export async function exportTenant(payload: Payload, slug: string): Promise<{ sn
         locales: tenant.enabledLocales,
         defaultLocale: tenant.defaultLocale,
         features: tenant.features ?? [],
-        brand: { primaryColor: tenant.brand.primaryColor, accentColor: tenant.brand.accentColor, intro: texts(all(tenant.brand.intro)), logo: fileOf(tenant.brand.logo) },
+        brand: {
+          primaryColor: tenant.brand.primaryColor,
+          accentColor: tenant.brand.accentColor,
+          intro: texts(all(tenant.brand.intro)),
+          logo: fileOf(tenant.brand.logo),
+        },
         mppApiBaseUrl: tenant.mppApiBaseUrl,
         supportEmail: tenant.supportEmail,
       },

@@ -7,7 +7,13 @@ export const headersFileName = '_headers'
 export type HeaderRule = { pattern: string; headers: [name: string, value: string][] }
 
 const decodeEntities = (text: string) =>
-  text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))).replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+  text
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
 
 /** The Content-Security-Policy a built page declares in its `<meta http-equiv>` (Astro writes one per page). */
 export function pagePolicy(html: string): string | undefined {
@@ -37,7 +43,8 @@ export function mergePolicies(policies: string[]): string {
 export function frameAncestors(env: Record<string, string | undefined> = process.env): string {
   const listed = env.CENTER_FRAME_ANCESTORS?.split(/[\s,]+/).filter(Boolean) ?? []
   for (const origin of listed) {
-    if (origin !== "'self'" && !/^https?:\/\/[^/\s;]+$/.test(origin)) throw new Error(`CENTER_FRAME_ANCESTORS must list origins (https://wallet.example) or 'self', not "${origin}"`)
+    if (origin !== "'self'" && !/^https?:\/\/[^/\s;]+$/.test(origin))
+      throw new Error(`CENTER_FRAME_ANCESTORS must list origins (https://wallet.example) or 'self', not "${origin}"`)
   }
   return listed.length ? listed.join(' ') : "'none'"
 }
@@ -64,7 +71,9 @@ export function tenantHeaders(policies: string[], options: TenantHeaderOptions =
 
 /** Rules in the `_headers` format: a path pattern on its own line, then indented `Name: value` lines. */
 export function formatHeaders(rules: HeaderRule[]): string {
-  return rules.map(({ pattern, headers }) => [pattern, ...headers.map(([name, value]) => `  ${name}: ${value}`)].join('\n')).join('\n\n') + '\n'
+  return (
+    rules.map(({ pattern, headers }) => [pattern, ...headers.map(([name, value]) => `  ${name}: ${value}`)].join('\n')).join('\n\n') + '\n'
+  )
 }
 
 /** Reads a `_headers` file back into rules; `#` comments and blank lines are skipped. */
@@ -86,7 +95,10 @@ export function parseHeaders(text: string): HeaderRule[] {
 
 /** Whether a `_headers` path pattern (`*` matches anything, including slashes) covers a URL path. */
 export function patternMatches(pattern: string, pathname: string): boolean {
-  const source = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')
+  const source = pattern
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*')
   return new RegExp(`^${source}$`).test(pathname)
 }
 
@@ -108,6 +120,9 @@ export function writeTenantHeaders(outDir: string, slug: string, options: Tenant
     .flatMap((name) => pagePolicy(readFileSync(join(tenantDir, name), 'utf8')) ?? [])
   if (!policies.length) throw new Error(`The build of "${slug}" has no page with a Content-Security-Policy`)
   const rule: HeaderRule = { pattern: `/${slug}/*`, headers: tenantHeaders(policies, options) }
-  writeFileSync(join(tenantDir, headersFileName), `# Response headers for /${slug}/ (Netlify/Cloudflare _headers format), written by center build.\n${formatHeaders([rule])}`)
+  writeFileSync(
+    join(tenantDir, headersFileName),
+    `# Response headers for /${slug}/ (Netlify/Cloudflare _headers format), written by center build.\n${formatHeaders([rule])}`,
+  )
   return rule
 }

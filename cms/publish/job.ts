@@ -1,7 +1,7 @@
 import type { TaskConfig } from 'payload'
 
-import { runRebuild } from './queue'
 import { duringShutdownGrace, isStopping } from '../lib/shutdown'
+import { runRebuild } from './queue'
 
 type RebuildIO = { input: { build: string; tenant: string }; output: { state: string } }
 
@@ -11,7 +11,7 @@ type RebuildIO = { input: { build: string; tenant: string }; output: { state: st
  */
 export const rebuildTenant: TaskConfig<RebuildIO> = {
   slug: 'rebuildTenant',
-  label: 'Rebuild a tenant\'s site',
+  label: "Rebuild a tenant's site",
   inputSchema: [
     { name: 'build', type: 'text', required: true },
     { name: 'tenant', type: 'text', required: true },
@@ -26,6 +26,8 @@ export const rebuildTenant: TaskConfig<RebuildIO> = {
   // and retried. A process that is stopping starts none (the job waits for the next attempt).
   handler: async ({ input, req }) => {
     if (isStopping()) throw new Error('This process is shutting down; the build will run on the next attempt')
-    return { output: { state: await duringShutdownGrace(req.payload.logger, (signal) => runRebuild(req.payload, input.build, { signal })) } }
+    return {
+      output: { state: await duringShutdownGrace(req.payload.logger, (signal) => runRebuild(req.payload, input.build, { signal })) },
+    }
   },
 }

@@ -1,13 +1,13 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
-import { buildTenant, newBuildId } from './buildSite'
-import { describeSkipped, exportTenant, type SkippedDocument } from './exportSnapshot'
-import { defaultSandboxOrigin } from '../lib/mppOrigin'
 import type { attemptOutcomes, buildTriggers } from '../collections/Builds'
-import type { Build } from '../payload-types'
+import { defaultSandboxOrigin } from '../lib/mppOrigin'
 import { oneAtATimePer } from '../lib/oneAtATime'
 import { retryWhenBusy } from '../lib/retryWhenBusy'
 import { isStopping } from '../lib/shutdown'
+import type { Build } from '../payload-types'
+import { buildTenant, newBuildId } from './buildSite'
+import { describeSkipped, exportTenant, type SkippedDocument } from './exportSnapshot'
 
 type Id = number | string
 export type BuildTrigger = (typeof buildTriggers)[number]
@@ -31,7 +31,12 @@ export const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => oneAtATimeP
  * Queues a rebuild of a tenant, or joins the one already waiting for it, so a burst of triggers
  * becomes at most one running and one pending build. Answers the build's id and whether it joined.
  */
-export function queueRebuild(payload: Payload, tenant: Id, trigger: BuildTrigger, req?: PayloadRequest): Promise<{ buildId: string; coalesced: boolean }> {
+export function queueRebuild(
+  payload: Payload,
+  tenant: Id,
+  trigger: BuildTrigger,
+  req?: PayloadRequest,
+): Promise<{ buildId: string; coalesced: boolean }> {
   const work = async () => {
     const pending = await payload.find({
       collection: 'builds',
@@ -43,7 +48,12 @@ export function queueRebuild(payload: Payload, tenant: Id, trigger: BuildTrigger
     })
     if (pending.docs[0]) return { buildId: pending.docs[0].buildId, coalesced: true }
     const { slug } = await payload.findByID({ collection: 'tenants', id: tenant, depth: 0, req })
-    const build = await payload.create({ collection: 'builds', data: { tenant: tenant as number, buildId: newBuildId(), trigger, state: 'queued' }, depth: 0, req })
+    const build = await payload.create({
+      collection: 'builds',
+      data: { tenant: tenant as number, buildId: newBuildId(), trigger, state: 'queued' },
+      depth: 0,
+      req,
+    })
     await payload.jobs.queue({ task: 'rebuildTenant', queue: rebuildQueue, input: { build: String(build.id), tenant: slug }, req })
     return { buildId: build.buildId, coalesced: false }
   }
@@ -53,12 +63,18 @@ export function queueRebuild(payload: Payload, tenant: Id, trigger: BuildTrigger
 type AttemptLog = NonNullable<Build['attemptLogs']>[number]
 
 /** The build's attempt logs with this attempt's appended, so a retry never loses why an earlier attempt failed. */
-export function withAttempt(build: Pick<Build, 'attemptLogs'>, attempt: number, outcome: (typeof attemptOutcomes)[number], log: string): AttemptLog[] {
+export function withAttempt(
+  build: Pick<Build, 'attemptLogs'>,
+  attempt: number,
+  outcome: (typeof attemptOutcomes)[number],
+  log: string,
+): AttemptLog[] {
   return [...(build.attemptLogs ?? []), { attempt, outcome, finishedAt: new Date().toISOString(), log }]
 }
 
 /** The build row's rows naming the documents the export left out. */
-const skippedRows = (skipped: SkippedDocument[]) => skipped.map(({ collection, id, slug, problem }) => ({ collection, document: id, slug, problem }))
+const skippedRows = (skipped: SkippedDocument[]) =>
+  skipped.map(({ collection, id, slug, problem }) => ({ collection, document: id, slug, problem }))
 
 export type RebuildOptions = { sandboxOrigin?: string; timeoutMs?: number; signal?: AbortSignal }
 
@@ -71,16 +87,29 @@ export async function runRebuild(payload: Payload, id: Id, options: RebuildOptio
   const build = await payload.findByID({ collection: 'builds', id, depth: 0 })
   const tenant = idOf(build.tenant as Id | { id: Id })
   const newer: Where = {
-    and: [{ tenant: { equals: tenant } }, { createdAt: { greater_than: build.createdAt } }, { state: { in: ['queued', 'running', 'live'] } }],
+    and: [
+      { tenant: { equals: tenant } },
+      { createdAt: { greater_than: build.createdAt } },
+      { state: { in: ['queued', 'running', 'live'] } },
+    ],
   }
   if ((await payload.count({ collection: 'builds', where: newer })).totalDocs > 0) {
-    await retryWhenBusy(() => payload.update({ collection: 'builds', id, depth: 0, data: { state: 'superseded', finishedAt: new Date().toISOString() } }))
+    await retryWhenBusy(() =>
+      payload.update({ collection: 'builds', id, depth: 0, data: { state: 'superseded', finishedAt: new Date().toISOString() } }),
+    )
     return 'superseded'
   }
 
   const startedAt = new Date()
   const attempt = (build.attempts ?? 0) + 1
-  await retryWhenBusy(() => payload.update({ collection: 'builds', id, depth: 0, data: { state: 'running', startedAt: startedAt.toISOString(), finishedAt: null, attempts: attempt } }))
+  await retryWhenBusy(() =>
+    payload.update({
+      collection: 'builds',
+      id,
+      depth: 0,
+      data: { state: 'running', startedAt: startedAt.toISOString(), finishedAt: null, attempts: attempt },
+    }),
+  )
   const seconds = () => Math.round((Date.now() - startedAt.getTime()) / 100) / 10
   let warnings: string[]
   let skipped: SkippedDocument[] = []
@@ -103,13 +132,33 @@ export async function runRebuild(payload: Payload, id: Id, options: RebuildOptio
         collection: 'builds',
         id,
         depth: 0,
-        data: { state: 'failed', finishedAt: new Date().toISOString(), duration: seconds(), log, skipped: skippedRows(skipped), attemptLogs: withAttempt(build, attempt, 'failed', log) },
+        data: {
+          state: 'failed',
+          finishedAt: new Date().toISOString(),
+          duration: seconds(),
+          log,
+          skipped: skippedRows(skipped),
+          attemptLogs: withAttempt(build, attempt, 'failed', log),
+        },
       }),
     )
     throw error
   }
-  const log = logTail(['Built, checked and switched live.', ...skipped.map((document) => `Warning: ${describeSkipped(document)}`), ...warnings.map((warning) => `Warning: ${warning}`)].join('\n'))
-  await markLive(payload, tenant, id, { state: 'live', finishedAt: new Date().toISOString(), duration: seconds(), log, skipped: skippedRows(skipped), attemptLogs: withAttempt(build, attempt, 'live', log) })
+  const log = logTail(
+    [
+      'Built, checked and switched live.',
+      ...skipped.map((document) => `Warning: ${describeSkipped(document)}`),
+      ...warnings.map((warning) => `Warning: ${warning}`),
+    ].join('\n'),
+  )
+  await markLive(payload, tenant, id, {
+    state: 'live',
+    finishedAt: new Date().toISOString(),
+    duration: seconds(),
+    log,
+    skipped: skippedRows(skipped),
+    attemptLogs: withAttempt(build, attempt, 'live', log),
+  })
   return 'live'
 }
 
@@ -147,7 +196,8 @@ export async function dueRebuilds(payload: Payload): Promise<number> {
 export const rebuildTimeoutMs = (env: Record<string, string | undefined> = process.env) => Number(env.REBUILD_TIMEOUT_MS ?? 600_000)
 
 /** After how long a job still marked processing cannot be running anywhere: the build timeout, the shutdown grace and a minute. */
-export const staleRebuildMs = (env: Record<string, string | undefined> = process.env) => rebuildTimeoutMs(env) + Number(env.CENTER_SHUTDOWN_GRACE_MS || 25_000) + 60_000
+export const staleRebuildMs = (env: Record<string, string | undefined> = process.env) =>
+  rebuildTimeoutMs(env) + Number(env.CENTER_SHUTDOWN_GRACE_MS || 25_000) + 60_000
 
 /**
  * Takes back rebuilds cut off by a crash or a kill: their jobs, still marked processing, go back to
@@ -164,10 +214,23 @@ export async function recoverInterruptedRebuilds(payload: Payload, staleAfterMs 
     }),
   )
   // Each interrupted build keeps the attempt it was on in its logs, so the retry's row tells the whole story.
-  const interrupted = await payload.find({ collection: 'builds', where: { and: [{ state: { equals: 'running' } }, ...stale('startedAt')] }, depth: 0, limit: 0, pagination: false })
+  const interrupted = await payload.find({
+    collection: 'builds',
+    where: { and: [{ state: { equals: 'running' } }, ...stale('startedAt')] },
+    depth: 0,
+    limit: 0,
+    pagination: false,
+  })
   const log = 'Interrupted (the process running it stopped); queued again.'
   for (const build of interrupted.docs) {
-    await retryWhenBusy(() => payload.update({ collection: 'builds', id: build.id, depth: 0, data: { state: 'failed', log, attemptLogs: withAttempt(build, build.attempts ?? 1, 'failed', log) } }))
+    await retryWhenBusy(() =>
+      payload.update({
+        collection: 'builds',
+        id: build.id,
+        depth: 0,
+        data: { state: 'failed', log, attemptLogs: withAttempt(build, build.attempts ?? 1, 'failed', log) },
+      }),
+    )
   }
 }
 

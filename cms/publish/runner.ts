@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import { recoverInterruptedRebuilds, runDueRebuilds, staleRebuildMs } from './queue'
 import { awaitedOnShutdown, handleShutdownSignals, isStopping } from '../lib/shutdown'
+import { recoverInterruptedRebuilds, runDueRebuilds, staleRebuildMs } from './queue'
 
 export type RebuildRunner = { stop: () => Promise<void> }
 
@@ -56,7 +56,9 @@ const runnerKey = Symbol.for('center.rebuildRunner')
 export function startRebuildRunnerOnce(payload: Payload): void {
   if (process.env.CENTER_REBUILD_RUNNER !== '1') {
     if (payload.db.name !== 'sqlite') {
-      recoverInterruptedRebuilds(payload, staleRebuildMs()).catch((error: unknown) => payload.logger.error({ err: error }, 'Could not take back abandoned rebuilds'))
+      recoverInterruptedRebuilds(payload, staleRebuildMs()).catch((error: unknown) =>
+        payload.logger.error({ err: error }, 'Could not take back abandoned rebuilds'),
+      )
     }
     return
   }

@@ -1,9 +1,9 @@
 import { ValidationError, type Endpoint, type PayloadRequest } from 'payload'
 
-import { oneAtATime, queueRebuild } from './queue'
 import { rateLimit, readCapped, refuse } from '../lib/requests'
 import { retryWhenBusy } from '../lib/retryWhenBusy'
 import { findTenant } from '../lib/tenants'
+import { oneAtATime, queueRebuild } from './queue'
 import { verifyWebhook } from './webhookVerification'
 
 /** The largest body accepted; a rebuild request needs a few bytes. */
@@ -37,13 +37,20 @@ async function firstDelivery(req: PayloadRequest, tenant: string, id: string): P
   if (seen.totalDocs) return false
   const now = Date.now()
   try {
-    await retryWhenBusy(() => req.payload.create({ collection: 'webhook-deliveries', data: { key, receivedAt: new Date(now).toISOString() } }))
+    await retryWhenBusy(() =>
+      req.payload.create({ collection: 'webhook-deliveries', data: { key, receivedAt: new Date(now).toISOString() } }),
+    )
   } catch (error) {
     // Two copies at once: the unique index lets one in.
     if (error instanceof ValidationError) return false
     throw error
   }
-  await retryWhenBusy(() => req.payload.delete({ collection: 'webhook-deliveries', where: { receivedAt: { less_than: new Date(now - rememberMs).toISOString() } } }))
+  await retryWhenBusy(() =>
+    req.payload.delete({
+      collection: 'webhook-deliveries',
+      where: { receivedAt: { less_than: new Date(now - rememberMs).toISOString() } },
+    }),
+  )
   return true
 }
 
@@ -66,12 +73,15 @@ export const rebuildWebhook: Endpoint = {
 
     const tenant = await findTenant(req.payload, slug, { showHiddenFields: true })
     const secrets = (tenant?.webhookSecrets ?? []).flatMap((row) => (row.secret ? [req.payload.decrypt(row.secret)] : []))
-    const headers = Object.fromEntries(['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((name) => [name, req.headers.get(name) ?? undefined]))
+    const headers = Object.fromEntries(
+      ['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((name) => [name, req.headers.get(name) ?? undefined]),
+    )
     const verdict = verifyWebhook(body, headers, secrets)
     if (!verdict.ok) return refuse(verdict.status, verdict.error, verdict.message)
     // An unknown tenant has no secrets, so it never gets here.
     // One delivery at a time in this process: concurrent SQLite write transactions would collide.
-    if (!(await oneAtATime(() => firstDelivery(req, slug, headers['webhook-id']!)))) return refuse(401, 'replayed', 'This webhook-id was already delivered.')
+    if (!(await oneAtATime(() => firstDelivery(req, slug, headers['webhook-id']!))))
+      return refuse(401, 'replayed', 'This webhook-id was already delivered.')
 
     const { buildId, coalesced } = await queueRebuild(req.payload, tenant!.id, 'webhook')
     return Response.json({ buildId, tenant: slug, coalesced }, { status: 202 })

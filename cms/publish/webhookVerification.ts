@@ -13,7 +13,8 @@ export function verifyWebhook(body: string, headers: Record<string, string | und
   const wanted = ['webhook-id', 'webhook-timestamp', 'webhook-signature'] as const
   const missing = wanted.filter((name) => !headers[name])
   if (missing.length) return refuse(400, 'missing-headers', `Missing ${missing.join(', ')}.`)
-  if (!/^\d+$/.test(headers['webhook-timestamp']!)) return refuse(400, 'malformed-timestamp', 'webhook-timestamp must be whole seconds since 1970.')
+  if (!/^\d+$/.test(headers['webhook-timestamp']!))
+    return refuse(400, 'malformed-timestamp', 'webhook-timestamp must be whole seconds since 1970.')
   if (!secrets.length) return refuse(401, 'no-secret', 'This tenant has no webhook secret.')
   const signed = Object.fromEntries(wanted.map((name) => [name, headers[name]!]))
   for (const secret of secrets) {

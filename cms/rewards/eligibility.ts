@@ -1,7 +1,7 @@
 import { createMppClient, MppError } from '../../mpp/contract/client'
 import { defaultSandboxOrigin, resolveMppBaseUrl } from '../lib/mppOrigin'
-import type { Tenant } from '../payload-types'
 import { refuse } from '../lib/requests'
+import type { Tenant } from '../payload-types'
 
 /** How long the Center waits for an MPP's API before telling the user it is unavailable (CENTER_MPP_TIMEOUT_MS). */
 const timeoutMs = () => Number(process.env.CENTER_MPP_TIMEOUT_MS) || 8000
@@ -21,7 +21,11 @@ function ask({ tenant, user, token }: Caller): Promise<boolean | MppError> {
   if (!answer) {
     const client = createMppClient({ baseUrl: mppBaseUrl(tenant), token, timeoutMs: timeoutMs() })
     // A GET is safe to repeat: one more try rides over a dropped keep-alive connection or a passing 5xx.
-    const retriedOnce = client.getEligibility().catch((error: unknown) => (error instanceof MppError && error.kind === 'unavailable' ? client.getEligibility() : Promise.reject(error)))
+    const retriedOnce = client
+      .getEligibility()
+      .catch((error: unknown) =>
+        error instanceof MppError && error.kind === 'unavailable' ? client.getEligibility() : Promise.reject(error),
+      )
     answer = retriedOnce.then(
       (eligibility) => eligibility.newUser,
       (error: unknown) => {
@@ -43,8 +47,18 @@ export async function newToCrossBorder(caller: Caller): Promise<boolean | Respon
   const answer = await ask(caller)
   if (typeof answer === 'boolean') return answer
   const { name } = caller.tenant
-  if (answer.kind === 'timeout') return refuse(504, 'mpp-timeout', `${name} took too long to say whether you are a new user. Nothing was claimed; try again.`)
+  if (answer.kind === 'timeout')
+    return refuse(504, 'mpp-timeout', `${name} took too long to say whether you are a new user. Nothing was claimed; try again.`)
   if (answer.kind === 'unauthorized') return refuse(401, 'invalid-token', `${name} refused the token: ${answer.message}`)
-  if (answer.kind === 'invalid-response') return refuse(502, 'mpp-invalid-response', `${name} answered whether you are a new user with something the Center cannot read. Nothing was claimed; try again.`)
-  return refuse(502, 'mpp-unavailable', `${name} could not say whether you are a new user (${answer.message}). Nothing was claimed; try again.`)
+  if (answer.kind === 'invalid-response')
+    return refuse(
+      502,
+      'mpp-invalid-response',
+      `${name} answered whether you are a new user with something the Center cannot read. Nothing was claimed; try again.`,
+    )
+  return refuse(
+    502,
+    'mpp-unavailable',
+    `${name} could not say whether you are a new user (${answer.message}). Nothing was claimed; try again.`,
+  )
 }

@@ -15,7 +15,10 @@ const codeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
 /** A voucher code a user can read out at a till: the MPP's first letters and 8 random characters, e.g. "LUMO-7KQM-X4PA". */
 export function voucherCode(tenantSlug: string): string {
   const pick = () => Array.from({ length: 4 }, () => codeAlphabet[randomInt(codeAlphabet.length)]).join('')
-  return `${tenantSlug.replace(/[^a-z]/gi, '').slice(0, 4).toUpperCase()}-${pick()}-${pick()}`
+  return `${tenantSlug
+    .replace(/[^a-z]/gi, '')
+    .slice(0, 4)
+    .toUpperCase()}-${pick()}-${pick()}`
 }
 
 /** When a voucher claimed at a moment stops being valid: `validityDays` later. */
@@ -33,7 +36,11 @@ export type VoucherView = {
 }
 
 /** The user's view of a voucher row: `campaign` is the campaign's slug, and the status follows the clock. */
-export function voucherView(voucher: Pick<Voucher, 'code' | 'merchant' | 'currency' | 'value' | 'claimedAt' | 'expiresAt'>, campaignSlug: string, now: Date): VoucherView {
+export function voucherView(
+  voucher: Pick<Voucher, 'code' | 'merchant' | 'currency' | 'value' | 'claimedAt' | 'expiresAt'>,
+  campaignSlug: string,
+  now: Date,
+): VoucherView {
   return {
     code: voucher.code,
     campaign: campaignSlug,

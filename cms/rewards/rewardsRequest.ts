@@ -1,8 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Campaign } from '../payload-types'
 import { rateLimit, refuse } from '../lib/requests'
 import { walletUser, type WalletUser } from '../lib/userToken'
+import type { Campaign } from '../payload-types'
 import { publishedCampaign } from './vouchers'
 
 /**
@@ -12,7 +12,8 @@ import { publishedCampaign } from './vouchers'
 export const rewardsLimit = rateLimit('rewards', 300, 60)
 
 /** The `tenant` query parameter: the MPP whose page is calling, so another MPP's token is refused. */
-export const pageTenant = (req: PayloadRequest): string | null => new URL(req.url ?? '/', 'http://center.invalid').searchParams.get('tenant')
+export const pageTenant = (req: PayloadRequest): string | null =>
+  new URL(req.url ?? '/', 'http://center.invalid').searchParams.get('tenant')
 
 /** The wallet user of a rewards request, at an MPP that has rewards; otherwise the Response to send back. */
 export async function rewardsUser(req: PayloadRequest): Promise<WalletUser | Response> {

@@ -1,12 +1,13 @@
 import { ValidationError, type Payload, type Where } from 'payload'
 
 import { claimOutcomes, type ClaimOutcome } from '../collections/RewardClaims'
+import { retryWhenBusy } from '../lib/retryWhenBusy'
 import type { Campaign, Voucher } from '../payload-types'
 import { voucherCode, voucherExpiry } from './rewards'
-import { retryWhenBusy } from '../lib/retryWhenBusy'
 
 type Id = number | string
-const idOf = (value: Id | { id: Id } | null | undefined): Id | undefined => (typeof value === 'object' && value !== null ? value.id : (value ?? undefined))
+const idOf = (value: Id | { id: Id } | null | undefined): Id | undefined =>
+  typeof value === 'object' && value !== null ? value.id : (value ?? undefined)
 
 /** The published campaign a slug names at one tenant, or undefined (a draft, another tenant's, or none). */
 export async function publishedCampaign(payload: Payload, tenant: Id, slug: string): Promise<Campaign | undefined> {
@@ -22,7 +23,13 @@ export async function publishedCampaign(payload: Payload, tenant: Id, slug: stri
 
 /** The voucher a user holds from a campaign, or undefined. */
 export async function heldVoucher(payload: Payload, campaign: Id, user: string): Promise<Voucher | undefined> {
-  const { docs } = await payload.find({ collection: 'vouchers', where: { and: [{ campaign: { equals: campaign } }, { user: { equals: user } }] }, limit: 1, depth: 0, pagination: false })
+  const { docs } = await payload.find({
+    collection: 'vouchers',
+    where: { and: [{ campaign: { equals: campaign } }, { user: { equals: user } }] },
+    limit: 1,
+    depth: 0,
+    pagination: false,
+  })
   return docs[0]
 }
 
@@ -38,7 +45,13 @@ export type Allocation = { kind: 'issued' | 'already-claimed'; voucher: Voucher 
  * (the budget's next place), fails on a unique index, and this looks again. A serial is never
  * above the budget, so the budget cannot be overspent.
  */
-export async function allocateVoucher(payload: Payload, campaign: Campaign, user: string, tenantSlug: string, now = new Date()): Promise<Allocation> {
+export async function allocateVoucher(
+  payload: Payload,
+  campaign: Campaign,
+  user: string,
+  tenantSlug: string,
+  now = new Date(),
+): Promise<Allocation> {
   let skipped = 0
   let lastCount = -1
   for (let attempt = 1; ; attempt++) {
@@ -78,13 +91,24 @@ export async function allocateVoucher(payload: Payload, campaign: Campaign, user
 
 /** How many parts of a campaign's tutorial a user has done, in order. */
 export async function tutorialDone(payload: Payload, campaign: Id, user: string): Promise<number> {
-  const { docs } = await payload.find({ collection: 'tutorial-progress', where: { and: [{ campaign: { equals: campaign } }, { user: { equals: user } }] }, limit: 1, depth: 0, pagination: false })
+  const { docs } = await payload.find({
+    collection: 'tutorial-progress',
+    where: { and: [{ campaign: { equals: campaign } }, { user: { equals: user } }] },
+    limit: 1,
+    depth: 0,
+    pagination: false,
+  })
   return docs[0]?.stepsDone ?? 0
 }
 
 /** Every campaign's tutorial progress of a user, by campaign id. */
 export async function tutorialsDone(payload: Payload, campaigns: Id[], user: string): Promise<Map<string, number>> {
-  const { docs } = await payload.find({ collection: 'tutorial-progress', where: { and: [{ campaign: { in: campaigns } }, { user: { equals: user } }] }, depth: 0, pagination: false })
+  const { docs } = await payload.find({
+    collection: 'tutorial-progress',
+    where: { and: [{ campaign: { in: campaigns } }, { user: { equals: user } }] },
+    depth: 0,
+    pagination: false,
+  })
   return new Map(docs.map((row) => [String(idOf(row.campaign)), row.stepsDone]))
 }
 
@@ -96,8 +120,12 @@ export async function recordTutorial(payload: Payload, campaign: Id, user: strin
     const row = docs[0]
     if (row && row.stepsDone >= steps) return row.stepsDone
     try {
-      if (row) await retryWhenBusy(() => payload.update({ collection: 'tutorial-progress', id: row.id, depth: 0, data: { stepsDone: steps } }))
-      else await retryWhenBusy(() => payload.create({ collection: 'tutorial-progress', depth: 0, data: { campaign: campaign as number, user, stepsDone: steps } }))
+      if (row)
+        await retryWhenBusy(() => payload.update({ collection: 'tutorial-progress', id: row.id, depth: 0, data: { stepsDone: steps } }))
+      else
+        await retryWhenBusy(() =>
+          payload.create({ collection: 'tutorial-progress', depth: 0, data: { campaign: campaign as number, user, stepsDone: steps } }),
+        )
       return steps
     } catch (error) {
       // Two first steps at once: the unique index lets one row in, and this looks again.
@@ -112,7 +140,13 @@ type StoredClaim = ClaimAnswer & { campaign: Id }
 
 /** The answer already given to a claim key (MPP, user, Idempotency-Key), or undefined. */
 export async function storedClaim(payload: Payload, key: string): Promise<StoredClaim | undefined> {
-  const { docs } = await payload.find({ collection: 'reward-claims', where: { key: { equals: key } }, limit: 1, depth: 0, pagination: false })
+  const { docs } = await payload.find({
+    collection: 'reward-claims',
+    where: { key: { equals: key } },
+    limit: 1,
+    depth: 0,
+    pagination: false,
+  })
   const row = docs[0]
   return row && { campaign: idOf(row.campaign)!, status: row.status, body: row.answer as Record<string, unknown> }
 }
@@ -121,7 +155,10 @@ export async function storedClaim(payload: Payload, key: string): Promise<Stored
  * Records a claim's answer under its key and answers it; when the same key was recorded at the
  * same moment (another node), answers that one instead, so both callers get one answer.
  */
-export async function recordClaim(payload: Payload, claim: { key: string; campaign: Campaign; user: string; outcome: ClaimOutcome; voucher?: Id } & ClaimAnswer): Promise<ClaimAnswer> {
+export async function recordClaim(
+  payload: Payload,
+  claim: { key: string; campaign: Campaign; user: string; outcome: ClaimOutcome; voucher?: Id } & ClaimAnswer,
+): Promise<ClaimAnswer> {
   try {
     await retryWhenBusy(() =>
       payload.create({
@@ -155,7 +192,15 @@ export async function campaignStats(payload: Payload, campaign: Pick<Campaign, '
   const reasons = claimOutcomes.filter((outcome): outcome is Exclude<ClaimOutcome, 'issued'> => outcome !== 'issued')
   const [issued, ...refusals] = await Promise.all([
     issuedCount(payload, campaign.id),
-    ...reasons.map(async (outcome) => (await payload.count({ collection: 'reward-claims', where: { and: [{ campaign: { equals: campaign.id } }, { outcome: { equals: outcome } }] } })).totalDocs),
+    ...reasons.map(
+      async (outcome) =>
+        (
+          await payload.count({
+            collection: 'reward-claims',
+            where: { and: [{ campaign: { equals: campaign.id } }, { outcome: { equals: outcome } }] },
+          })
+        ).totalDocs,
+    ),
   ])
   return {
     budget: campaign.budget,

@@ -16,16 +16,27 @@ type Options = {
  * response and its parsed body, whatever the status; throws `fail(kind, message)` when the service
  * is silent, too slow, or answers something that is not JSON.
  */
-export async function callJson(url: string, token: string, init: JsonCall, { timeoutMs, fetch: fetchImpl, service, fail }: Options): Promise<{ response: Response; data: unknown }> {
+export async function callJson(
+  url: string,
+  token: string,
+  init: JsonCall,
+  { timeoutMs, fetch: fetchImpl, service, fail }: Options,
+): Promise<{ response: Response; data: unknown }> {
   const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' }
   if (init.body !== undefined) headers['content-type'] = 'application/json'
   if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey
   const signal = AbortSignal.timeout(timeoutMs)
   try {
-    const response = await fetchImpl(url, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), signal })
+    const response = await fetchImpl(url, {
+      method: init.method ?? 'GET',
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      signal,
+    })
     return { response, data: await response.json() }
   } catch (error) {
-    if ((error instanceof DOMException && error.name === 'TimeoutError') || signal.aborted) throw fail('timeout', `${service} took too long to answer.`)
+    if ((error instanceof DOMException && error.name === 'TimeoutError') || signal.aborted)
+      throw fail('timeout', `${service} took too long to answer.`)
     if (error instanceof SyntaxError) throw fail('invalid-response', `${service} answered with something that is not JSON.`)
     throw fail('unavailable', `${service} did not answer.`)
   }

@@ -27,7 +27,11 @@ import {
 export type MppErrorKind = 'unauthorized' | 'not-found' | 'refused' | 'timeout' | 'unavailable' | 'invalid-response'
 
 export class MppError extends Error {
-  constructor(readonly kind: MppErrorKind, message: string, readonly merchantUrl?: string) {
+  constructor(
+    readonly kind: MppErrorKind,
+    message: string,
+    readonly merchantUrl?: string,
+  ) {
     super(message)
   }
 }
@@ -87,8 +91,16 @@ export function createMppClient({ baseUrl, token, timeoutMs = 10_000, fetch: fet
     checkCancellation: (agreementId: string): Promise<CancellationCheck> =>
       call(`/v1/agreements/${id(agreementId)}/cancellation-check`, (data) => cancellationCheckSchema.parse(data)),
     /** Cancels once per key: send the same key when repeating the same user action. */
-    cancelAgreement: (agreementId: string, survey: { reason: CancelReason; comment?: string }, idempotencyKey: string): Promise<Agreement> =>
-      call(`/v1/agreements/${id(agreementId)}/cancellation`, (data) => agreementSchema.parse(data), { method: 'POST', body: survey, idempotencyKey }),
+    cancelAgreement: (
+      agreementId: string,
+      survey: { reason: CancelReason; comment?: string },
+      idempotencyKey: string,
+    ): Promise<Agreement> =>
+      call(`/v1/agreements/${id(agreementId)}/cancellation`, (data) => agreementSchema.parse(data), {
+        method: 'POST',
+        body: survey,
+        idempotencyKey,
+      }),
     /** What the authorization step shows for a pending agreement. */
     getAuthorization: (agreementId: string): Promise<Authorization> =>
       call(`/v1/agreements/${id(agreementId)}/authorization`, (data) => authorizationSchema.parse(data)),
@@ -96,7 +108,11 @@ export function createMppClient({ baseUrl, token, timeoutMs = 10_000, fetch: fet
     getEligibility: (): Promise<Eligibility> => call('/v1/rewards/eligibility', (data) => eligibilitySchema.parse(data)),
     /** Enables a pending agreement once the user accepted the terms. */
     authorizeAgreement: (agreementId: string, idempotencyKey: string): Promise<Agreement> =>
-      call(`/v1/agreements/${id(agreementId)}/authorization`, (data) => agreementSchema.parse(data), { method: 'POST', body: { acceptTerms: true }, idempotencyKey }),
+      call(`/v1/agreements/${id(agreementId)}/authorization`, (data) => agreementSchema.parse(data), {
+        method: 'POST',
+        body: { acceptTerms: true },
+        idempotencyKey,
+      }),
   }
 }
 

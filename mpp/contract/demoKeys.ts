@@ -46,4 +46,3 @@ export function isSandboxKey(key: JWK, tenant: string): boolean {
   const sandbox = publicJwk(tenant)
   return Boolean(key.kid?.startsWith('sandbox-')) || (key.x === sandbox.x && key.y === sandbox.y)
 }
-

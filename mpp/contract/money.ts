@@ -7,7 +7,10 @@ export const minorDigits = (currency: string): number =>
 /** An amount in minor units, formatted for a locale: { JPY, 1200 } is "¥1,200", { KWD, 6500 } is "KWD 6.500". */
 export function formatAmount(amount: Amount, locale: string): string {
   const digits = minorDigits(amount.currency)
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: amount.currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-    amount.value / 10 ** digits,
-  )
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: amount.currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(amount.value / 10 ** digits)
 }

@@ -8,7 +8,10 @@ export const audience = 'center'
 
 export class TokenError extends Error {
   /** `expired` when the user only needs a fresh token from the app; `invalid` for anything else. */
-  constructor(message: string, readonly reason: 'expired' | 'invalid' = 'invalid') {
+  constructor(
+    message: string,
+    readonly reason: 'expired' | 'invalid' = 'invalid',
+  ) {
     super(message)
   }
 }
@@ -33,8 +36,10 @@ export async function verifyToken(tenant: string, token: string, keys: JWTVerify
   } catch (error) {
     if (error instanceof TokenError) throw error
     if (error instanceof errors.JWTExpired) throw new TokenError('the token has expired', 'expired')
-    if (error instanceof errors.JWTClaimValidationFailed) throw new TokenError(`the token's "${error.claim}" claim is not for this tenant or audience`)
-    if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) throw new TokenError('the token was not signed by this tenant')
+    if (error instanceof errors.JWTClaimValidationFailed)
+      throw new TokenError(`the token's "${error.claim}" claim is not for this tenant or audience`)
+    if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey)
+      throw new TokenError('the token was not signed by this tenant')
     throw new TokenError('the token is malformed')
   }
 }

@@ -16,7 +16,18 @@ export function seededRandom(seed: string): () => number {
 
 /** Units of each currency per US dollar: a fixed demo rate table. */
 const perUsd: Record<string, number> = {
-  USD: 1, HKD: 7.8, JPY: 150, KRW: 1380, SGD: 1.34, THB: 36, EUR: 0.92, KWD: 0.307, PHP: 58, IDR: 16200, MYR: 4.7, CNY: 7.2,
+  USD: 1,
+  HKD: 7.8,
+  JPY: 150,
+  KRW: 1380,
+  SGD: 1.34,
+  THB: 36,
+  EUR: 0.92,
+  KWD: 0.307,
+  PHP: 58,
+  IDR: 16200,
+  MYR: 4.7,
+  CNY: 7.2,
 }
 
 type DemoMerchant = { key: string; name: string; category: string; currency: string; typical: number; colour: string }
@@ -37,17 +48,61 @@ const merchants: readonly DemoMerchant[] = [
 type DemoAgreementMerchant = DemoMerchant & { description: string; status: Agreement['status']; refusal?: string }
 
 const agreementMerchants: readonly DemoAgreementMerchant[] = [
-  { key: 'spotify', name: 'Spotify', category: 'streaming', currency: 'USD', typical: 12, colour: '#1db954', description: 'Spotify Premium, charged monthly', status: 'active' },
-  { key: 'tepco', name: '東京電力エナジーパートナー', category: 'utilities', currency: 'JPY', typical: 30000, colour: '#e60012', description: '電気料金の自動支払い', status: 'active', refusal: 'Electricity contracts can only be ended with the supplier.' },
-  { key: 'klook', name: 'Klook', category: 'travel', currency: 'USD', typical: 300, colour: '#ff5b00', description: 'Pay for bookings without confirming each one', status: 'pending' },
-  { key: 'grab', name: 'Grab', category: 'transport', currency: 'MYR', typical: 150, colour: '#00b14f', description: 'GrabPay auto top-up and rides', status: 'active' },
-  { key: 'netflix', name: 'Netflix', category: 'streaming', currency: 'USD', typical: 20, colour: '#b20710', description: 'Netflix membership, charged monthly', status: 'cancelled' },
+  {
+    key: 'spotify',
+    name: 'Spotify',
+    category: 'streaming',
+    currency: 'USD',
+    typical: 12,
+    colour: '#1db954',
+    description: 'Spotify Premium, charged monthly',
+    status: 'active',
+  },
+  {
+    key: 'tepco',
+    name: '東京電力エナジーパートナー',
+    category: 'utilities',
+    currency: 'JPY',
+    typical: 30000,
+    colour: '#e60012',
+    description: '電気料金の自動支払い',
+    status: 'active',
+    refusal: 'Electricity contracts can only be ended with the supplier.',
+  },
+  {
+    key: 'klook',
+    name: 'Klook',
+    category: 'travel',
+    currency: 'USD',
+    typical: 300,
+    colour: '#ff5b00',
+    description: 'Pay for bookings without confirming each one',
+    status: 'pending',
+  },
+  {
+    key: 'grab',
+    name: 'Grab',
+    category: 'transport',
+    currency: 'MYR',
+    typical: 150,
+    colour: '#00b14f',
+    description: 'GrabPay auto top-up and rides',
+    status: 'active',
+  },
+  {
+    key: 'netflix',
+    name: 'Netflix',
+    category: 'streaming',
+    currency: 'USD',
+    typical: 20,
+    colour: '#b20710',
+    description: 'Netflix membership, charged monthly',
+    status: 'cancelled',
+  },
 ]
 
 /** Every demo logo the sandbox serves, by key: a merchant's, or a wallet's under "wallet-<tenant>". */
-export const logoColours: Record<string, string> = Object.fromEntries(
-  [...merchants, ...agreementMerchants].map((m) => [m.key, m.colour]),
-)
+export const logoColours: Record<string, string> = Object.fromEntries([...merchants, ...agreementMerchants].map((m) => [m.key, m.colour]))
 
 /** Each demo wallet's own currency and name; any other tenant's wallet holds US dollars. */
 const wallets: Record<string, { currency: string; name: string; phone: string }> = {
@@ -78,7 +133,11 @@ export function refundStatus(amount: number, refunded: number): BillStatus {
   return refunded >= amount ? 'refunded' : 'partially_refunded'
 }
 
-const merchantOf = (m: DemoMerchant, logoBase: string): Merchant => ({ name: m.name, category: m.category, logoUrl: `${logoBase}${m.key}.svg` })
+const merchantOf = (m: DemoMerchant, logoBase: string): Merchant => ({
+  name: m.name,
+  category: m.category,
+  logoUrl: `${logoBase}${m.key}.svg`,
+})
 
 /** Demo bills end here, so the same user sees the same bills on every run. */
 const anchor = Date.UTC(2026, 10, 20, 9, 30)
@@ -104,11 +163,15 @@ export function demoBills(tenant: string, user: string, logoBase = `http://local
     const merchantAmount = toMinor(major, merchant.currency)
     const rate = perUsd[wallet]! / perUsd[merchant.currency]!
     const gross = toMinor(major * rate, wallet)
-    const promotions = random() < 0.25 ? [{ name: 'Alipay+ Welcome Offer', amount: { currency: wallet, value: Math.max(1, Math.floor(gross.value * 0.1)) } }] : []
+    const promotions =
+      random() < 0.25
+        ? [{ name: 'Alipay+ Welcome Offer', amount: { currency: wallet, value: Math.max(1, Math.floor(gross.value * 0.1)) } }]
+        : []
     const amount = { currency: wallet, value: gross.value - promotions.reduce((sum, p) => sum + p.amount.value, 0) }
     const method = random()
     const last4 = String(Math.floor(random() * 10_000)).padStart(4, '0')
-    const paymentMethod = method < 0.5 ? { type: 'balance' as const } : { type: method < 0.8 ? ('card' as const) : ('bank_account' as const), last4 }
+    const paymentMethod =
+      method < 0.5 ? { type: 'balance' as const } : { type: method < 0.8 ? ('card' as const) : ('bank_account' as const), last4 }
     const refundDraw = random()
     const shares = refundDraw < 0.1 ? [1] : refundDraw < 0.16 ? [0.3] : refundDraw < 0.2 ? [0.25, 0.25] : []
     const id = `${tenant}-${user}-${String(i + 1).padStart(4, '0')}`

@@ -6,23 +6,41 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-import { demoAgreements, demoBills, isNewDemoUser, logoSvg, maskedAccount, walletName, type DemoAgreement } from './demoData'
 import { publicJwk } from '../contract/demoKeys'
-import { billStatuses, cancelReasons, type Authorization, type Bill, type BillPage, type BillStatus, type BillSummary, type CancelReason } from '../contract/schema'
+import {
+  billStatuses,
+  cancelReasons,
+  type Authorization,
+  type Bill,
+  type BillPage,
+  type BillStatus,
+  type BillSummary,
+  type CancelReason,
+} from '../contract/schema'
 import { maxTokenSeconds, TokenError } from '../contract/tokens'
+import { demoAgreements, demoBills, isNewDemoUser, logoSvg, maskedAccount, walletName, type DemoAgreement } from './demoData'
 import { issueToken, verifySandboxToken } from './tokens'
 
 const tenantPattern = /^\/([a-z0-9]+(?:-[a-z0-9]+)*)(\/.*)$/
 const maxBodyBytes = 16 * 1024
 
 class HttpProblem extends Error {
-  constructor(readonly status: number, readonly title: string, readonly detail?: string, readonly merchantUrl?: string) {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail?: string,
+    readonly merchantUrl?: string,
+  ) {
     super(title)
   }
 }
 
 const problemBody = (problem: HttpProblem) => ({
-  type: 'about:blank', title: problem.title, status: problem.status, detail: problem.detail, merchantUrl: problem.merchantUrl,
+  type: 'about:blank',
+  title: problem.title,
+  status: problem.status,
+  detail: problem.detail,
+  merchantUrl: problem.merchantUrl,
 })
 
 function send(res: ServerResponse, status: number, body: unknown, type = 'application/json') {
@@ -55,7 +73,8 @@ function pathParam(raw: string): string {
   try {
     return decodeURIComponent(raw)
   } catch (error) {
-    if (error instanceof URIError) throw new HttpProblem(400, 'Invalid path', `"${raw.slice(0, 40)}" is not valid percent-encoding (UTF-8).`)
+    if (error instanceof URIError)
+      throw new HttpProblem(400, 'Invalid path', `"${raw.slice(0, 40)}" is not valid percent-encoding (UTF-8).`)
     throw error
   }
 }
@@ -75,7 +94,13 @@ async function authenticate(req: IncomingMessage, tenant: string): Promise<strin
 
 /** The bill fields a list shows; the rest comes with the bill's detail. */
 const summaryOf = ({ id, status, paidAt, merchant, amount, merchantAmount, refundedAmount }: Bill): BillSummary => ({
-  id, status, paidAt, merchant, amount, merchantAmount, refundedAmount,
+  id,
+  status,
+  paidAt,
+  merchant,
+  amount,
+  merchantAmount,
+  refundedAmount,
 })
 
 /** A query parameter that must be a date-time if given. */
@@ -83,7 +108,8 @@ function timeParam(query: URLSearchParams, name: string): number | null {
   const value = query.get(name)
   if (value === null) return null
   const time = Date.parse(value)
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(time)) throw new HttpProblem(400, `Invalid ${name}`, `${name} must be an RFC 3339 date-time`)
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(time))
+    throw new HttpProblem(400, `Invalid ${name}`, `${name} must be an RFC 3339 date-time`)
   return time
 }
 
@@ -97,7 +123,8 @@ export function pageOfBills(tenant: string, user: string, query: URLSearchParams
   const to = timeParam(query, 'to')
   const merchant = query.get('merchant')?.toLocaleLowerCase()
   const limit = Number(query.get('limit') ?? 20)
-  if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new HttpProblem(400, 'Invalid limit', 'limit must be an integer from 1 to 50')
+  if (!Number.isInteger(limit) || limit < 1 || limit > 50)
+    throw new HttpProblem(400, 'Invalid limit', 'limit must be an integer from 1 to 50')
   const cursor = query.get('cursor')
   const offset = cursor ? Number(Buffer.from(cursor, 'base64url').toString('utf8')) : 0
   if (!Number.isInteger(offset) || offset < 0) throw new HttpProblem(400, 'Invalid cursor')
@@ -179,7 +206,8 @@ function cancel(demo: DemoAgreement, body: unknown): Stored {
 }
 
 function authorize(demo: DemoAgreement, body: unknown): Stored {
-  if ((body as { acceptTerms?: unknown } | null)?.acceptTerms !== true) throw new HttpProblem(400, 'Terms not accepted', 'Send { "acceptTerms": true } once the user ticked the terms.')
+  if ((body as { acceptTerms?: unknown } | null)?.acceptTerms !== true)
+    throw new HttpProblem(400, 'Terms not accepted', 'Send { "acceptTerms": true } once the user ticked the terms.')
   if (demo.agreement.status !== 'pending') throw new HttpProblem(409, 'Not pending', 'Only a pending agreement can be authorized.')
   demo.agreement = { ...demo.agreement, status: 'active', authorizedAt: new Date().toISOString() }
   return { status: 200, body: demo.agreement }
@@ -188,8 +216,10 @@ function authorize(demo: DemoAgreement, body: unknown): Stored {
 function parseFault(body: unknown): Fault {
   const { fault, latencyMs } = (body ?? {}) as Record<string, unknown>
   const validFault = fault === undefined || faultKinds.includes(fault as Fault['fault'] & string)
-  const validLatency = latencyMs === undefined || (Number.isInteger(latencyMs) && (latencyMs as number) >= 0 && (latencyMs as number) <= 60_000)
-  if (!validFault || !validLatency) throw new HttpProblem(400, 'Invalid fault', `fault must be one of: ${faultKinds.join(', ')}; latencyMs an integer from 0 to 60000`)
+  const validLatency =
+    latencyMs === undefined || (Number.isInteger(latencyMs) && (latencyMs as number) >= 0 && (latencyMs as number) <= 60_000)
+  if (!validFault || !validLatency)
+    throw new HttpProblem(400, 'Invalid fault', `fault must be one of: ${faultKinds.join(', ')}; latencyMs an integer from 0 to 60000`)
   return { fault: fault as Fault['fault'], latencyMs: latencyMs as number | undefined }
 }
 
@@ -228,7 +258,8 @@ function createRouter() {
       const user = typeof body.user === 'string' && /^[\w.-]{1,64}$/.test(body.user) ? body.user : null
       if (!user) throw new HttpProblem(400, 'Invalid user', 'Send { "user": "<id>" } with letters, digits, ".", "_" or "-".')
       const seconds = body.seconds ?? maxTokenSeconds
-      if (!Number.isInteger(seconds) || (seconds as number) > maxTokenSeconds) throw new HttpProblem(400, 'Invalid seconds', `seconds must be an integer up to ${maxTokenSeconds}`)
+      if (!Number.isInteger(seconds) || (seconds as number) > maxTokenSeconds)
+        throw new HttpProblem(400, 'Invalid seconds', `seconds must be an integer up to ${maxTokenSeconds}`)
       return send(res, 201, { token: await issueToken(tenant, user, seconds as number) })
     }
     const logo = /^\/sandbox\/logos\/([a-z0-9-]+)\.svg$/.exec(path)
@@ -256,7 +287,8 @@ function createRouter() {
     const body = req.method === 'POST' ? await readJson(req) : undefined
     const ok = (value: unknown): Stored => ({ status: 200, body: value })
 
-    if (req.method === 'GET' && path === '/v1/bills') return withFault(res, state.fault, () => ok(pageOfBills(tenant, user, url.searchParams, logoBase)))
+    if (req.method === 'GET' && path === '/v1/bills')
+      return withFault(res, state.fault, () => ok(pageOfBills(tenant, user, url.searchParams, logoBase)))
     const bill = /^\/v1\/bills\/([^/]+)$/.exec(path)
     if (req.method === 'GET' && bill) {
       return withFault(res, state.fault, () => {
@@ -283,10 +315,15 @@ function createRouter() {
       if (req.method === 'GET' && action === '/cancellation-check') {
         return withFault(res, state.fault, () => {
           const demo = agreementOf(state, id)
-          return ok(demo.refusal ? { allowed: false, reason: demo.refusal, merchantUrl: demo.merchantUrl } : { allowed: demo.agreement.status === 'active' })
+          return ok(
+            demo.refusal
+              ? { allowed: false, reason: demo.refusal, merchantUrl: demo.merchantUrl }
+              : { allowed: demo.agreement.status === 'active' },
+          )
         })
       }
-      if (req.method === 'POST' && action === '/cancellation') return withFault(res, state.fault, () => once(req, state, operation, () => cancel(agreementOf(state, id), body)))
+      if (req.method === 'POST' && action === '/cancellation')
+        return withFault(res, state.fault, () => once(req, state, operation, () => cancel(agreementOf(state, id), body)))
       if (req.method === 'GET' && action === '/authorization') {
         return withFault(res, state.fault, () => {
           const { agreement: found } = agreementOf(state, id)
@@ -302,7 +339,8 @@ function createRouter() {
           } satisfies Authorization)
         })
       }
-      if (req.method === 'POST' && action === '/authorization') return withFault(res, state.fault, () => once(req, state, operation, () => authorize(agreementOf(state, id), body)))
+      if (req.method === 'POST' && action === '/authorization')
+        return withFault(res, state.fault, () => once(req, state, operation, () => authorize(agreementOf(state, id), body)))
     }
     throw new HttpProblem(404, 'Not found')
   }

@@ -17,4 +17,3 @@ export async function issueToken(tenant: string, user: string, seconds = maxToke
 
 /** The user a token names, checked against the sandbox's own demo key for the tenant: for the sandbox MPP only. */
 export const verifySandboxToken = (tenant: string, token: string): Promise<string> => verifyToken(tenant, token, () => verifyingKey(tenant))
-

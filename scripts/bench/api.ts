@@ -1,6 +1,6 @@
-import autocannon from 'autocannon'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import autocannon from 'autocannon'
 import type { Payload } from 'payload'
 
 import { sqliteUrl } from '../../cms/database'
@@ -45,7 +45,12 @@ export type ClaimFigures = LoadFigures & { users: number; budget: number; issued
 export type ApiFigures = { read: ReadFigures; feedback?: FeedbackFigures; liveRewards?: LoadFigures; claims?: ClaimFigures }
 
 /** The sizes of the load scenarios: the issue's 200 concurrent clients for 30 s on feedback and claims. */
-export const loadSizes = { read: { connections: 50, seconds: 10 }, feedback: { connections: 200, seconds: 30 }, liveRewards: { connections: 200, seconds: 10 }, claims: { connections: 200, seconds: 30 } } as const
+export const loadSizes = {
+  read: { connections: 50, seconds: 10 },
+  feedback: { connections: 200, seconds: 30 },
+  liveRewards: { connections: 200, seconds: 10 },
+  claims: { connections: 200, seconds: 30 },
+} as const
 
 /** Users prepared for the claim scenario (more than it can claim in 30 s here) and the campaign's budget, small enough to run out. */
 const claimUsers = 6000
@@ -60,13 +65,22 @@ let clients = 0
 const nextClient = () => `10.${(++clients >> 16) & 255}.${(clients >> 8) & 255}.${clients & 255}`
 
 /** Runs autocannon against one request shape for `seconds`, keeping every response's time and status. */
-async function load(origin: string, request: string, options: { connections: number; seconds: number; setupRequest: (req: autocannon.Request) => autocannon.Request }): Promise<LoadFigures> {
+async function load(
+  origin: string,
+  request: string,
+  options: { connections: number; seconds: number; setupRequest: (req: autocannon.Request) => autocannon.Request },
+): Promise<LoadFigures> {
   const times: number[] = []
   const statuses: Record<string, number> = {}
   const [method, path] = request.split(' ') as [string, string]
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url: origin, connections: options.connections, duration: options.seconds, requests: [{ method: method as 'GET', path, setupRequest: options.setupRequest }] },
+      {
+        url: origin,
+        connections: options.connections,
+        duration: options.seconds,
+        requests: [{ method: method as 'GET', path, setupRequest: options.setupRequest }],
+      },
       (error, done) => (error ? reject(error) : resolve(done)),
     )
     instance.on('response', (_client, status, _bytes, responseTime) => {
@@ -105,7 +119,15 @@ async function measureRead(payload: Payload, origin: string, tenant: Tenant, log
   const localApi: number[] = []
   for (let i = 0; i < 20; i++) {
     const started = performance.now()
-    await payload.find({ collection: 'qas', where: { and: [{ tenant: { equals: tenant.id } }, { _status: { equals: 'published' } }] }, locale, depth: 0, limit: 20, sort: 'order', overrideAccess: false })
+    await payload.find({
+      collection: 'qas',
+      where: { and: [{ tenant: { equals: tenant.id } }, { _status: { equals: 'published' } }] },
+      locale,
+      depth: 0,
+      limit: 20,
+      sort: 'order',
+      overrideAccess: false,
+    })
     localApi.push(performance.now() - started)
   }
   const { connections, seconds } = loadSizes.read
@@ -119,7 +141,12 @@ async function measureRead(payload: Payload, origin: string, tenant: Tenant, log
  * question text; afterwards the database must hold every accepted event exactly once.
  */
 async function measureFeedback(payload: Payload, origin: string, tenant: Tenant, log: (line: string) => void): Promise<FeedbackFigures> {
-  const { docs } = await payload.find({ collection: 'qas', where: { and: [{ tenant: { equals: tenant.id } }, { _status: { equals: 'published' } }] }, limit: 1, depth: 0 })
+  const { docs } = await payload.find({
+    collection: 'qas',
+    where: { and: [{ tenant: { equals: tenant.id } }, { _status: { equals: 'published' } }] },
+    limit: 1,
+    depth: 0,
+  })
   if (!docs[0]) throw new Error(`${tenant.slug} has no published Q&A to send feedback about`)
   const run = `bench-${randomBytes(4).toString('hex')}`
   let sent = 0
@@ -131,12 +158,30 @@ async function measureFeedback(payload: Payload, origin: string, tenant: Tenant,
     setupRequest: (req) => ({
       ...req,
       headers: { 'content-type': 'application/json', 'x-forwarded-for': nextClient() },
-      body: JSON.stringify({ tenant: tenant.slug, locale: tenant.defaultLocale, kind: 'view', query: `${run} question ${++sent}`, qa: docs[0]!.slug }),
+      body: JSON.stringify({
+        tenant: tenant.slug,
+        locale: tenant.defaultLocale,
+        kind: 'view',
+        query: `${run} question ${++sent}`,
+        qa: docs[0]!.slug,
+      }),
     }),
   })
   // A 201 is sent once the event is written, so nothing is left in the server's buffer here.
-  const stored = await payload.find({ collection: 'feedback', where: { query: { like: run } }, limit: 0, depth: 0, pagination: false, select: { query: true } })
-  return { ...figures, accepted: figures.statuses['201'] ?? 0, counted: stored.docs.length, distinctCounted: new Set(stored.docs.map((row) => row.query)).size }
+  const stored = await payload.find({
+    collection: 'feedback',
+    where: { query: { like: run } },
+    limit: 0,
+    depth: 0,
+    pagination: false,
+    select: { query: true },
+  })
+  return {
+    ...figures,
+    accepted: figures.statuses['201'] ?? 0,
+    counted: stored.docs.length,
+    distinctCounted: new Set(stored.docs.map((row) => row.query)).size,
+  }
 }
 
 /** GET /api/rewards?tenant=: the rewards page asks how many vouchers each running campaign has left. */
@@ -144,7 +189,11 @@ async function measureLiveRewards(origin: string, tenant: Tenant, log: (line: st
   const { connections, seconds } = loadSizes.liveRewards
   const path = `/api/rewards?tenant=${tenant.slug}`
   log(`api: ${connections} connections for ${seconds} s on GET ${path}`)
-  return load(origin, `GET ${path}`, { connections, seconds, setupRequest: (req) => ({ ...req, headers: { 'x-forwarded-for': nextClient() } }) })
+  return load(origin, `GET ${path}`, {
+    connections,
+    seconds,
+    setupRequest: (req) => ({ ...req, headers: { 'x-forwarded-for': nextClient() } }),
+  })
 }
 
 /**
@@ -180,18 +229,38 @@ async function measureClaims(payload: Payload, origin: string, tenant: Tenant, l
     seconds,
     setupRequest: (req) => {
       const n = claims++
-      return { ...req, headers: { authorization: `Bearer ${tokens[n % tokens.length]}`, 'idempotency-key': `bench-claim-${n}-${campaign.id}`, 'x-forwarded-for': nextClient() } }
+      return {
+        ...req,
+        headers: {
+          authorization: `Bearer ${tokens[n % tokens.length]}`,
+          'idempotency-key': `bench-claim-${n}-${campaign.id}`,
+          'x-forwarded-for': nextClient(),
+        },
+      }
     },
   })
-  const vouchers = (await payload.find({ collection: 'vouchers', where: { campaign: { equals: campaign.id } }, limit: 0, depth: 0, pagination: false })).docs
-  return { ...figures, users: Math.min(claims, claimUsers), budget: claimBudget, issued: figures.statuses['201'] ?? 0, vouchers: vouchers.length, distinctVoucherUsers: new Set(vouchers.map((v) => v.user)).size }
+  const vouchers = (
+    await payload.find({ collection: 'vouchers', where: { campaign: { equals: campaign.id } }, limit: 0, depth: 0, pagination: false })
+  ).docs
+  return {
+    ...figures,
+    users: Math.min(claims, claimUsers),
+    budget: claimBudget,
+    issued: figures.statuses['201'] ?? 0,
+    vouchers: vouchers.length,
+    distinctVoucherUsers: new Set(vouchers.map((v) => v.user)).size,
+  }
 }
 
 /** Starts the CMS as `center start` does (`next start`, production build, SQLite) with the sandbox MPP beside it. */
 async function serveCms(env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<{ origin: string; server: ChildProcess }> {
   await ensureAdminBuilt(env, log)
   const port = await freePort()
-  const server = spawn(process.execPath, [nextBin, 'start', '--port', String(port)], { cwd: cmsDir, env, stdio: ['ignore', 'ignore', 'inherit'] })
+  const server = spawn(process.execPath, [nextBin, 'start', '--port', String(port)], {
+    cwd: cmsDir,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
   const origin = `http://localhost:${port}`
   await waitForHttp(`${origin}/api/users/me`, server)
   return { origin, server }
@@ -202,7 +271,12 @@ async function serveCms(env: NodeJS.ProcessEnv, log: (line: string) => void): Pr
  * Q&As), feedback, the live rewards list and voucher claims. A scenario that fails is reported
  * in `errors`, and the next still runs.
  */
-export async function measureApi(payload: Payload, tenantSlug: string, rewardsTenantSlug: string, log: (line: string) => void): Promise<{ figures: ApiFigures; errors: string[] }> {
+export async function measureApi(
+  payload: Payload,
+  tenantSlug: string,
+  rewardsTenantSlug: string,
+  log: (line: string) => void,
+): Promise<{ figures: ApiFigures; errors: string[] }> {
   const tenant = await requireTenant(payload, tenantSlug)
   const rewardsTenant = await requireTenant(payload, rewardsTenantSlug)
   const sandbox = await startSandbox(0)

@@ -1,10 +1,34 @@
-import { locales as allLocales, parseSnapshot, products, type Locale, type LocalizedList, type LocalizedText, type Snapshot } from '../../content/schema'
+import {
+  locales as allLocales,
+  parseSnapshot,
+  products,
+  type Locale,
+  type LocalizedList,
+  type LocalizedText,
+  type Snapshot,
+} from '../../content/schema'
 import { extraPhrases, type PhraseBank } from './phrases'
 
 export type GenerateOptions = { tenants: number; locales: number; qas: number }
 
 /** Places that make repeated questions distinct, as users ask about one trip or another. */
-const places = ['Tokyo', 'Osaka', 'Seoul', 'Bangkok', 'Singapore', 'Kuala Lumpur', 'Jakarta', 'Manila', 'Hanoi', 'Dubai', 'Paris', 'London', 'Sydney', 'Taipei', 'Macau']
+const places = [
+  'Tokyo',
+  'Osaka',
+  'Seoul',
+  'Bangkok',
+  'Singapore',
+  'Kuala Lumpur',
+  'Jakarta',
+  'Manila',
+  'Hanoi',
+  'Dubai',
+  'Paris',
+  'London',
+  'Sydney',
+  'Taipei',
+  'Macau',
+]
 /** Brand colours that keep white text above WCAG AA, as the CMS requires. */
 const colours = ['#0b5cad', '#0f7b6c', '#8a2be2', '#b3261e', '#1d4ed8', '#7c3aed', '#9a3412', '#166534']
 
@@ -12,7 +36,11 @@ const colours = ['#0b5cad', '#0f7b6c', '#8a2be2', '#b3261e', '#1d4ed8', '#7c3aed
 export function phraseBanks(demo: Snapshot[]): Record<Locale, PhraseBank> {
   const banks = {} as Record<Locale, PhraseBank>
   for (const locale of allLocales) {
-    const texts = (pick: (s: Snapshot) => (LocalizedText | undefined)[]) => demo.flatMap(pick).map((t) => t?.[locale]).filter((t): t is string => Boolean(t))
+    const texts = (pick: (s: Snapshot) => (LocalizedText | undefined)[]) =>
+      demo
+        .flatMap(pick)
+        .map((t) => t?.[locale])
+        .filter((t): t is string => Boolean(t))
     const lists = (pick: (s: Snapshot) => LocalizedList[]) => demo.flatMap(pick).flatMap((l) => l[locale] ?? [])
     const fromDemo: PhraseBank = {
       questions: texts((s) => s.qas.map((q) => q.question)),
@@ -51,7 +79,11 @@ export function generateSnapshot(index: number, options: Omit<GenerateOptions, '
     return round ? `${at(bank.questions, i)} (${at(places, round - 1)}${round > places.length ? ` ${round}` : ''})` : at(bank.questions, i)
   }
 
-  const categories = Array.from({ length: 6 }, (_, i) => ({ slug: `category-${i + 1}`, order: i + 1, name: text((b) => at(b.categories, i)) }))
+  const categories = Array.from({ length: 6 }, (_, i) => ({
+    slug: `category-${i + 1}`,
+    order: i + 1,
+    name: text((b) => at(b.categories, i)),
+  }))
   const qas = Array.from({ length: options.qas }, (_, i) => ({
     slug: `question-${i + 1}`,
     category: at(categories, i).slug,

@@ -2,12 +2,12 @@ import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
 import type { Payload } from 'payload'
 
-import type { Snapshot } from '../../content/schema'
 import { rootDir } from '../../cms/env'
+import { defaultSandboxOrigin } from '../../cms/lib/mppOrigin'
 import { buildTenant } from '../../cms/publish/buildSite'
 import { readSnapshots } from '../../content/files'
+import type { Snapshot } from '../../content/schema'
 import { freePort } from '../lib/ports'
-import { defaultSandboxOrigin } from '../../cms/lib/mppOrigin'
 import { startSite } from '../lib/serve'
 import { measureApi, type ApiFigures } from './api'
 import { generateSnapshot, generateSnapshots, phraseBanks } from './generate'
@@ -47,7 +47,9 @@ function lighthousePages(siteUrl: string, snapshot: Snapshot) {
     { type: 'home', url: `${base}/` },
     { type: 'guide', url: `${base}/guides/${snapshot.guides[0]!.slug}/` },
     { type: 'qa', url: `${base}/qas/${qa.category}/${qa.slug}/` },
-    ...(['bills', 'agreements', 'rewards'] as const).filter((f) => snapshot.tenant.features.includes(f)).map((f) => ({ type: f, url: `${base}/${f}/` })),
+    ...(['bills', 'agreements', 'rewards'] as const)
+      .filter((f) => snapshot.tenant.features.includes(f))
+      .map((f) => ({ type: f, url: `${base}/${f}/` })),
   ]
 }
 
@@ -59,7 +61,13 @@ function lighthousePages(siteUrl: string, snapshot: Snapshot) {
 export async function runBench(options: BenchOptions, log: (line: string) => void): Promise<BenchResult> {
   const result: BenchResult = {
     date: new Date().toISOString(),
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryBytes: totalmem(), node: process.version, loadAverageAtStart: loadavg() },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryBytes: totalmem(),
+      node: process.version,
+      loadAverageAtStart: loadavg(),
+    },
     options,
     errors: {},
   }
@@ -82,7 +90,10 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   }
 
   await attempt('build', async () => {
-    result.build = { ...(await measureThroughput(generated, log)), generated: { tenants: options.tenants, locales: options.locales, qas: options.qas } }
+    result.build = {
+      ...(await measureThroughput(generated, log)),
+      generated: { tenants: options.tenants, locales: options.locales, qas: options.qas },
+    }
   })
   await attempt('search', async () => {
     result.search = measureSearch(generated, generateSnapshot(0, { locales: 1, qas: options.indexQas }, banks), log)
@@ -90,14 +101,18 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
 
   if (wanted('weight') || wanted('lighthouse')) {
     const builds: { root: string; tenant: string }[] = []
-    await attempt(wanted('weight') ? 'weight' : 'lighthouse', async () => {
-      for (const snapshot of demo) {
-        const built = await buildTenant(snapshot, { sandboxOrigin: defaultSandboxOrigin, quiet: true })
-        builds.push({ root: built.outDir, tenant: snapshot.tenant.slug })
-        log(`weight: built demo tenant ${snapshot.tenant.slug} in ${built.seconds.toFixed(1)} s`)
-      }
-      if (wanted('weight')) result.weight = weighBuilds(builds)
-    }, wanted('weight') ? 'weight' : 'demo build')
+    await attempt(
+      wanted('weight') ? 'weight' : 'lighthouse',
+      async () => {
+        for (const snapshot of demo) {
+          const built = await buildTenant(snapshot, { sandboxOrigin: defaultSandboxOrigin, quiet: true })
+          builds.push({ root: built.outDir, tenant: snapshot.tenant.slug })
+          log(`weight: built demo tenant ${snapshot.tenant.slug} in ${built.seconds.toFixed(1)} s`)
+        }
+        if (wanted('weight')) result.weight = weighBuilds(builds)
+      },
+      wanted('weight') ? 'weight' : 'demo build',
+    )
     if (builds.length) {
       await attempt('lighthouse', async () => {
         const site = await startSite(await freePort())

@@ -1,8 +1,8 @@
-import { launch } from 'chrome-launcher'
-import lighthouse from 'lighthouse'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { launch } from 'chrome-launcher'
+import lighthouse from 'lighthouse'
 
 export type LighthouseFigures = {
   type: string
@@ -32,12 +32,24 @@ export function medianRun<T extends { performance: number | null }>(runs: T[]): 
  * Lighthouse's default (mobile) run of each page in real Chromium, `runs` times, keeping the
  * median run: a Moto G Power-sized screen, simulated slow 4G and a 4× slower CPU. Scores are 0–100.
  */
-export async function measureLighthouse(pages: { type: string; url: string }[], log: (line: string) => void, runs = 3): Promise<LighthouseFigures[]> {
+export async function measureLighthouse(
+  pages: { type: string; url: string }[],
+  log: (line: string) => void,
+  runs = 3,
+): Promise<LighthouseFigures[]> {
   const profile = mkdtempSync(join(tmpdir(), 'center-bench-chromium-'))
   const chrome = await launch({
     chromePath: chromiumPath,
     userDataDir: profile,
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
     logLevel: 'silent',
   })
   try {
@@ -45,13 +57,23 @@ export async function measureLighthouse(pages: { type: string; url: string }[], 
     for (const { type, url } of pages) {
       const all: Omit<LighthouseFigures, 'runs'>[] = []
       for (let run = 0; run < runs; run++) {
-        const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] })
+        const result = await lighthouse(url, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility'],
+        })
         if (!result) throw new Error(`Lighthouse gave no result for ${url}`)
         const { categories, audits, runtimeError } = result.lhr
         if (runtimeError) throw new Error(`Lighthouse could not test ${url}: ${runtimeError.code} ${runtimeError.message}`)
-        const score = (key: string) => (categories[key]?.score === null || categories[key]?.score === undefined ? null : Math.round(categories[key]!.score! * 100))
+        const score = (key: string) =>
+          categories[key]?.score === null || categories[key]?.score === undefined ? null : Math.round(categories[key]!.score! * 100)
         const metric = (key: string) => audits[key]?.numericValue ?? null
-        const breakdown = (audits['mainthread-work-breakdown']?.details as { items?: { groupLabel?: string; group?: string; duration: number }[] } | undefined)?.items ?? []
+        const breakdown =
+          (
+            audits['mainthread-work-breakdown']?.details as
+              { items?: { groupLabel?: string; group?: string; duration: number }[] } | undefined
+          )?.items ?? []
         const top = breakdown.reduce<(typeof breakdown)[number] | undefined>((a, b) => (!a || b.duration > a.duration ? b : a), undefined)
         all.push({
           type,

@@ -12,13 +12,25 @@ export const defaultSizes = { tenants: 3, locales: 3, qas: 40, indexQas: 5000 } 
 function count(name: string, raw: string | undefined, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (raw === undefined) return fallback
   const value = Number(raw)
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}, not "${raw}"`)
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(`--${name} must be a whole number from ${min} to ${max}, not "${raw}"`)
   return value
 }
 
 /** The bench's options from the command line's strings: sizes, and which measurements to run (all by default). */
-export function parseBenchOptions(raw: { tenants?: string; locales?: string; qas?: string; 'index-qas'?: string; only?: string }): BenchOptions {
-  const only = raw.only ? raw.only.split(',').map((name) => name.trim()).filter(Boolean) : [...sections]
+export function parseBenchOptions(raw: {
+  tenants?: string
+  locales?: string
+  qas?: string
+  'index-qas'?: string
+  only?: string
+}): BenchOptions {
+  const only = raw.only
+    ? raw.only
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean)
+    : [...sections]
   const unknown = only.filter((name) => !sections.includes(name as Section))
   if (unknown.length) throw new Error(`--only takes ${sections.join(', ')}; unknown: ${unknown.join(', ')}`)
   return {

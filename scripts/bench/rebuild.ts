@@ -1,13 +1,13 @@
 import type { Payload } from 'payload'
 
-import type { Snapshot } from '../../content/schema'
-import { startRebuildRunner } from '../../cms/publish/runner'
+import { defaultSandboxOrigin } from '../../cms/lib/mppOrigin'
 import { requireTenant } from '../../cms/lib/tenants'
 import { buildTenant } from '../../cms/publish/buildSite'
 import { exportSnapshot } from '../../cms/publish/exportSnapshot'
-import { freePort } from '../lib/ports'
-import { defaultSandboxOrigin } from '../../cms/lib/mppOrigin'
+import { startRebuildRunner } from '../../cms/publish/runner'
 import { seed } from '../../cms/seed'
+import type { Snapshot } from '../../content/schema'
+import { freePort } from '../lib/ports'
 import { startSite } from '../lib/serve'
 import { percentile } from './stats'
 
@@ -54,7 +54,12 @@ async function publishToLive(payload: Payload, siteUrl: string, snapshot: Snapsh
   const { slug, defaultLocale } = snapshot.tenant
   const tenant = (await requireTenant(payload, slug)).id
   const target = snapshot.qas[0]!
-  const { docs } = await payload.find({ collection: 'qas', where: { and: [{ tenant: { equals: tenant } }, { slug: { equals: target.slug } }] }, limit: 1, depth: 0 })
+  const { docs } = await payload.find({
+    collection: 'qas',
+    where: { and: [{ tenant: { equals: tenant } }, { slug: { equals: target.slug } }] },
+    limit: 1,
+    depth: 0,
+  })
   const page = `${siteUrl}/${slug}/${defaultLocale}/qas/${target.category}/${target.slug}/`
   const runs = { seconds: [] as number[], waitSeconds: [] as number[], buildSeconds: [] as number[] }
   for (let i = 1; i <= times; i++) {
@@ -62,11 +67,18 @@ async function publishToLive(payload: Payload, siteUrl: string, snapshot: Snapsh
     const started = performance.now()
     await payload.update({ collection: 'qas', id: docs[0]!.id, locale: defaultLocale, data: { question: marker, _status: 'published' } })
     runs.seconds.push(((await waitForText(page, marker)) - started) / 1000)
-    const { docs: live } = await payload.find({ collection: 'builds', where: { and: [{ tenant: { equals: tenant } }, { live: { equals: true } }] }, limit: 1, depth: 0 })
+    const { docs: live } = await payload.find({
+      collection: 'builds',
+      where: { and: [{ tenant: { equals: tenant } }, { live: { equals: true } }] },
+      limit: 1,
+      depth: 0,
+    })
     const build = live[0]
     runs.waitSeconds.push(build?.startedAt ? (Date.parse(build.startedAt) - Date.parse(build.createdAt)) / 1000 : Number.NaN)
     runs.buildSeconds.push(build?.duration ?? Number.NaN)
-    log(`rebuild: ${slug} publish ${i}/${times} live after ${runs.seconds.at(-1)!.toFixed(1)} s (waited ${runs.waitSeconds.at(-1)!.toFixed(1)} s, built in ${runs.buildSeconds.at(-1)!.toFixed(1)} s)`)
+    log(
+      `rebuild: ${slug} publish ${i}/${times} live after ${runs.seconds.at(-1)!.toFixed(1)} s (waited ${runs.waitSeconds.at(-1)!.toFixed(1)} s, built in ${runs.buildSeconds.at(-1)!.toFixed(1)} s)`,
+    )
   }
   return runs
 }
@@ -79,7 +91,13 @@ async function buildFromCms(payload: Payload, slug: string): Promise<void> {
 const pagesOf = (s: Snapshot) => `${s.tenant.locales.length} locales × ${s.qas.length} Q&As`
 
 /** Publish-to-live, median of `times`, with the 3 demo tenants in the database, then with generated tenants added. */
-export async function measureRebuild(payload: Payload, demo: Snapshot[], generated: Snapshot[], log: (line: string) => void, times = 5): Promise<RebuildResult> {
+export async function measureRebuild(
+  payload: Payload,
+  demo: Snapshot[],
+  generated: Snapshot[],
+  log: (line: string) => void,
+  times = 5,
+): Promise<RebuildResult> {
   await seed(payload, demo, { demoUsers: false })
   for (const { tenant } of demo) await buildFromCms(payload, tenant.slug)
   const site = await startSite(await freePort())
@@ -87,14 +105,28 @@ export async function measureRebuild(payload: Payload, demo: Snapshot[], generat
   try {
     const result: RebuildResult = []
     const small = await publishToLive(payload, site.url, demo[0]!, times, log)
-    result.push({ scenario: `${demo.length} tenants`, tenant: demo[0]!.tenant.slug, tenantsInDatabase: demo.length, pages: pagesOf(demo[0]!), ...small, medianSeconds: percentile(small.seconds, 50) })
+    result.push({
+      scenario: `${demo.length} tenants`,
+      tenant: demo[0]!.tenant.slug,
+      tenantsInDatabase: demo.length,
+      pages: pagesOf(demo[0]!),
+      ...small,
+      medianSeconds: percentile(small.seconds, 50),
+    })
 
     const added = generated.slice(0, seededGeneratedTenants)
     log(`rebuild: seeding ${added.length} generated tenants`)
     await seed(payload, added, { demoUsers: false })
     await buildFromCms(payload, added[0]!.tenant.slug)
     const large = await publishToLive(payload, site.url, added[0]!, times, log)
-    result.push({ scenario: 'generated size', tenant: added[0]!.tenant.slug, tenantsInDatabase: demo.length + added.length, pages: pagesOf(added[0]!), ...large, medianSeconds: percentile(large.seconds, 50) })
+    result.push({
+      scenario: 'generated size',
+      tenant: added[0]!.tenant.slug,
+      tenantsInDatabase: demo.length + added.length,
+      pages: pagesOf(added[0]!),
+      ...large,
+      medianSeconds: percentile(large.seconds, 50),
+    })
     return result
   } finally {
     await runner.stop()

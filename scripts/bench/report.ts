@@ -4,20 +4,34 @@ import { fixed, formatBytes, markdownTable, percentile } from './stats'
 import type { Sizes } from './stats'
 
 /** The aims the issue sets; a figure past its aim is marked, and bench/README.md says what costs it. */
-export const aims = { contentPageGzipBytes: 14 * 1024, lighthousePerformance: 100, searchP95Ms: 5, publishToLiveSeconds: 10, feedbackPerSecond: 300, feedbackP99Ms: 300 } as const
+export const aims = {
+  contentPageGzipBytes: 14 * 1024,
+  lighthousePerformance: 100,
+  searchP95Ms: 5,
+  publishToLiveSeconds: 10,
+  feedbackPerSecond: 300,
+  feedbackP99Ms: 300,
+} as const
 
 /** Content pages: no live data, so they should load with no JS at all. */
 const contentPages = new Set(['home', 'guide', 'qa', 'rewards'])
 
 const mark = (met: boolean) => (met ? 'met' : 'MISSED')
 /** Responses by status, e.g. "201 × 9000, 409 × 12". */
-const statusList = (statuses: Record<string, number>) => Object.entries(statuses).map(([status, n]) => `${status} × ${n}`).join(', ')
+const statusList = (statuses: Record<string, number>) =>
+  Object.entries(statuses)
+    .map(([status, n]) => `${status} × ${n}`)
+    .join(', ')
 const trio = (s: Sizes) => `${formatBytes(s.raw)} / ${formatBytes(s.gzip)} / ${formatBytes(s.brotli)}`
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
 
 /** The bench's figures as Markdown: one heading and table per measurement, and the reason for any that could not run. */
 export function markdownReport(result: BenchResult): string {
-  const out: string[] = [`# center bench, ${result.date.slice(0, 10)}`, '', `${result.machine.cpus} × ${result.machine.cpuModel}, ${mb(result.machine.memoryBytes)}, Node ${result.machine.node}, load average at start ${result.machine.loadAverageAtStart.map((n) => n.toFixed(1)).join(' ')}`]
+  const out: string[] = [
+    `# center bench, ${result.date.slice(0, 10)}`,
+    '',
+    `${result.machine.cpus} × ${result.machine.cpuModel}, ${mb(result.machine.memoryBytes)}, Node ${result.machine.node}, load average at start ${result.machine.loadAverageAtStart.map((n) => n.toFixed(1)).join(' ')}`,
+  ]
   const section = (title: string, table: string, note?: string) => out.push('', `## ${title}`, '', table, ...(note ? ['', note] : []))
 
   if (result.build) {
@@ -25,11 +39,14 @@ export function markdownReport(result: BenchResult): string {
     const row = (name: string, f: typeof center) => [name, f.pages, fixed(f.seconds), fixed(f.pagesPerSecond), mb(f.peakMemoryBytes)]
     section(
       `Build throughput (${generated.tenants} tenants × ${generated.locales} locales × ${generated.qas} Q&As)`,
-      markdownTable(['build', 'pages', 'seconds', 'pages/s', 'peak memory'], [
-        row('Center (center build, one astro build per tenant)', center),
-        row('bare Astro, one build (one trivial template)', bareAstro),
-        row('bare Astro, one build per tenant, same page counts', bareAstroPerTenant),
-      ]),
+      markdownTable(
+        ['build', 'pages', 'seconds', 'pages/s', 'peak memory'],
+        [
+          row('Center (center build, one astro build per tenant)', center),
+          row('bare Astro, one build (one trivial template)', bareAstro),
+          row('bare Astro, one build per tenant, same page counts', bareAstroPerTenant),
+        ],
+      ),
       `Center builds at ${fixed(ratio, 2)}× the bare Astro throughput (${fixed(ratioPerTenant, 2)}× bare Astro split into the same per-tenant builds).`,
     )
   }
@@ -38,7 +55,17 @@ export function markdownReport(result: BenchResult): string {
       'Rebuild latency (publish through the Local API until the page is served)',
       markdownTable(
         ['case', 'tenant', 'its size', 'tenants in database', 'median s', 'each run s', 'median queued s', 'median build s', 'aim ≤ 10 s'],
-        result.rebuild.map((r) => [r.scenario, r.tenant, r.pages, r.tenantsInDatabase, fixed(r.medianSeconds), r.seconds.map((s) => fixed(s)).join(', '), fixed(percentile(r.waitSeconds, 50)), fixed(percentile(r.buildSeconds, 50)), mark(r.medianSeconds <= aims.publishToLiveSeconds)]),
+        result.rebuild.map((r) => [
+          r.scenario,
+          r.tenant,
+          r.pages,
+          r.tenantsInDatabase,
+          fixed(r.medianSeconds),
+          r.seconds.map((s) => fixed(s)).join(', '),
+          fixed(percentile(r.waitSeconds, 50)),
+          fixed(percentile(r.buildSeconds, 50)),
+          mark(r.medianSeconds <= aims.publishToLiveSeconds),
+        ]),
       ),
       'Queued: from the publish until the rebuild runner (polling every second) starts the build; build: export, astro build, checks and the live switch, from the build row.',
     )
@@ -47,7 +74,18 @@ export function markdownReport(result: BenchResult): string {
     section(
       'Page weight (heaviest page of each type; raw / gzip / brotli)',
       markdownTable(
-        ['type', 'pages', 'HTML', 'inline CSS, JS raw', 'CSS files', 'JS at load', 'JS on first keystroke', 'total gzip (median)', 'requests first render / load', 'aim ≤ 14 KB gzip'],
+        [
+          'type',
+          'pages',
+          'HTML',
+          'inline CSS, JS raw',
+          'CSS files',
+          'JS at load',
+          'JS on first keystroke',
+          'total gzip (median)',
+          'requests first render / load',
+          'aim ≤ 14 KB gzip',
+        ],
         result.weight.map((w) => [
           w.type,
           w.pages,
@@ -68,7 +106,16 @@ export function markdownReport(result: BenchResult): string {
       'Lighthouse (mobile profile, Debian Chromium)',
       markdownTable(
         ['type', 'performance (runs)', 'accessibility', 'LCP ms', 'TBT ms', 'CLS', 'main thread (most of it)', 'aim 100'],
-        result.lighthouse.map((l) => [l.type, `${l.performance ?? 'n/a'} (${l.runs.join(', ')})`, l.accessibility ?? 'n/a', fixed(l.lcpMs, 0), fixed(l.tbtMs, 0), fixed(l.cls, 3), `${fixed(l.mainThreadMs, 0)} ms (${l.mainThreadTop ?? 'n/a'})`, mark(l.performance === aims.lighthousePerformance)]),
+        result.lighthouse.map((l) => [
+          l.type,
+          `${l.performance ?? 'n/a'} (${l.runs.join(', ')})`,
+          l.accessibility ?? 'n/a',
+          fixed(l.lcpMs, 0),
+          fixed(l.tbtMs, 0),
+          fixed(l.cls, 3),
+          `${fixed(l.mainThreadMs, 0)} ms (${l.mainThreadTop ?? 'n/a'})`,
+          mark(l.performance === aims.lighthousePerformance),
+        ]),
       ),
       'The median of the runs by performance score; main-thread times are simulated (the measured time × 4).',
     )
@@ -76,29 +123,75 @@ export function markdownReport(result: BenchResult): string {
   if (result.search) {
     section(
       'Search (fuse.js, as the search island runs it)',
-      markdownTable(['index', 'documents', 'index raw / gzip / brotli', 'load ms', 'p50 ms', 'p95 ms', 'queries', 'aim p95 ≤ 5 ms'], result.search.map((s) => [s.label, s.docs, trio(s.index), fixed(s.loadMs), fixed(s.query.p50, 2), fixed(s.query.p95, 2), s.query.n, mark(s.query.p95 <= aims.searchP95Ms)])),
+      markdownTable(
+        ['index', 'documents', 'index raw / gzip / brotli', 'load ms', 'p50 ms', 'p95 ms', 'queries', 'aim p95 ≤ 5 ms'],
+        result.search.map((s) => [
+          s.label,
+          s.docs,
+          trio(s.index),
+          fixed(s.loadMs),
+          fixed(s.query.p50, 2),
+          fixed(s.query.p95, 2),
+          s.query.n,
+          mark(s.query.p95 <= aims.searchP95Ms),
+        ]),
+      ),
       result.search
         .filter((s) => s.perKeyP50Ms)
-        .map((s) => `${s.label}, p50 searching one field at a time: ${Object.entries(s.perKeyP50Ms!).map(([key, ms]) => `${key} ${fixed(ms, 2)} ms`).join(', ')}.`)
+        .map(
+          (s) =>
+            `${s.label}, p50 searching one field at a time: ${Object.entries(s.perKeyP50Ms!)
+              .map(([key, ms]) => `${key} ${fixed(ms, 2)} ms`)
+              .join(', ')}.`,
+        )
         .join('\n') || undefined,
     )
   }
   if (result.api) {
     const { read, feedback, liveRewards, claims } = result.api
-    const row = (a: LoadFigures) => [a.request, a.connections, fixed(a.seconds, 0), a.requests, fixed(a.requestsPerSecond), fixed(a.latencyMs.p50), fixed(a.latencyMs.p95), fixed(a.latencyMs.p99), statusList(a.statuses), a.errors]
+    const row = (a: LoadFigures) => [
+      a.request,
+      a.connections,
+      fixed(a.seconds, 0),
+      a.requests,
+      fixed(a.requestsPerSecond),
+      fixed(a.latencyMs.p50),
+      fixed(a.latencyMs.p95),
+      fixed(a.latencyMs.p99),
+      statusList(a.statuses),
+      a.errors,
+    ]
     const loads = [read, feedback, liveRewards, claims].filter((a): a is LoadFigures => a !== undefined)
-    const notes = [`One request at a time: p50 ${fixed(read.sequentialMs.p50)} ms over HTTP, ${fixed(read.localApiMs.p50)} ms for the same find through the Local API (no HTTP); ${read.docsPerResponse} documents per response.`]
+    const notes = [
+      `One request at a time: p50 ${fixed(read.sequentialMs.p50)} ms over HTTP, ${fixed(read.localApiMs.p50)} ms for the same find through the Local API (no HTTP); ${read.docsPerResponse} documents per response.`,
+    ]
     if (feedback) {
-      const met = feedback.requestsPerSecond >= aims.feedbackPerSecond && feedback.latencyMs.p99 <= aims.feedbackP99Ms && feedback.errors === 0 && feedback.counted === feedback.accepted && feedback.distinctCounted === feedback.counted
-      notes.push(`Feedback: ${feedback.accepted} events answered 201, ${feedback.counted} found in the database (${feedback.distinctCounted} distinct); aim ≥ ${aims.feedbackPerSecond} events/s, p99 ≤ ${aims.feedbackP99Ms} ms, 0 errors, each counted once: ${mark(met)}.`)
+      const met =
+        feedback.requestsPerSecond >= aims.feedbackPerSecond &&
+        feedback.latencyMs.p99 <= aims.feedbackP99Ms &&
+        feedback.errors === 0 &&
+        feedback.counted === feedback.accepted &&
+        feedback.distinctCounted === feedback.counted
+      notes.push(
+        `Feedback: ${feedback.accepted} events answered 201, ${feedback.counted} found in the database (${feedback.distinctCounted} distinct); aim ≥ ${aims.feedbackPerSecond} events/s, p99 ≤ ${aims.feedbackP99Ms} ms, 0 errors, each counted once: ${mark(met)}.`,
+      )
     }
     if (claims) {
-      const met = claims.errors === 0 && claims.vouchers <= claims.budget && claims.distinctVoucherUsers === claims.vouchers && claims.issued === claims.vouchers
-      notes.push(`Claims: ${claims.users} distinct users, ${claims.issued} answered 201, ${claims.vouchers} vouchers for ${claims.distinctVoucherUsers} users, budget ${claims.budget}; one per user, never over budget, 0 errors: ${mark(met)}.`)
+      const met =
+        claims.errors === 0 &&
+        claims.vouchers <= claims.budget &&
+        claims.distinctVoucherUsers === claims.vouchers &&
+        claims.issued === claims.vouchers
+      notes.push(
+        `Claims: ${claims.users} distinct users, ${claims.issued} answered 201, ${claims.vouchers} vouchers for ${claims.distinctVoucherUsers} users, budget ${claims.budget}; one per user, never over budget, 0 errors: ${mark(met)}.`,
+      )
     }
     section(
       'Center API (SQLite, next start)',
-      markdownTable(['request', 'connections', 's', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'statuses', 'errors'], loads.map(row)),
+      markdownTable(
+        ['request', 'connections', 's', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'statuses', 'errors'],
+        loads.map(row),
+      ),
       notes.join('\n'),
     )
   }

@@ -17,7 +17,8 @@ const maxQueryLength = 30
  */
 export function sampleQueries(docs: SearchDoc[], count: number): string[] {
   if (!docs.length) return []
-  const start = (text: string, words: number, chars: number) => (unspaced.test(text) ? text.slice(0, chars) : text.split(' ').slice(0, words).join(' '))
+  const start = (text: string, words: number, chars: number) =>
+    unspaced.test(text) ? text.slice(0, chars) : text.split(' ').slice(0, words).join(' ')
   const swapped = (text: string) => (text.length > 4 ? text.slice(0, 2) + text[3] + text[2] + text.slice(4) : text)
   return Array.from({ length: count }, (_, i) => {
     const doc = docs[(i * 7919) % docs.length]!
@@ -27,7 +28,11 @@ export function sampleQueries(docs: SearchDoc[], count: number): string[] {
       doc.keywords[i % Math.max(doc.keywords.length, 1)] ?? start(doc.alternatives[0] ?? doc.title, 3, 6),
       start(doc.body.slice(Math.floor(doc.body.length / 3)), 3, 6),
     ]
-    return normalizeQuery(variants[i % variants.length]!).slice(0, maxQueryLength).trim() || doc.title.slice(0, maxQueryLength)
+    return (
+      normalizeQuery(variants[i % variants.length]!)
+        .slice(0, maxQueryLength)
+        .trim() || doc.title.slice(0, maxQueryLength)
+    )
   })
 }
 
@@ -46,7 +51,11 @@ export type SearchFigures = {
  * a short warm-up, going through the sample queries up to `rounds` times or until `budgetMs` is spent
  * (a slow index gets fewer timed queries; the count is reported).
  */
-export function measureIndex(label: string, file: ReturnType<typeof searchFile>, { queries = 40, rounds = 3, budgetMs = 45_000 } = {}): SearchFigures {
+export function measureIndex(
+  label: string,
+  file: ReturnType<typeof searchFile>,
+  { queries = 40, rounds = 3, budgetMs = 45_000 } = {},
+): SearchFigures {
   const json = JSON.stringify(file)
   const loadStarted = performance.now()
   const parsed = JSON.parse(json) as typeof file
@@ -98,7 +107,9 @@ export function largestIndex(snapshots: Snapshot[]): { snapshot: Snapshot; local
 /** Search on the largest generated tenant-locale index and on a large generated one (5,000 Q&As by default). */
 export function measureSearch(snapshots: Snapshot[], large: Snapshot, log: (line: string) => void): SearchFigures[] {
   const { snapshot, locale, file } = largestIndex(snapshots)
-  const figures: SearchFigures[] = [{ ...measureIndex(`largest generated (${snapshot.tenant.slug} ${locale})`, file), perKeyP50Ms: perKeyLatency(file.docs) }]
+  const figures: SearchFigures[] = [
+    { ...measureIndex(`largest generated (${snapshot.tenant.slug} ${locale})`, file), perKeyP50Ms: perKeyLatency(file.docs) },
+  ]
   log(`search: ${figures[0]!.label}, ${figures[0]!.docs} documents`)
   const largeLocale = large.tenant.defaultLocale
   figures.push(measureIndex(`${large.qas.length} Q&As (${largeLocale})`, searchFile(large, largeLocale)))

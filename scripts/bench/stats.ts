@@ -13,7 +13,12 @@ export function percentile(values: readonly number[], p: number): number {
 export type Latency = { p50: number; p95: number; p99: number; n: number }
 
 /** The median, 95th and 99th percentiles of some timings. */
-export const latency = (values: readonly number[]): Latency => ({ p50: percentile(values, 50), p95: percentile(values, 95), p99: percentile(values, 99), n: values.length })
+export const latency = (values: readonly number[]): Latency => ({
+  p50: percentile(values, 50),
+  p95: percentile(values, 95),
+  p99: percentile(values, 99),
+  n: values.length,
+})
 
 export type Sizes = { raw: number; gzip: number; brotli: number }
 
@@ -23,12 +28,15 @@ export function sizes(content: Buffer | string): Sizes {
   return {
     raw: buffer.length,
     gzip: gzipSync(buffer, { level: 9 }).length,
-    brotli: brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buffer.length } }).length,
+    brotli: brotliCompressSync(buffer, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buffer.length },
+    }).length,
   }
 }
 
 /** The sum of several files' sizes, each compressed on its own as it is served. */
-export const addSizes = (...all: Sizes[]): Sizes => all.reduce((sum, s) => ({ raw: sum.raw + s.raw, gzip: sum.gzip + s.gzip, brotli: sum.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 })
+export const addSizes = (...all: Sizes[]): Sizes =>
+  all.reduce((sum, s) => ({ raw: sum.raw + s.raw, gzip: sum.gzip + s.gzip, brotli: sum.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 })
 
 /** Bytes as a reader takes them in: 812 B, 13.4 KB, 2.1 MB (1 KB = 1,024 bytes). */
 export function formatBytes(bytes: number): string {
@@ -39,7 +47,8 @@ export function formatBytes(bytes: number): string {
 }
 
 /** A number with a fixed count of decimals, or n/a when there is none. */
-export const fixed = (value: number | null | undefined, digits = 1): string => (value === null || value === undefined || !Number.isFinite(value) ? 'n/a' : value.toFixed(digits))
+export const fixed = (value: number | null | undefined, digits = 1): string =>
+  value === null || value === undefined || !Number.isFinite(value) ? 'n/a' : value.toFixed(digits)
 
 /** A Markdown table; pipes inside cells are escaped so a cell never splits. */
 export function markdownTable(header: string[], rows: (string | number)[][]): string {

@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import type { Snapshot } from '../../content/schema'
 import { rootDir } from '../../cms/env'
-import { astroBin, buildTenant, run } from '../../cms/publish/buildSite'
 import { defaultSandboxOrigin } from '../../cms/lib/mppOrigin'
+import { astroBin, buildTenant, run } from '../../cms/publish/buildSite'
+import type { Snapshot } from '../../content/schema'
 import { watchPeakMemory } from './memory'
 
 export type BuildFigures = { pages: number; seconds: number; pagesPerSecond: number; peakMemoryBytes: number }
@@ -20,7 +20,8 @@ export type ThroughputResult = {
 }
 
 /** How many HTML pages a build folder holds. */
-export const countPages = (dir: string): number => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html')).length
+export const countPages = (dir: string): number =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html')).length
 
 /** Times some work that starts child processes, with the peak memory of those children. */
 async function timed(work: () => Promise<number>): Promise<BuildFigures> {
@@ -80,7 +81,9 @@ export async function buildBareAstro(builds: number[], log: (line: string) => vo
       }
       return built
     })
-    log(`build: bare Astro ${figures.pages} pages in ${builds.length} build${builds.length > 1 ? 's' : ''}, ${figures.seconds.toFixed(1)} s`)
+    log(
+      `build: bare Astro ${figures.pages} pages in ${builds.length} build${builds.length > 1 ? 's' : ''}, ${figures.seconds.toFixed(1)} s`,
+    )
     return figures
   } finally {
     rmSync(project, { recursive: true, force: true })

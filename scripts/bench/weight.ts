@@ -31,7 +31,8 @@ export type PageRefs = {
   inlineJs: number
 }
 
-const attribute = (tag: string, name: string): string | undefined => tag.match(new RegExp(`\\s${name}\\s*=\\s*(["'])(.*?)\\1`, 'i'))?.[2]?.replace(/&amp;/g, '&')
+const attribute = (tag: string, name: string): string | undefined =>
+  tag.match(new RegExp(`\\s${name}\\s*=\\s*(["'])(.*?)\\1`, 'i'))?.[2]?.replace(/&amp;/g, '&')
 const hasAttribute = (tag: string, name: string) => new RegExp(`\\s${name}(\\s|=|>|/)`, 'i').test(tag)
 
 /** What a page's HTML makes the browser fetch, and the CSS and JS it carries inline. */
@@ -60,7 +61,11 @@ export function pageRefs(html: string): PageRefs {
     if (src && attribute(tag, 'loading') !== 'lazy') refs.eager.push(src)
   }
   for (const [tag] of html.matchAll(/<astro-island\b[^>]*>/gi)) {
-    refs.islands.push({ componentUrl: attribute(tag, 'component-url') ?? '', rendererUrl: attribute(tag, 'renderer-url') ?? '', client: attribute(tag, 'client') ?? 'only' })
+    refs.islands.push({
+      componentUrl: attribute(tag, 'component-url') ?? '',
+      rendererUrl: attribute(tag, 'renderer-url') ?? '',
+      client: attribute(tag, 'client') ?? 'only',
+    })
   }
   return refs
 }
@@ -117,8 +122,15 @@ export function weighPage(root: string, page: string): PageWeight {
   const refs = pageRefs(htmlText)
   const loading = refs.islands.filter((island) => island.client !== 'typing')
   const waiting = refs.islands.filter((island) => island.client === 'typing')
-  const loadJs = moduleClosure(root, [...refs.blockingScripts, ...refs.moduleScripts, ...loading.flatMap((i) => [i.componentUrl, i.rendererUrl])])
-  const interactionJs = moduleClosure(root, waiting.flatMap((i) => [i.componentUrl, i.rendererUrl])).filter((url) => !loadJs.includes(url))
+  const loadJs = moduleClosure(root, [
+    ...refs.blockingScripts,
+    ...refs.moduleScripts,
+    ...loading.flatMap((i) => [i.componentUrl, i.rendererUrl]),
+  ])
+  const interactionJs = moduleClosure(
+    root,
+    waiting.flatMap((i) => [i.componentUrl, i.rendererUrl]),
+  ).filter((url) => !loadJs.includes(url))
   const html = sizes(htmlText)
   const css = fileSizes(root, refs.stylesheets)
   const js = fileSizes(root, loadJs)
@@ -160,6 +172,16 @@ export function weighBuilds(builds: { root: string; tenant: string }[]): TypeWei
     const weights = byType.get(type) ?? []
     if (!weights.length) return []
     const largest = weights.reduce((a, b) => (b.total.gzip > a.total.gzip ? b : a))
-    return [{ type, pages: weights.length, medianTotalGzip: percentile(weights.map((w) => w.total.gzip), 50), largest }]
+    return [
+      {
+        type,
+        pages: weights.length,
+        medianTotalGzip: percentile(
+          weights.map((w) => w.total.gzip),
+          50,
+        ),
+        largest,
+      },
+    ]
   })
 }

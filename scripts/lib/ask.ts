@@ -1,20 +1,22 @@
 import Fuse from 'fuse.js'
 import type { Payload } from 'payload'
 
-import { locales, type Locale, type Snapshot } from '../../content/schema'
 import { asker, type AskResult, type SearchFile } from '../../content/ask'
+import { locales, type Locale, type Snapshot } from '../../content/schema'
 import { searchFile } from '../../site/src/lib/searchIndex'
 
 /** The ask box of one tenant and locale, over the same search file the site ships (sent through JSON, as the browser gets it). */
 export function askerFor(snapshot: Snapshot, locale: Locale): (query: string) => AskResult {
-  if (!snapshot.tenant.locales.includes(locale)) throw new Error(`${snapshot.tenant.slug} has no locale "${locale}" (it has ${snapshot.tenant.locales.join(', ')})`)
+  if (!snapshot.tenant.locales.includes(locale))
+    throw new Error(`${snapshot.tenant.slug} has no locale "${locale}" (it has ${snapshot.tenant.locales.join(', ')})`)
   return asker(Fuse, JSON.parse(JSON.stringify(searchFile(snapshot, locale))) as SearchFile)
 }
 
 /** What `center ask` prints: the island's answer to a question over the tenant's published content, without the answer's text. */
 export async function askFromCms(payload: Payload, slug: string, locale: string, question: string) {
   if (!(locales as readonly string[]).includes(locale)) throw new Error(`Unknown locale "${locale}"; the locales are ${locales.join(', ')}`)
-  if (!question.trim()) throw new Error('center ask needs a question, e.g. center ask --tenant lumopay --locale en "how long does a refund take"')
+  if (!question.trim())
+    throw new Error('center ask needs a question, e.g. center ask --tenant lumopay --locale en "how long does a refund take"')
   const { exportSnapshot } = await import('../../cms/publish/exportSnapshot')
   const { match, score, question: matched, url, alternatives } = askerFor(await exportSnapshot(payload, slug), locale as Locale)(question)
   return { match, score, question: matched, url, alternatives }
@@ -23,7 +25,14 @@ export async function askFromCms(payload: Payload, slug: string, locale: string,
 /** One evaluation question: what a user types, in which locale, and the Q&A that answers it (null: the box must say it is not sure). */
 export type AskCase = { query: string; locale: Locale; expected: string | null }
 
-export type AskFigures = { inScope: number; top1: number; top3: number; outOfScope: number; refused: number; misses: { query: string; expected: string | null; got: string[] }[] }
+export type AskFigures = {
+  inScope: number
+  top1: number
+  top3: number
+  outOfScope: number
+  refused: number
+  misses: { query: string; expected: string | null; got: string[] }[]
+}
 
 /** Top-1 and top-3 accuracy over the in-scope questions, and the refusal rate over the out-of-scope ones. */
 export function evaluateAsk(snapshot: Snapshot, cases: AskCase[]): AskFigures {

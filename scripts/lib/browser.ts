@@ -19,11 +19,16 @@ export function ensureBrowser(log: (line: string) => void): void {
   const missing = missingPackages()
   if (!missing.length) return
   if (process.getuid?.() !== 0) {
-    throw new Error(`The browser tests need Debian's ${missing.join(' and ')}. Install them with:\n  sudo apt-get update && sudo apt-get install -y ${packages.join(' ')}`)
+    throw new Error(
+      `The browser tests need Debian's ${missing.join(' and ')}. Install them with:\n  sudo apt-get update && sudo apt-get install -y ${packages.join(' ')}`,
+    )
   }
   log(`Installing ${packages.join(' and ')} with apt-get for the browser tests…`)
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-  for (const args of [['update', '-q'], ['install', '-y', '-q', '--no-install-recommends', ...packages]]) {
+  for (const args of [
+    ['update', '-q'],
+    ['install', '-y', '-q', '--no-install-recommends', ...packages],
+  ]) {
     const result = spawnSync('apt-get', args, { stdio: 'inherit', env })
     if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed with code ${result.status}`)
   }

@@ -1,7 +1,7 @@
 import { getPayload, type Payload } from 'payload'
 
-import config from '../../cms/payload.config'
 import { migrations } from '../../cms/migrations'
+import config from '../../cms/payload.config'
 
 type Migrations = NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations']
 

@@ -5,7 +5,13 @@ export function assertPortFree(port: number, variable: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = createServer()
     probe.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new Error(error.code === 'EADDRINUSE' ? `Port ${port} is in use. Stop what uses it, or set ${variable} to another port.` : `Port ${port}: ${error.message}`)),
+      reject(
+        new Error(
+          error.code === 'EADDRINUSE'
+            ? `Port ${port} is in use. Stop what uses it, or set ${variable} to another port.`
+            : `Port ${port}: ${error.message}`,
+        ),
+      ),
     )
     probe.listen(port, () => probe.close(() => resolve()))
   })

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs'
-import { createServer, type ServerResponse, type Server } from 'node:http'
+import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import sirv from 'sirv'
@@ -11,7 +11,11 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 
 /** A plain page listing every live tenant and its locales, for local use. */
 export function tenantIndex(dir: string): string {
-  const tenants = existsSync(dir) ? readdirSync(dir).filter((name) => !name.endsWith('.tmp')).sort() : []
+  const tenants = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => !name.endsWith('.tmp'))
+        .sort()
+    : []
   const items = tenants.map((slug) => {
     const locales = readdirSync(join(dir, slug)).filter((name) => existsSync(join(dir, slug, name, 'index.html')))
     const links = locales.map((l) => `<a href="/${escapeHtml(slug)}/${escapeHtml(l)}/">${escapeHtml(l)}</a>`).join(' · ')
@@ -30,7 +34,10 @@ export function notFoundPage(dir: string, url: string): string | null {
 }
 
 /** The tenant-index page's policy: it has no script, style or image. */
-const indexHeaders = { 'content-security-policy': "default-src 'none'; base-uri 'none'; frame-ancestors 'none'", 'x-content-type-options': 'nosniff' }
+const indexHeaders = {
+  'content-security-policy': "default-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+}
 
 /**
  * The headers each tenant's build asks for in its `_headers` file, read once per live build: the
@@ -72,7 +79,8 @@ export function namesHeadersFile(pathname: string): boolean {
     .some((name) => name.toLowerCase() === headersFileName)
 }
 
-const setHeaders = (res: ServerResponse, headers: Record<string, string>) => Object.entries(headers).forEach(([name, value]) => res.setHeader(name, value))
+const setHeaders = (res: ServerResponse, headers: Record<string, string>) =>
+  Object.entries(headers).forEach(([name, value]) => res.setHeader(name, value))
 
 export type RunningSite = { url: string; server: Server; close: () => Promise<void> }
 

@@ -2,14 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process'
 
 import { databaseKind, sqliteUrl } from '../../cms/database'
 import { dataDir, payloadSecret } from '../../cms/env'
+import { buildTenant } from '../../cms/publish/buildSite'
+import { describeSkipped, exportTenant, listTenants } from '../../cms/publish/exportSnapshot'
+import { demoEditor, demoPassword, demoPublisher, demoSuperAdmin, seedDemoIfNeeded } from '../../cms/seed'
 import { startSandbox } from '../../mpp/sandbox/server'
 import { issueToken } from '../../mpp/sandbox/tokens'
 import { cmsDir, ensureAdminBuilt, nextBin } from './admin'
-import { buildTenant } from '../../cms/publish/buildSite'
 import { openCms } from './cms'
-import { describeSkipped, exportTenant, listTenants } from '../../cms/publish/exportSnapshot'
 import { assertPortFree, portFrom } from './ports'
-import { demoEditor, demoPassword, demoPublisher, demoSuperAdmin, seedDemoIfNeeded } from '../../cms/seed'
 import { listenHost, startSite } from './serve'
 
 const log = (line: string) => console.log(line)
@@ -43,7 +43,13 @@ export async function start(env = process.env): Promise<void> {
   await assertPortFree(ports.mpp, 'MPP_PORT')
 
   const databaseUrl = databaseKind(env.DATABASE_URL) === 'sqlite' ? sqliteUrl(env.DATABASE_URL) : env.DATABASE_URL!
-  const cmsEnv = { ...env, DATABASE_URL: databaseUrl, CENTER_DATA_DIR: dataDir, PAYLOAD_SECRET: payloadSecret(), NODE_ENV: 'production' as const }
+  const cmsEnv = {
+    ...env,
+    DATABASE_URL: databaseUrl,
+    CENTER_DATA_DIR: dataDir,
+    PAYLOAD_SECRET: payloadSecret(),
+    NODE_ENV: 'production' as const,
+  }
 
   // Loopback only unless HOST says otherwise: the demo logins must not be reachable from the network.
   const host = listenHost(env)
@@ -83,7 +89,14 @@ export async function start(env = process.env): Promise<void> {
     // against this sandbox.
     // NEXT_MANUAL_SIG_HANDLE: the Center, not Next, handles SIGTERM, so a running build can finish.
     // CENTER_SANDBOX: this Center runs with the sandbox MPP, so the Center API takes its demo tokens.
-    const serverEnv = { ...cmsEnv, ...apiEnv, CENTER_REBUILD_RUNNER: '1', MPP_SANDBOX_ORIGIN: mpp.url, NEXT_MANUAL_SIG_HANDLE: 'true', CENTER_SANDBOX: '1' }
+    const serverEnv = {
+      ...cmsEnv,
+      ...apiEnv,
+      CENTER_REBUILD_RUNNER: '1',
+      MPP_SANDBOX_ORIGIN: mpp.url,
+      NEXT_MANUAL_SIG_HANDLE: 'true',
+      CENTER_SANDBOX: '1',
+    }
     cms = spawn(process.execPath, cmsServerArgs(ports.cms, host), { cwd: cmsDir, env: serverEnv, stdio: ['ignore', 'inherit', 'inherit'] })
     cms.on('exit', (code) => {
       if (!stopping) {
@@ -112,7 +125,9 @@ export async function start(env = process.env): Promise<void> {
       log(`Demo bills (token valid 15 minutes): ${site.url}/${demo.slug}/${demoLocale}/bills/#token=${token}`)
       log(`Demo agreements (same token):       ${site.url}/${demo.slug}/${demoLocale}/agreements/#token=${token}`)
       // Users whose id starts with "new-" have never paid abroad in the sandbox: they may claim vouchers.
-      log(`Demo rewards (a new user):          ${site.url}/${demo.slug}/${demoLocale}/rewards/#token=${await issueToken(demo.slug, 'new-demo-user')}`)
+      log(
+        `Demo rewards (a new user):          ${site.url}/${demo.slug}/${demoLocale}/rewards/#token=${await issueToken(demo.slug, 'new-demo-user')}`,
+      )
     }
     log('Press Ctrl-C to stop.')
   } catch (error) {

@@ -32,15 +32,25 @@ async function ask(tenant: string, locale: Locale, question: string): Promise<Pa
 
 /** Sends one feedback event to the Center API as the ask box does; it must be stored. */
 async function postFeedback(body: { tenant: string; locale: Locale; kind: 'unanswered'; query: string }): Promise<void> {
-  const response = await fetch(`${cmsUrl}/api/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  const response = await fetch(`${cmsUrl}/api/feedback`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
   expect(response.status, await response.text()).toBe(201)
 }
 
 /** The feedback rows the CMS holds for a question, read as the super-admin through the REST API. */
 async function storedFeedback(query: string): Promise<{ kind: string; locale: string; qa?: { slug: string } | null }[]> {
-  const login = await fetch(`${cmsUrl}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@center.local', password: 'center-admin' }) })
+  const login = await fetch(`${cmsUrl}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@center.local', password: 'center-admin' }),
+  })
   const { token } = (await login.json()) as { token: string }
-  const response = await fetch(`${cmsUrl}/api/feedback?where[query][equals]=${encodeURIComponent(query)}&depth=1`, { headers: { authorization: `JWT ${token}` } })
+  const response = await fetch(`${cmsUrl}/api/feedback?where[query][equals]=${encodeURIComponent(query)}&depth=1`, {
+    headers: { authorization: `JWT ${token}` },
+  })
   return ((await response.json()) as { docs: { kind: string; locale: string; qa?: { slug: string } | null }[] }).docs
 }
 
@@ -60,7 +70,9 @@ describe('the ask box', () => {
     await published.close()
     await page.getByRole('button', { name: t('ask.vote.yes'), exact: true }).click()
     await expect.poll(() => page.locator('.ask-vote').textContent()).toContain(t('ask.vote.thanks'))
-    await expect.poll(async () => (await storedFeedback(question)).map((row) => `${row.kind} ${row.locale} ${row.qa?.slug}`).sort()).toEqual(['helpful en refund-time', 'view en refund-time'])
+    await expect
+      .poll(async () => (await storedFeedback(question)).map((row) => `${row.kind} ${row.locale} ${row.qa?.slug}`).sort())
+      .toEqual(['helpful en refund-time', 'view en refund-time'])
     await page.close()
   })
 
@@ -96,7 +108,10 @@ describe('the ask box', () => {
     const section = page.locator('.unanswered-questions')
     await expect.poll(() => section.textContent(), { timeout: 30_000 }).toContain('来週の天気は')
     expect(await section.textContent()).not.toContain('onerror')
-    await section.getByRole('row', { name: /来週の天気は/ }).getByRole('button', { name: 'Start a Q&A draft' }).click()
+    await section
+      .getByRole('row', { name: /来週の天気は/ })
+      .getByRole('button', { name: 'Start a Q&A draft' })
+      .click()
     await page.waitForURL(/\/admin\/collections\/qas\/\w+/)
     await expect.poll(() => page.locator('input[name="question"]').inputValue(), { timeout: 30_000 }).toBe('来週の天気は')
     await page.close()

@@ -26,7 +26,7 @@ describe('the running Center', () => {
     expect(output).toMatch(new RegExp(`${siteUrl}/[a-z-]+/en/agreements/#token=`))
   })
 
-  test('an editor signs in to the admin and sees their MPP\'s guides', async () => {
+  test("an editor signs in to the admin and sees their MPP's guides", async () => {
     page = await browser.newPage()
     await signIn(page, cmsUrl, 'editor@lumopay.local', 'center-editor')
     await page.goto(`${cmsUrl}/admin/collections/guides`)

@@ -10,7 +10,11 @@ const api = (path: string) => `${cmsUrl}/api${path}`
 type Doc = { id: number | string; slug: string; _status?: string; tenant?: { slug?: string } | number | string; question?: string }
 
 async function login(email: string, password: string): Promise<string> {
-  const response = await fetch(api('/users/login'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })
+  const response = await fetch(api('/users/login'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  })
   expect(response.status).toBe(200)
   return ((await response.json()) as { token: string }).token
 }
@@ -28,11 +32,19 @@ async function postFormAlone(url: string, form: FormData, token: string): Promis
   const encoded = new Request(url, { method: 'POST', body: form })
   const body = Buffer.from(await encoded.arrayBuffer())
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent: false, headers: { authorization: `JWT ${token}`, 'content-type': encoded.headers.get('content-type')!, 'content-length': body.length } }, (res) => {
-      let text = ''
-      res.on('data', (chunk) => (text += chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }))
-    })
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent: false,
+        headers: { authorization: `JWT ${token}`, 'content-type': encoded.headers.get('content-type')!, 'content-length': body.length },
+      },
+      (res) => {
+        let text = ''
+        res.on('data', (chunk) => (text += chunk))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }))
+      },
+    )
     req.on('error', reject)
     req.end(body)
   })
@@ -47,7 +59,7 @@ describe('the CMS API', () => {
     expect(body.docs.every((doc) => doc._status === 'published')).toBe(true)
   })
 
-  test('an editor of one MPP lists only that MPP\'s Q&As over REST and GraphQL, and cannot open another MPP\'s', async () => {
+  test("an editor of one MPP lists only that MPP's Q&As over REST and GraphQL, and cannot open another MPP's", async () => {
     const token = await login('editor@hoshi.local', 'center-editor')
     const { body } = await get<{ docs: Doc[] }>('/qas?limit=0&depth=1&draft=true', token)
     expect(body.docs.length).toBeGreaterThan(40)
@@ -83,7 +95,10 @@ describe('the CMS API', () => {
       expect(await response.text()).not.toContain(secret.slice(6))
     }
     const editorToken = await login('editor@nakhla.local', 'center-editor')
-    const refused = await fetch(api(`/tenants/${nakhla.id}/webhook-secrets`), { method: 'POST', headers: { authorization: `JWT ${editorToken}` } })
+    const refused = await fetch(api(`/tenants/${nakhla.id}/webhook-secrets`), {
+      method: 'POST',
+      headers: { authorization: `JWT ${editorToken}` },
+    })
     expect(refused.status).toBe(403)
   })
 
@@ -112,14 +127,18 @@ describe('the admin', () => {
 
   test('a publisher edits a Q&A in two locales, publishes it, and it changes in that MPP only', async () => {
     const find = async (tenant: string) =>
-      (await get<{ docs: Doc[] }>(`/qas?depth=1&where[slug][equals]=refund-time&where[tenant.slug][equals]=${tenant}&locale=all`)).body.docs[0]!
+      (await get<{ docs: Doc[] }>(`/qas?depth=1&where[slug][equals]=refund-time&where[tenant.slug][equals]=${tenant}&locale=all`)).body
+        .docs[0]!
     const lumopay = await find('lumopay')
     const hoshiBefore = JSON.stringify(await find('hoshi'))
 
     const page = await browser.newPage()
     await signIn(page, cmsUrl, 'publisher@lumopay.local', 'center-publisher')
 
-    for (const [locale, question] of [['en', 'How long does a refund take to arrive?'], ['zh-Hant', '退款要幾耐才到賬？']] as const) {
+    for (const [locale, question] of [
+      ['en', 'How long does a refund take to arrive?'],
+      ['zh-Hant', '退款要幾耐才到賬？'],
+    ] as const) {
       await page.goto(`${cmsUrl}/admin/collections/qas/${lumopay.id}?locale=${locale}`)
       const field = page.locator('input[name="question"]')
       await field.fill(question)
@@ -150,7 +169,7 @@ describe('the admin', () => {
     await page.close()
   })
 
-  test('a draft previews for its own MPP\'s editors only', async () => {
+  test("a draft previews for its own MPP's editors only", async () => {
     const token = await login('editor@nakhla.local', 'center-editor')
     const { body } = await get<{ docs: Doc[] }>('/qas?limit=1&where[slug][equals]=refund-how-long', token)
     const qa = body.docs[0]!
@@ -161,13 +180,16 @@ describe('the admin', () => {
     })
     expect(draft.status).toBe(200)
 
-    const preview = (auth?: string) => fetch(`${cmsUrl}/preview/qas/${qa.id}?locale=en`, { headers: auth ? { authorization: `JWT ${auth}` } : {} })
+    const preview = (auth?: string) =>
+      fetch(`${cmsUrl}/preview/qas/${qa.id}?locale=en`, { headers: auth ? { authorization: `JWT ${auth}` } : {} })
     const own = await preview(token)
     expect(own.status).toBe(200)
     expect(await own.text()).toContain('How long does a refund take? (draft wording)')
     expect((await preview(await login('editor@hoshi.local', 'center-editor'))).status).toBe(404)
     expect((await preview()).status).toBe(401)
-    const live = await get<{ docs: { question: string }[] }>(`/qas?where[slug][equals]=refund-how-long&where[tenant.slug][equals]=nakhla&locale=en`)
+    const live = await get<{ docs: { question: string }[] }>(
+      `/qas?where[slug][equals]=refund-how-long&where[tenant.slug][equals]=nakhla&locale=en`,
+    )
     expect(live.body.docs[0]!.question).not.toContain('draft wording')
   })
 })

@@ -19,7 +19,11 @@ afterAll(async () => {
 /** A policy's directives by name, each with its sources. */
 function directives(policy: string): Record<string, string[]> {
   return Object.fromEntries(
-    policy.split(';').map((part) => part.trim().split(/\s+/)).filter(([name]) => name).map(([name, ...sources]) => [name!, sources]),
+    policy
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter(([name]) => name)
+      .map(([name, ...sources]) => [name!, sources]),
   )
 }
 
@@ -30,7 +34,9 @@ async function watchedPage(): Promise<{ page: Page; violations: string[] }> {
   await page.exposeFunction('reportViolation', (line: string) => violations.push(line))
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      ;(window as unknown as { reportViolation: (line: string) => void }).reportViolation(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`)
+      ;(window as unknown as { reportViolation: (line: string) => void }).reportViolation(
+        `${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`,
+      )
     })
   })
   page.on('pageerror', (error) => violations.push(`pageerror: ${error.message}`))
@@ -41,24 +47,30 @@ async function watchedPage(): Promise<{ page: Page; violations: string[] }> {
 }
 
 describe('security headers on the served pages', () => {
-  test.each(['/lumopay/en/', '/lumopay/en/bills/', '/hoshi/ja/qas/', '/nakhla/ar/no-such-page/'])('%s carries a strict Content-Security-Policy and frame-ancestors', async (path) => {
-    const response = await fetch(`${siteUrl}${path}`)
-    const policy = response.headers.get('content-security-policy')
-    expect(policy).toBeTruthy()
-    const csp = directives(policy!)
-    expect(csp['frame-ancestors']).toEqual(["'none'"])
-    expect(csp['object-src']).toEqual(["'none'"])
-    expect(csp['base-uri']).toEqual(["'none'"])
-    // Only the page's own origin, the tenant's MPP API and the Center API may be fetched.
-    expect(csp['connect-src']!.sort()).toEqual(["'self'", new URL(mppUrl).origin, new URL(cmsUrl).origin].sort())
-    for (const name of ['script-src', 'style-src']) {
-      expect(csp[name]![0]).toBe("'self'")
-      expect(csp[name]!.slice(1).every((source) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(source)), `${name}: ${csp[name]!.join(' ')}`).toBe(true)
-    }
-    expect(policy).not.toContain('unsafe-')
-    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
-    expect(response.headers.get('x-frame-options')).toBe('DENY')
-  })
+  test.each(['/lumopay/en/', '/lumopay/en/bills/', '/hoshi/ja/qas/', '/nakhla/ar/no-such-page/'])(
+    '%s carries a strict Content-Security-Policy and frame-ancestors',
+    async (path) => {
+      const response = await fetch(`${siteUrl}${path}`)
+      const policy = response.headers.get('content-security-policy')
+      expect(policy).toBeTruthy()
+      const csp = directives(policy!)
+      expect(csp['frame-ancestors']).toEqual(["'none'"])
+      expect(csp['object-src']).toEqual(["'none'"])
+      expect(csp['base-uri']).toEqual(["'none'"])
+      // Only the page's own origin, the tenant's MPP API and the Center API may be fetched.
+      expect(csp['connect-src']!.sort()).toEqual(["'self'", new URL(mppUrl).origin, new URL(cmsUrl).origin].sort())
+      for (const name of ['script-src', 'style-src']) {
+        expect(csp[name]![0]).toBe("'self'")
+        expect(
+          csp[name]!.slice(1).every((source) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(source)),
+          `${name}: ${csp[name]!.join(' ')}`,
+        ).toBe(true)
+      }
+      expect(policy).not.toContain('unsafe-')
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(response.headers.get('x-frame-options')).toBe('DENY')
+    },
+  )
 
   test('the headers file itself is not served', async () => {
     expect((await fetch(`${siteUrl}/lumopay/_headers`)).status).toBe(404)
@@ -76,14 +88,20 @@ describe('security headers on the served pages', () => {
     await expect.poll(() => page.locator('li.bill').count()).toBeGreaterThan(0)
     await page.goto(`${siteUrl}/lumopay/en/agreements/#token=${token}`)
     // Agreements show merchant logos from the MPP: images must load too.
-    await expect.poll(() => page.locator('li.agreement img').evaluateAll((images) => images.filter((image) => (image as HTMLImageElement).naturalWidth > 0).length)).toBeGreaterThan(0)
+    await expect
+      .poll(() =>
+        page
+          .locator('li.agreement img')
+          .evaluateAll((images) => images.filter((image) => (image as HTMLImageElement).naturalWidth > 0).length),
+      )
+      .toBeGreaterThan(0)
     expect(violations).toEqual([])
     await page.close()
   })
 })
 
 describe('the CMS and Center API', () => {
-  test('health and readiness answer, with HSTS (production build) and the caller\'s request id echoed', async () => {
+  test("health and readiness answer, with HSTS (production build) and the caller's request id echoed", async () => {
     const health = await fetch(`${cmsUrl}/api/health`, { headers: { 'x-request-id': 'e2e-probe-1' } })
     expect(health.status).toBe(200)
     expect(await health.json()).toEqual({ status: 'ok' })
@@ -96,9 +114,12 @@ describe('the CMS and Center API', () => {
     expect(ready.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
   })
 
-  test('CORS lets the site\'s origin call the Center API and no other origin', async () => {
+  test("CORS lets the site's origin call the Center API and no other origin", async () => {
     const preflight = (origin: string) =>
-      fetch(`${cmsUrl}/api/health`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } })
+      fetch(`${cmsUrl}/api/health`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      })
     expect((await preflight(new URL(siteUrl).origin)).headers.get('access-control-allow-origin')).toBe(new URL(siteUrl).origin)
     expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull()
   })

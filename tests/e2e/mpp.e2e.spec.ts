@@ -29,7 +29,8 @@ async function asUser<T>(tenant: string, token: string, path: string, init: { me
   return (response.status === 204 ? undefined : await response.json()) as T
 }
 
-const setFault = (tenant: string, token: string, fault: Record<string, unknown>) => asUser(tenant, token, '/sandbox/faults', { method: 'PUT', body: fault })
+const setFault = (tenant: string, token: string, fault: Record<string, unknown>) =>
+  asUser(tenant, token, '/sandbox/faults', { method: 'PUT', body: fault })
 const clearFault = (tenant: string, token: string) => asUser(tenant, token, '/sandbox/faults', { method: 'DELETE' })
 
 const openPage = (url: string) => openRecordingPage(browser, url)
@@ -53,10 +54,12 @@ describe('bills from the MPP', () => {
     await page.close()
   })
 
-  test('another MPP\'s token gets no bills, only a message to reopen from the app', async () => {
+  test("another MPP's token gets no bills, only a message to reopen from the app", async () => {
     const foreign = await demoToken('hoshi', 'e2e-alice')
     const { page, errors } = await openPage(`${siteUrl}/lumopay/en/bills/#token=${foreign}`)
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Your session has ended. Open this page again from the LumoPay app.')
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('Your session has ended. Open this page again from the LumoPay app.')
     expect(await page.locator('.bill').count()).toBe(0)
     expect(errors).toEqual([])
     await page.close()
@@ -130,14 +133,16 @@ describe('bills from the MPP', () => {
     await expect.poll(() => page.locator('.bill').count()).toBe(20)
 
     const promoted = (await asUser<BillPage>('lumopay', token, '/v1/bills?limit=50')).items
-    const withPromotion = (await Promise.all(promoted.map((item) => asUser<Bill>('lumopay', token, `/v1/bills/${item.id}`)))).find((b) => b.promotions.length)!
+    const withPromotion = (await Promise.all(promoted.map((item) => asUser<Bill>('lumopay', token, `/v1/bills/${item.id}`)))).find(
+      (b) => b.promotions.length,
+    )!
     await page.locator(`a[href="#bill=${withPromotion.id}"]`).click()
     await expect.poll(() => page.locator('.promotions li').textContent()).toMatch(/^Alipay\+ Welcome Offer: −HK\$/)
     expect(errors).toEqual([])
     await page.close()
   })
 
-  test('another user\'s bill in a deep link is not found, and shows none of its data', async () => {
+  test("another user's bill in a deep link is not found, and shows none of its data", async () => {
     const token = await demoToken('lumopay', 'e2e-snoop')
     const { page, errors } = await openPage(`${siteUrl}/lumopay/en/bills/#token=${token}&bill=lumopay-e2e-alice-0001`)
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('This was not found.')
@@ -191,7 +196,7 @@ describe('when the MPP fails', () => {
     await page.close()
   })
 
-  test('the agreements page tells a failure in the user\'s language', async () => {
+  test("the agreements page tells a failure in the user's language", async () => {
     const token = await demoToken('hoshi', 'e2e-fault-ja')
     await setFault('hoshi', token, { fault: '500' })
     const { page, errors } = await openPage(`${siteUrl}/hoshi/ja/agreements/#token=${token}`)
@@ -245,7 +250,7 @@ describe('auto-debit agreements', () => {
     await page.close()
   })
 
-  test('a refused pre-check sends the user to the merchant\'s own page', async () => {
+  test("a refused pre-check sends the user to the merchant's own page", async () => {
     const token = await demoToken('lumopay', 'e2e-refused')
     const { page, errors } = await openPage(`${siteUrl}/lumopay/en/agreements/#token=${token}`)
     await page.getByRole('link', { name: /東京電力/ }).click()
@@ -283,7 +288,9 @@ describe('auto-debit agreements', () => {
     expect(await step.getByAltText('LumoPay logo').count()).toBe(1)
     expect(await step.locator('.masked-account').textContent()).toMatch(/^\+852 \*{4}\d{4}$/)
     expect(await step.locator('.merchant-name').textContent()).toBe('Klook')
-    expect(await step.getByRole('link', { name: 'Read the auto-debit terms' }).getAttribute('href')).toBe('https://lumopay.wallet.example/terms/auto-debit')
+    expect(await step.getByRole('link', { name: 'Read the auto-debit terms' }).getAttribute('href')).toBe(
+      'https://lumopay.wallet.example/terms/auto-debit',
+    )
     const terms = step.getByLabel('I have read and agree to the auto-debit terms')
     expect(await terms.isChecked()).toBe(false)
     const authorize = step.getByRole('button', { name: 'Authorize' })

@@ -6,7 +6,11 @@ const siteUrl = inject('siteUrl')
 const api = (path: string) => `${cmsUrl}/api${path}`
 
 async function login(email: string, password: string): Promise<string> {
-  const response = await fetch(api('/users/login'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })
+  const response = await fetch(api('/users/login'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  })
   expect(response.status).toBe(200)
   return ((await response.json()) as { token: string }).token
 }
@@ -16,7 +20,9 @@ type Build = { buildId: string; trigger: string; state: string; live: boolean; t
 describe('publishing to the live site', () => {
   test('a publisher publishes a Q&A over REST and the served page shows it, with nothing restarted', async () => {
     const token = await login('publisher@lumopay.local', 'center-publisher')
-    const found = await fetch(api('/qas?where[slug][equals]=payment-failed&where[tenant.slug][equals]=lumopay&depth=0'), { headers: { authorization: `JWT ${token}` } })
+    const found = await fetch(api('/qas?where[slug][equals]=payment-failed&where[tenant.slug][equals]=lumopay&depth=0'), {
+      headers: { authorization: `JWT ${token}` },
+    })
     const qa = ((await found.json()) as { docs: { id: number | string }[] }).docs[0]!
     const question = 'Why was my card declined abroad today?'
     const published = await fetch(api(`/qas/${qa.id}?locale=en`), {
@@ -25,25 +31,38 @@ describe('publishing to the live site', () => {
       body: JSON.stringify({ question, _status: 'published' }),
     })
     expect(published.status).toBe(200)
-    await expect.poll(async () => (await fetch(`${siteUrl}/lumopay/en/qas/`)).text(), { timeout: 120_000, interval: 500 }).toContain(question)
+    await expect
+      .poll(async () => (await fetch(`${siteUrl}/lumopay/en/qas/`)).text(), { timeout: 120_000, interval: 500 })
+      .toContain(question)
 
-    const builds = await fetch(api('/builds?where[tenant.slug][equals]=lumopay&depth=1&sort=-createdAt'), { headers: { authorization: `JWT ${token}` } })
+    const builds = await fetch(api('/builds?where[tenant.slug][equals]=lumopay&depth=1&sort=-createdAt'), {
+      headers: { authorization: `JWT ${token}` },
+    })
     expect(builds.status).toBe(200)
     const { docs } = (await builds.json()) as { docs: Build[] }
     expect(docs[0]).toMatchObject({ trigger: 'publish', state: 'live', live: true, tenant: { slug: 'lumopay' } })
     expect((await fetch(api('/builds'))).status).toBe(403)
   })
 
-  test('an MPP\'s signed webhook is accepted once with a build id over HTTP; its replay and an oversized body are refused', async () => {
+  test("an MPP's signed webhook is accepted once with a build id over HTTP; its replay and an oversized body are refused", async () => {
     const admin = await login('admin@center.local', 'center-admin')
     const tenants = await fetch(api('/tenants?where[slug][equals]=hoshi'), { headers: { authorization: `JWT ${admin}` } })
     const hoshi = ((await tenants.json()) as { docs: { id: number | string }[] }).docs[0]!
-    const created = await fetch(api(`/tenants/${hoshi.id}/webhook-secrets`), { method: 'POST', headers: { 'content-type': 'application/json', authorization: `JWT ${admin}` }, body: '{}' })
+    const created = await fetch(api(`/tenants/${hoshi.id}/webhook-secrets`), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `JWT ${admin}` },
+      body: '{}',
+    })
     const { secret } = (await created.json()) as { secret: string }
 
     const body = JSON.stringify({ tenant: 'hoshi' })
     const at = new Date()
-    const headers = { 'content-type': 'application/json', 'webhook-id': 'msg_e2e_1', 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': new Webhook(secret).sign('msg_e2e_1', at, body) }
+    const headers = {
+      'content-type': 'application/json',
+      'webhook-id': 'msg_e2e_1',
+      'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+      'webhook-signature': new Webhook(secret).sign('msg_e2e_1', at, body),
+    }
     const send = (payload: string) => fetch(api('/webhooks/rebuild'), { method: 'POST', headers, body: payload })
     const accepted = await send(body)
     expect(accepted.status).toBe(202)

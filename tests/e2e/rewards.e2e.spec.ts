@@ -21,7 +21,13 @@ const demoToken = (tenant: string, user: string) => demoTokenFrom(mppUrl, tenant
 type Answer = { status: number; body: Record<string, any> }
 
 /** Calls a rewards endpoint of the Center API as the rewards island does, with the user's token. */
-async function rewardsApi(token: string, method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+async function rewardsApi(
+  token: string,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const response = await fetch(`${cmsUrl}/api/rewards${path}?tenant=lumopay`, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
@@ -35,8 +41,11 @@ async function claimTwiceAsNewUser(): Promise<string> {
   const token = await demoToken('lumopay', `new-e2e-stats-${Date.now()}`)
   const live = await rewardsApi(token, 'GET', '')
   const mine = await rewardsApi(token, 'GET', '/mine')
-  const tutorial = (mine.body.tutorials as { campaign: string; parts: number }[]).find((t) => t.campaign === live.body.campaigns[0].campaign)!
-  for (let step = 1; step <= tutorial.parts; step++) expect((await rewardsApi(token, 'POST', `/${tutorial.campaign}/progress`, { step })).status).toBe(200)
+  const tutorial = (mine.body.tutorials as { campaign: string; parts: number }[]).find(
+    (t) => t.campaign === live.body.campaigns[0].campaign,
+  )!
+  for (let step = 1; step <= tutorial.parts; step++)
+    expect((await rewardsApi(token, 'POST', `/${tutorial.campaign}/progress`, { step })).status).toBe(200)
   const claim = (key: string) => rewardsApi(token, 'POST', `/${tutorial.campaign}/claim`, undefined, { 'idempotency-key': key })
   expect((await claim(`e2e-stats-${Date.now()}-1`)).status).toBe(201)
   expect(await claim(`e2e-stats-${Date.now()}-2`)).toMatchObject({ status: 409, body: { error: 'already-claimed' } })
@@ -45,7 +54,9 @@ async function claimTwiceAsNewUser(): Promise<string> {
 
 /** A user's rewards page. The demo videos' host is not reachable from here, as from a phone offline from it: the tutorial must carry on without it. */
 const openRewards = (token: string) =>
-  openPage(browser, `${siteUrl}/lumopay/en/rewards/#token=${token}`, (page) => page.route('https://videos.example/**', (route) => route.abort('internetdisconnected')))
+  openPage(browser, `${siteUrl}/lumopay/en/rewards/#token=${token}`, (page) =>
+    page.route('https://videos.example/**', (route) => route.abort('internetdisconnected')),
+  )
 
 describe('rewards', () => {
   test('a new demo user watches the tutorial, claims the voucher and sees it in My vouchers; a second claim shows it already claimed', async () => {
@@ -53,7 +64,9 @@ describe('rewards', () => {
     const { page, errors } = await openRewards(token)
     const card = page.locator('.campaign').first()
     const slug = (await card.getAttribute('id'))!
-    const before = await fetch(`${cmsUrl}/api/rewards?tenant=lumopay`).then((r) => r.json() as Promise<{ campaigns: { campaign: string; remaining: number }[] }>)
+    const before = await fetch(`${cmsUrl}/api/rewards?tenant=lumopay`).then(
+      (r) => r.json() as Promise<{ campaigns: { campaign: string; remaining: number }[] }>,
+    )
     const left = before.campaigns.find((c) => c.campaign === slug)!.remaining
     await expect.poll(() => card.locator('.left').textContent()).toBe(`${left.toLocaleString('en')} left`)
     expect(page.url()).toBe(`${siteUrl}/lumopay/en/rewards/`)
@@ -113,25 +126,38 @@ describe('rewards', () => {
   test('opened outside the app, with no token, the page lists the campaigns and says to open it from the app', async () => {
     const page = await browser.newPage()
     await page.goto(`${siteUrl}/lumopay/en/rewards/`)
-    await expect.poll(() => page.locator('.rewards .notice').textContent()).toBe('Open this page from the LumoPay app to watch the tutorials and claim your vouchers.')
+    await expect
+      .poll(() => page.locator('.rewards .notice').textContent())
+      .toBe('Open this page from the LumoPay app to watch the tutorials and claim your vouchers.')
     expect(await page.locator('.campaign').count()).toBeGreaterThan(0)
     expect(await page.locator('.campaign button').count()).toBe(0)
     await page.close()
   })
 
-  test('the MPP\'s editor sees the campaign\'s vouchers issued, what is left and refused claims by reason in the admin', async () => {
+  test("the MPP's editor sees the campaign's vouchers issued, what is left and refused claims by reason in the admin", async () => {
     const claimedSlug = await claimTwiceAsNewUser()
     const page = await browser.newPage()
     await signIn(page, cmsUrl, 'editor@lumopay.local', 'center-editor')
-    const found = (await (await page.request.get(`${cmsUrl}/api/campaigns?where[slug][equals]=${claimedSlug}&depth=0`)).json()) as { docs: { id: number | string }[] }
+    const found = (await (await page.request.get(`${cmsUrl}/api/campaigns?where[slug][equals]=${claimedSlug}&depth=0`)).json()) as {
+      docs: { id: number | string }[]
+    }
     const id = found.docs[0]!.id
-    const stats = (await (await page.request.get(`${cmsUrl}/api/campaigns/${id}/reward-stats`)).json()) as { issued: number; remaining: number; budget: number; refused: Record<string, number> }
+    const stats = (await (await page.request.get(`${cmsUrl}/api/campaigns/${id}/reward-stats`)).json()) as {
+      issued: number
+      remaining: number
+      budget: number
+      refused: Record<string, number>
+    }
     expect(stats.issued).toBeGreaterThanOrEqual(1)
     expect(stats.refused['already-claimed']).toBeGreaterThanOrEqual(1)
     await page.goto(`${cmsUrl}/admin/collections/campaigns/${id}`)
     const panel = page.locator('.reward-stats')
-    await expect.poll(() => panel.textContent(), { timeout: 30_000 }).toContain(`${stats.issued} issued, ${stats.remaining} of ${stats.budget} left`)
-    expect(await panel.locator('[data-reason="already-claimed"]').textContent()).toBe(`already-claimed: ${stats.refused['already-claimed']}`)
+    await expect
+      .poll(() => panel.textContent(), { timeout: 30_000 })
+      .toContain(`${stats.issued} issued, ${stats.remaining} of ${stats.budget} left`)
+    expect(await panel.locator('[data-reason="already-claimed"]').textContent()).toBe(
+      `already-claimed: ${stats.refused['already-claimed']}`,
+    )
     await page.close()
   })
 })

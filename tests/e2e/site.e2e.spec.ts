@@ -2,12 +2,12 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 
 import type { Locale, Snapshot } from '../../content/schema'
+import { startSite } from '../../scripts/lib/serve'
 import { translator } from '../../site/src/i18n'
-import { direction } from '../../site/src/lib/languages'
 import { guidesInOrder, usedCategories } from '../../site/src/lib/content'
+import { direction } from '../../site/src/lib/languages'
 import { localize } from '../../site/src/lib/localize'
 import { centerPath } from '../../site/src/lib/routes'
-import { startSite } from '../../scripts/lib/serve'
 import { seriousViolations } from '../helpers/axe'
 import { launchBrowser } from '../helpers/browser'
 import { contentSnapshot } from '../helpers/contentSnapshots'
@@ -69,17 +69,21 @@ describe.each(visits)('the Center of $tenant in $locale', ({ tenant: slug, local
   const snapshot = contentSnapshot(slug)
   const { tenant } = snapshot
 
-  test('every page type shows its heading with lang, dir, hreflang alternates and the MPP\'s brand colour', async () => {
+  test("every page type shows its heading with lang, dir, hreflang alternates and the MPP's brand colour", async () => {
     for (const pageType of pageTypes(snapshot, locale)) {
       const { page, status } = await open(centerPath(slug, locale, ...pageType.path))
       expect(status, pageType.type).toBe(pageType.status ?? 200)
       expect(await page.getAttribute('html', 'lang'), pageType.type).toBe(locale)
       expect(await page.getAttribute('html', 'dir'), pageType.type).toBe(direction(locale))
       expect(await page.locator('h1').textContent(), pageType.type).toBe(pageType.heading)
-      const alternates = await page.locator('link[rel="alternate"]').evaluateAll((links) => links.map((link) => [link.getAttribute('hreflang'), link.getAttribute('href')]))
+      const alternates = await page
+        .locator('link[rel="alternate"]')
+        .evaluateAll((links) => links.map((link) => [link.getAttribute('hreflang'), link.getAttribute('href')]))
       const shownPath = pageType.status === 404 ? ['404'] : pageType.path
       expect(alternates, pageType.type).toEqual(tenant.locales.map((other) => [other, centerPath(slug, other, ...shownPath)]))
-      expect(await page.locator('header').evaluate((header) => getComputedStyle(header).backgroundColor), pageType.type).toBe(rgb(tenant.brand.primaryColor))
+      expect(await page.locator('header').evaluate((header) => getComputedStyle(header).backgroundColor), pageType.type).toBe(
+        rgb(tenant.brand.primaryColor),
+      )
       await page.close()
     }
   }, 180_000)
@@ -95,7 +99,7 @@ describe.each(visits)('the Center of $tenant in $locale', ({ tenant: slug, local
     await page.close()
   })
 
-  test('a guide shows its step images at their own size with a text alternative, and the header shows the MPP\'s logo', async () => {
+  test("a guide shows its step images at their own size with a text alternative, and the header shows the MPP's logo", async () => {
     const guide = snapshot.guides.find((item) => item.steps.some((step) => step.image))!
     const { page } = await open(centerPath(slug, locale, 'guides', guide.slug))
     const images = page.locator('ol.steps img')
@@ -104,7 +108,9 @@ describe.each(visits)('the Center of $tenant in $locale', ({ tenant: slug, local
     await expect.poll(() => images.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(media.width)
     expect(await images.first().getAttribute('alt')).toBe(localize(media.alt, locale, tenant).text)
     expect(await images.first().getAttribute('height')).toBe(String(media.height))
-    await expect.poll(() => page.locator('header .brand img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0)
+    await expect
+      .poll(() => page.locator('header .brand img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0)
     await page.close()
   })
 
@@ -154,7 +160,7 @@ describe.each(visits)('the Center of $tenant in $locale', ({ tenant: slug, local
 })
 
 describe('offline', () => {
-  test('pages seen once, and every locale\'s home, still open after the connection is gone', async () => {
+  test("pages seen once, and every locale's home, still open after the connection is gone", async () => {
     // A server of our own to switch off, on its own origin, serving the same live builds.
     const site = await startSite(await freePort(), inject('liveDir'))
     const context = await browser.newContext()
@@ -178,14 +184,18 @@ describe('offline', () => {
 })
 
 describe('accessibility', () => {
-  test.each(visits)('axe-core finds no serious or critical violation on any page type of $tenant in $locale', async ({ tenant: slug, locale }) => {
-    for (const pageType of pageTypes(contentSnapshot(slug), locale)) {
-      const { page } = await open(centerPath(slug, locale, ...pageType.path))
-      await page.waitForLoadState('networkidle')
-      expect(await seriousViolations(page), `${slug}/${locale} ${pageType.type}`).toEqual([])
-      await page.close()
-    }
-  }, 180_000)
+  test.each(visits)(
+    'axe-core finds no serious or critical violation on any page type of $tenant in $locale',
+    async ({ tenant: slug, locale }) => {
+      for (const pageType of pageTypes(contentSnapshot(slug), locale)) {
+        const { page } = await open(centerPath(slug, locale, ...pageType.path))
+        await page.waitForLoadState('networkidle')
+        expect(await seriousViolations(page), `${slug}/${locale} ${pageType.type}`).toEqual([])
+        await page.close()
+      }
+    },
+    180_000,
+  )
 
   test('a keyboard user sees where the focus is and reaches the search box', async () => {
     const { page } = await open(centerPath('nakhla', 'ar'))
@@ -195,7 +205,8 @@ describe('accessibility', () => {
       return getComputedStyle(focused).outlineStyle
     })
     expect(outline).toBe('solid')
-    for (let i = 0; i < 12 && !(await page.evaluate(() => document.activeElement?.id === 'search-query')); i++) await page.keyboard.press('Tab')
+    for (let i = 0; i < 12 && !(await page.evaluate(() => document.activeElement?.id === 'search-query')); i++)
+      await page.keyboard.press('Tab')
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-query')
     await page.close()
   })
@@ -203,9 +214,11 @@ describe('accessibility', () => {
   test('links and buttons are at least 44 pixels tall at 320 pixels wide', async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 640 } })
     await page.goto(`${siteUrl}${centerPath('lumopay', 'en', 'guides', guidesInOrder(contentSnapshot('lumopay').guides)[0]!.slug)}`)
-    const small = await page.locator('header a, nav a, footer a, button, summary, .pager a').evaluateAll((targets) =>
-      targets.filter((target) => target.getBoundingClientRect().height < 44).map((target) => target.outerHTML.slice(0, 80)),
-    )
+    const small = await page
+      .locator('header a, nav a, footer a, button, summary, .pager a')
+      .evaluateAll((targets) =>
+        targets.filter((target) => target.getBoundingClientRect().height < 44).map((target) => target.outerHTML.slice(0, 80)),
+      )
     expect(small).toEqual([])
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
     await page.close()

@@ -11,10 +11,23 @@ export async function seriousViolations(page: Page): Promise<AxeProblem[]> {
   // Evaluated through the DevTools protocol: the pages' Content-Security-Policy refuses an inline <script> tag.
   await page.evaluate(axeSource)
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+          ) => Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }>
+        }
+      }
+    ).axe
     const { violations } = await axe.run(document)
     return violations
       .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => ({ id: violation.id, impact: violation.impact!, help: violation.help, targets: violation.nodes.map((node) => String(node.target)) }))
+      .map((violation) => ({
+        id: violation.id,
+        impact: violation.impact!,
+        help: violation.help,
+        targets: violation.nodes.map((node) => String(node.target)),
+      }))
   })
 }

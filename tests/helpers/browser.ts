@@ -32,7 +32,11 @@ export async function signIn(page: Page, cmsUrl: string, email: string, password
  * then the visit. The browser's own network log ("Failed to load resource" for a 401 or 500 answer)
  * is not the page failing, so it is left out.
  */
-export async function openPage(browser: Browser, url: string, prepare?: (page: Page) => Promise<unknown>): Promise<{ page: Page; errors: string[] }> {
+export async function openPage(
+  browser: Browser,
+  url: string,
+  prepare?: (page: Page) => Promise<unknown>,
+): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage()
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))

@@ -9,7 +9,11 @@ export type CenterRun = { code: number | null; stdout: string; stderr: string }
 /** Runs `center <args>` to the end with extra environment variables. */
 export function runCenter(args: string[], env: Record<string, string> = {}): Promise<CenterRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd: rootDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [cli, ...args], {
+      cwd: rootDir,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk) => (stdout += chunk))
@@ -21,11 +25,18 @@ export function runCenter(args: string[], env: Record<string, string> = {}): Pro
 
 /** Starts `center start` and resolves once it says it is running, with everything it printed. */
 export function startCenter(env: Record<string, string>, timeoutMs = 600_000): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, [cli, 'start'], { cwd: rootDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [cli, 'start'], {
+    cwd: rootDir,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   child.stderr.on('data', (chunk) => (output += chunk))
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`center start was not ready after ${timeoutMs / 1000} s:\n${output.slice(-3000)}`)), timeoutMs)
+    const timer = setTimeout(
+      () => reject(new Error(`center start was not ready after ${timeoutMs / 1000} s:\n${output.slice(-3000)}`)),
+      timeoutMs,
+    )
     child.stdout.on('data', (chunk) => {
       output += chunk
       if (output.includes('Press Ctrl-C to stop.')) {

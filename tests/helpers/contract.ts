@@ -1,7 +1,7 @@
-import SwaggerParser from '@apidevtools/swagger-parser'
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
-import addFormats from 'ajv-formats'
 import { fileURLToPath } from 'node:url'
+import SwaggerParser from '@apidevtools/swagger-parser'
+import addFormats from 'ajv-formats'
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 
 export const contractPath = fileURLToPath(new URL('../../mpp/contract/openapi.yaml', import.meta.url))
 

@@ -23,7 +23,12 @@ export function testDatabaseUrl(name: string, dir: string, mongo = mongoUrl()): 
   return `${parts[1]}/${database}${parts[2] ?? ''}`
 }
 
-export type TestDatabase = { dataDir: string; databaseUrl: string; onMongo: boolean; env: { CENTER_DATA_DIR: string; DATABASE_URL: string } }
+export type TestDatabase = {
+  dataDir: string
+  databaseUrl: string
+  onMongo: boolean
+  env: { CENTER_DATA_DIR: string; DATABASE_URL: string }
+}
 
 /**
  * Gives a spec file its own data folder and database, and points this process at them

@@ -1,6 +1,9 @@
 import { peerAddressHeader } from '../../cms/lib/requests'
 
-type RouteModule = Record<'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', (request: Request, context: { params: Promise<{ slug: string[] }> }) => Promise<Response>>
+type RouteModule = Record<
+  'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  (request: Request, context: { params: Promise<{ slug: string[] }> }) => Promise<Response>
+>
 
 /** Next hands a catch-all route its segments decoded; a segment it cannot decode stays as it came. */
 function nextParams(pathname: string): string[] {
@@ -30,7 +33,9 @@ export async function callRest(method: keyof RouteModule, path: string, init: Re
   // The CMS server stamps every request with its socket's address (cms/lib/peerAddress.ts); a local client's here.
   const headers = new Headers(init.headers)
   if (!headers.has(peerAddressHeader)) headers.set(peerAddressHeader, '127.0.0.1')
-  const response = await route[method](new Request(url, { method, ...init, headers }), { params: Promise.resolve({ slug: nextParams(url.pathname) }) })
+  const response = await route[method](new Request(url, { method, ...init, headers }), {
+    params: Promise.resolve({ slug: nextParams(url.pathname) }),
+  })
   const text = await response.text()
   const type = response.headers.get('content-type')
   return { status: response.status, type, body: type?.includes('json') && text ? JSON.parse(text) : text }

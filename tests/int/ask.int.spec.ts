@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { askerFor } from '../../scripts/lib/ask'
-import { contentSnapshot } from '../helpers/contentSnapshots'
 import { runCenter } from '../helpers/center'
+import { contentSnapshot } from '../helpers/contentSnapshots'
 import { releaseTestDatabase, useTestDatabase } from '../helpers/database'
 
 const database = useTestDatabase('ask')

@@ -12,7 +12,21 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }))
 describe('center bench', () => {
   test('at tiny sizes, builds against bare Astro, weighs the demo pages and times search, printing a table and writing the same figures as JSON', async () => {
     const out = join(folder, 'result.json')
-    const run = await runCenter(['bench', '--tenants', '1', '--locales', '2', '--qas', '4', '--index-qas', '30', '--only', 'build,weight,search', '--out', out])
+    const run = await runCenter([
+      'bench',
+      '--tenants',
+      '1',
+      '--locales',
+      '2',
+      '--qas',
+      '4',
+      '--index-qas',
+      '30',
+      '--only',
+      'build,weight,search',
+      '--out',
+      out,
+    ])
     expect(run.stderr).toContain('Results written to')
     expect(run.code).toBe(0)
     const result = JSON.parse(readFileSync(out, 'utf8')) as BenchResult

@@ -76,7 +76,12 @@ describe('the center command', () => {
     const port = await freePort()
     const blocker: Server = createServer()
     await new Promise<void>((resolve) => blocker.listen(port, resolve))
-    const started = await runCenter(['start'], { ...env, SITE_PORT: String(port), CMS_PORT: String(await freePort()), MPP_PORT: String(await freePort()) })
+    const started = await runCenter(['start'], {
+      ...env,
+      SITE_PORT: String(port),
+      CMS_PORT: String(await freePort()),
+      MPP_PORT: String(await freePort()),
+    })
     blocker.close()
     expect(started.code).not.toBe(0)
     expect(started.stderr).toContain(`Port ${port} is in use`)

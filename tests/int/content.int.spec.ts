@@ -54,7 +54,15 @@ describe('seed and export', () => {
     const draft = await payload.create({
       collection: 'guides',
       draft: true,
-      data: { tenant: docs[0]!.id, slug: 'draft-guide', product: 'online', order: 9, title: 'Unfinished guide', steps: [{ body: toLexical('Step') }], _status: 'draft' },
+      data: {
+        tenant: docs[0]!.id,
+        slug: 'draft-guide',
+        product: 'online',
+        order: 9,
+        title: 'Unfinished guide',
+        steps: [{ body: toLexical('Step') }],
+        _status: 'draft',
+      },
     })
     expect((await exportSnapshot(payload, 'lumopay')).guides.map((g) => g.slug)).not.toContain('draft-guide')
     await payload.update({ collection: 'guides', id: draft.id, data: { _status: 'published' } })
@@ -73,7 +81,15 @@ describe('access', () => {
     const draft = await payload.create({
       collection: 'guides',
       draft: true,
-      data: { tenant: tenants[0]!.id, slug: 'secret-draft', product: 'online', order: 9, title: 'Secret draft', steps: [{ body: toLexical('Step') }], _status: 'draft' },
+      data: {
+        tenant: tenants[0]!.id,
+        slug: 'secret-draft',
+        product: 'online',
+        order: 9,
+        title: 'Secret draft',
+        steps: [{ body: toLexical('Step') }],
+        _status: 'draft',
+      },
     })
     const { docs } = await payload.find({ collection: 'guides', overrideAccess: false, user: null, limit: 0 })
     expect(docs.length).toBeGreaterThan(0)
@@ -81,7 +97,7 @@ describe('access', () => {
     await payload.delete({ collection: 'guides', id: draft.id })
   })
 
-  test('an editor of one MPP cannot read another MPP\'s guides', async () => {
+  test("an editor of one MPP cannot read another MPP's guides", async () => {
     const { docs: users } = await payload.find({ collection: 'users', where: { email: { equals: 'editor@hoshi.local' } } })
     const editor = { ...users[0]!, collection: 'users' as const }
     const { docs } = await payload.find({ collection: 'guides', overrideAccess: false, user: editor, limit: 0, depth: 1 })

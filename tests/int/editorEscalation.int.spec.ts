@@ -38,7 +38,15 @@ beforeAll(async () => {
     })
   const graphqlPost = GRAPHQL_POST(config)
   graphql = async (query, token) =>
-    (await graphqlPost(new Request('http://localhost/api/graphql', { method: 'POST', headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ query }) }))).json()
+    (
+      await graphqlPost(
+        new Request('http://localhost/api/graphql', {
+          method: 'POST',
+          headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ query }),
+        }),
+      )
+    ).json()
 })
 
 afterAll(async () => {
@@ -47,7 +55,13 @@ afterAll(async () => {
 
 /** A published document of the collection in lumopay, and the field the site shows of it. */
 async function publishedDoc(collection: Draftable) {
-  const { docs } = await payload.find({ collection, where: { and: [{ tenant: { equals: lumopay } }, { _status: { equals: 'published' } }] }, limit: 1, depth: 0, draft: false })
+  const { docs } = await payload.find({
+    collection,
+    where: { and: [{ tenant: { equals: lumopay } }, { _status: { equals: 'published' } }] },
+    limit: 1,
+    depth: 0,
+    draft: false,
+  })
   const field = collection === 'qas' ? 'question' : 'title'
   return { id: docs[0]!.id, field, live: (docs[0] as unknown as Record<string, string>)[field] }
 }
@@ -59,14 +73,17 @@ async function liveRow(collection: Draftable, id: number | string, field: string
 }
 
 describe.each<Draftable>(['qas', 'guides', 'campaigns'])('an editor and the live %s', (collection) => {
-  test.each(['', '?draft=false', '?draft=true'])('PATCH%s with new text saves a draft and leaves the published version as it was', async (query) => {
-    const { id, field, live } = await publishedDoc(collection)
-    const response = await rest('PATCH', `/${collection}/${id}${query}`, tokens.editor!, { [field]: `Defaced ${query}` })
-    expect(response.status).toBe(200)
-    expect(await liveRow(collection, id, field)).toEqual({ status: 'published', text: live })
-    const draft = (await payload.findByID({ collection, id, draft: true, depth: 0, locale: 'en' })) as unknown as Record<string, unknown>
-    expect(draft[field]).toBe(`Defaced ${query}`)
-  })
+  test.each(['', '?draft=false', '?draft=true'])(
+    'PATCH%s with new text saves a draft and leaves the published version as it was',
+    async (query) => {
+      const { id, field, live } = await publishedDoc(collection)
+      const response = await rest('PATCH', `/${collection}/${id}${query}`, tokens.editor!, { [field]: `Defaced ${query}` })
+      expect(response.status).toBe(200)
+      expect(await liveRow(collection, id, field)).toEqual({ status: 'published', text: live })
+      const draft = (await payload.findByID({ collection, id, draft: true, depth: 0, locale: 'en' })) as unknown as Record<string, unknown>
+      expect(draft[field]).toBe(`Defaced ${query}`)
+    },
+  )
 
   test('PATCH {"_status":"draft"}, with or without ?draft, does not unpublish it', async () => {
     const { id, field, live } = await publishedDoc(collection)
@@ -78,7 +95,10 @@ describe.each<Draftable>(['qas', 'guides', 'campaigns'])('an editor and the live
 
   test('PATCH {"_status":"published"} with new text is refused with 403 and publishes nothing', async () => {
     const { id, field, live } = await publishedDoc(collection)
-    const response = await rest('PATCH', `/${collection}/${id}`, tokens.editor!, { [field]: 'Published by an editor', _status: 'published' })
+    const response = await rest('PATCH', `/${collection}/${id}`, tokens.editor!, {
+      [field]: 'Published by an editor',
+      _status: 'published',
+    })
     expect(response.status).toBe(403)
     expect(await liveRow(collection, id, field)).toEqual({ status: 'published', text: live })
   })
@@ -92,7 +112,12 @@ describe.each<Draftable>(['qas', 'guides', 'campaigns'])('an editor and the live
   test('restoring a draft version over it is refused with 403 saying why; restoring as a draft keeps it live', async () => {
     const { id, field, live } = await publishedDoc(collection)
     await rest('PATCH', `/${collection}/${id}?draft=true`, tokens.editor!, { [field]: 'An old draft' })
-    const versions = await payload.findVersions({ collection, where: { and: [{ parent: { equals: id } }, { 'version._status': { equals: 'draft' } }] }, limit: 1, sort: '-updatedAt' })
+    const versions = await payload.findVersions({
+      collection,
+      where: { and: [{ parent: { equals: id } }, { 'version._status': { equals: 'draft' } }] },
+      limit: 1,
+      sort: '-updatedAt',
+    })
     const refused = await rest('POST', `/${collection}/versions/${versions.docs[0]!.id}`, tokens.editor!)
     expect(refused.status).toBe(403)
     expect(JSON.stringify(await refused.json())).toContain('needs the publisher role')
@@ -133,7 +158,10 @@ describe('an editor over GraphQL', () => {
     const update = await graphql(`mutation { updateQa(id: ${id}, data: { question: "GraphQL deface" }) { id } }`, tokens.editor!)
     expect(update.errors).toBeUndefined()
     await graphql(`mutation { updateQa(id: ${id}, draft: false, data: { _status: draft }) { id } }`, tokens.editor!)
-    const publish = await graphql(`mutation { updateQa(id: ${id}, data: { question: "Live from GraphQL", _status: published }) { id } }`, tokens.editor!)
+    const publish = await graphql(
+      `mutation { updateQa(id: ${id}, data: { question: "Live from GraphQL", _status: published }) { id } }`,
+      tokens.editor!,
+    )
     expect(publish.errors?.[0]?.message).toMatch(/not allowed/i)
     const remove = await graphql(`mutation { deleteQa(id: ${id}) { id } }`, tokens.editor!)
     expect(remove.errors?.[0]?.message).toMatch(/not allowed/i)
@@ -143,11 +171,17 @@ describe('an editor over GraphQL', () => {
 
 describe('content without drafts is live at once: only publishers write it', () => {
   test('an editor cannot create, rename or delete a Q&A category; a publisher can rename one', async () => {
-    const category = (await payload.find({ collection: 'qa-categories', where: { tenant: { equals: lumopay } }, limit: 1, locale: 'en' })).docs[0]!
+    const category = (await payload.find({ collection: 'qa-categories', where: { tenant: { equals: lumopay } }, limit: 1, locale: 'en' }))
+      .docs[0]!
     expect((await rest('PATCH', `/qa-categories/${category.id}`, tokens.editor!, { name: 'Defaced' })).status).toBe(403)
-    expect((await rest('POST', '/qa-categories', tokens.editor!, { tenant: lumopay, name: 'Spam', slug: 'spam', order: 1 })).status).toBe(403)
+    expect((await rest('POST', '/qa-categories', tokens.editor!, { tenant: lumopay, name: 'Spam', slug: 'spam', order: 1 })).status).toBe(
+      403,
+    )
     expect((await rest('DELETE', `/qa-categories/${category.id}`, tokens.editor!)).status).toBe(403)
-    const renamed = await graphql(`mutation { updateQaCategory(id: ${category.id}, data: { name: "GraphQL deface" }) { id } }`, tokens.editor!)
+    const renamed = await graphql(
+      `mutation { updateQaCategory(id: ${category.id}, data: { name: "GraphQL deface" }) { id } }`,
+      tokens.editor!,
+    )
     expect(renamed.errors?.[0]?.message).toMatch(/not allowed/i)
     expect((await payload.findByID({ collection: 'qa-categories', id: category.id, locale: 'en' })).name).toBe(category.name)
     expect((await rest('PATCH', `/qa-categories/${category.id}`, tokens.publisher!, { name: `${category.name} ` })).status).toBe(200)
@@ -159,11 +193,22 @@ describe('content without drafts is live at once: only publishers write it', () 
     expect((await rest('DELETE', `/media/${used.id}`, tokens.editor!)).status).toBe(403)
     expect((await payload.findByID({ collection: 'media', id: used.id, locale: 'en' })).alt).toBe(used.alt)
     const form = new FormData()
-    form.append('file', new Blob([Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>')], { type: 'image/svg+xml' }), 'new.svg')
+    form.append(
+      'file',
+      new Blob([Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>')], { type: 'image/svg+xml' }),
+      'new.svg',
+    )
     form.append('_payload', JSON.stringify({ tenant: lumopay, alt: 'A new step picture' }))
     const { handleEndpoints } = await import('payload')
     const config = (await import('../../cms/payload.config')).default
-    const upload = await handleEndpoints({ config, request: new Request('http://localhost/api/media', { method: 'POST', headers: { Authorization: `JWT ${tokens.editor}` }, body: form }) })
+    const upload = await handleEndpoints({
+      config,
+      request: new Request('http://localhost/api/media', {
+        method: 'POST',
+        headers: { Authorization: `JWT ${tokens.editor}` },
+        body: form,
+      }),
+    })
     expect(upload.status).toBe(201)
   })
 

@@ -24,19 +24,35 @@ afterAll(async () => {
 async function send(body: string | Uint8Array<ArrayBuffer> | object, from = `203.0.113.${++client}`) {
   const { feedbackEndpoint } = await import('../../cms/collections/Feedback/endpoints/feedback')
   const raw = typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body)
-  const request = new Request('http://center.test/api/feedback', { method: 'POST', body: raw, headers: { 'content-type': 'application/json', [peerAddressHeader]: from } })
+  const request = new Request('http://center.test/api/feedback', {
+    method: 'POST',
+    body: raw,
+    headers: { 'content-type': 'application/json', [peerAddressHeader]: from },
+  })
   const response = await feedbackEndpoint.handler(Object.assign(request, { payload }) as never)
-  return { status: response.status, body: (await response.json()) as Record<string, unknown>, retryAfter: response.headers.get('retry-after') }
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown>,
+    retryAfter: response.headers.get('retry-after'),
+  }
 }
 
 const rows = async (tenant: string) =>
-  (await payload.find({ collection: 'feedback', where: { tenant: { equals: tenantId[tenant] } }, sort: '-createdAt', depth: 1, limit: 0 })).docs
+  (await payload.find({ collection: 'feedback', where: { tenant: { equals: tenantId[tenant] } }, sort: '-createdAt', depth: 1, limit: 0 }))
+    .docs
 
 const user = async (email: string) => (await payload.find({ collection: 'users', where: { email: { equals: email } } })).docs[0] as User
 
 describe('POST /api/feedback', () => {
   test('a vote on an answer is stored for its tenant and locale with the question as typed, and nothing else about the user', async () => {
-    const sent = await send({ tenant: 'lumopay', locale: 'zh-Hant', kind: 'helpful', query: '  退款要幾耐 ', qa: 'refund-time', score: 0.8 })
+    const sent = await send({
+      tenant: 'lumopay',
+      locale: 'zh-Hant',
+      kind: 'helpful',
+      query: '  退款要幾耐 ',
+      qa: 'refund-time',
+      score: 0.8,
+    })
     expect(sent).toMatchObject({ status: 201, body: { stored: true } })
     const [row] = await rows('lumopay')
     expect(row).toMatchObject({ kind: 'helpful', locale: 'zh-Hant', query: '退款要幾耐', score: 0.8 })
@@ -50,14 +66,18 @@ describe('POST /api/feedback', () => {
   })
 
   test('a 10,000-character question is cut to 200 characters, and control characters are dropped', async () => {
-    expect((await send({ tenant: 'lumopay', locale: 'en', kind: 'unanswered', query: `why\u0000\u202e ${'a'.repeat(10_000)}` })).status).toBe(201)
+    expect(
+      (await send({ tenant: 'lumopay', locale: 'en', kind: 'unanswered', query: `why\u0000\u202e ${'a'.repeat(10_000)}` })).status,
+    ).toBe(201)
     const [row] = await rows('lumopay')
     expect(row!.query).toHaveLength(200)
     expect(row!.query.startsWith('why a')).toBe(true)
   })
 
   test('a script-laden question is stored as text, never as markup that runs', async () => {
-    expect((await send({ tenant: 'lumopay', locale: 'en', kind: 'unanswered', query: '<script>alert(1)</script> refund?' })).status).toBe(201)
+    expect((await send({ tenant: 'lumopay', locale: 'en', kind: 'unanswered', query: '<script>alert(1)</script> refund?' })).status).toBe(
+      201,
+    )
     // Stored as the user typed it; the admin renders it with React, which escapes it.
     expect((await rows('lumopay'))[0]!.query).toBe('<script>alert(1)</script> refund?')
   })
@@ -68,7 +88,7 @@ describe('POST /api/feedback', () => {
       ['not json', 400, 'malformed'],
       [new Uint8Array([0xff, 0xfe, 0x00, 0x01, 0x9c]), 400, 'malformed'],
       [{ tenant: 'lumopay', locale: 'en', kind: 'helpful', query: '   \u0000 ', qa: 'refund-time' }, 400, 'empty-query'],
-      [{ tenant: 'lumopay', locale: 'en', kind: 'helpful', query: '' , qa: 'refund-time' }, 400, 'empty-query'],
+      [{ tenant: 'lumopay', locale: 'en', kind: 'helpful', query: '', qa: 'refund-time' }, 400, 'empty-query'],
       [{ tenant: 'lumopay', locale: 'en', kind: 'helpful', query: 'x'.repeat(40_000), qa: 'refund-time' }, 413, 'too-large'],
       [{ tenant: 'lumopay', locale: 'en', kind: 'helpful', query: 'refund', qa: 'refund-time', email: 'me@example.com' }, 400, 'malformed'],
       [{ tenant: 'lumopay', locale: 'en', kind: 'helpful', query: 'refund' }, 400, 'malformed'],
@@ -104,10 +124,25 @@ describe('feedback under load', () => {
     const { flushFeedback, maxBatch } = await import('../../cms/ask/feedbackBatch')
     const n = 300
     expect(n).toBeGreaterThan(maxBatch)
-    const sent = await Promise.all(Array.from({ length: n }, (_, i) => send({ tenant: 'lumopay', locale: 'en', kind: 'view', query: `concurrent question ${i}`, qa: 'refund-time' }, `10.9.${i >> 8}.${i & 255}`)))
+    const sent = await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        send(
+          { tenant: 'lumopay', locale: 'en', kind: 'view', query: `concurrent question ${i}`, qa: 'refund-time' },
+          `10.9.${i >> 8}.${i & 255}`,
+        ),
+      ),
+    )
     expect(sent.filter((answer) => answer.status === 201)).toHaveLength(n)
     await flushFeedback()
-    const stored = (await payload.find({ collection: 'feedback', where: { query: { like: 'concurrent question' } }, limit: 0, depth: 0, pagination: false })).docs
+    const stored = (
+      await payload.find({
+        collection: 'feedback',
+        where: { query: { like: 'concurrent question' } },
+        limit: 0,
+        depth: 0,
+        pagination: false,
+      })
+    ).docs
     expect(stored.map((row) => row.query).sort()).toEqual(Array.from({ length: n }, (_, i) => `concurrent question ${i}`).sort())
     expect(stored.every((row) => row.tenant === tenantId.lumopay && row.kind === 'view' && row.locale === 'en')).toBe(true)
   })
@@ -119,7 +154,9 @@ describe('feedback under load', () => {
     try {
       await Promise.all([
         ...Array.from({ length: 40 }, (_, i) => send({ tenant: 'hoshi', locale: 'en', kind: 'helpful', query: `burst ${i}`, qa: 'tips' })),
-        ...Array.from({ length: 20 }, (_, i) => send({ tenant: 'lumopay', locale: 'en', kind: 'view', query: `burst ${i}`, qa: 'refund-time' })),
+        ...Array.from({ length: 20 }, (_, i) =>
+          send({ tenant: 'lumopay', locale: 'en', kind: 'view', query: `burst ${i}`, qa: 'refund-time' }),
+        ),
         send({ tenant: 'nakhla', locale: 'ar', kind: 'unanswered', query: 'لا جواب' }),
       ])
       await flushPopularity()
@@ -143,7 +180,10 @@ describe('popularity from feedback', () => {
 
     const { flushPopularity } = await import('../../cms/ask/popularity')
     await flushPopularity()
-    const queued = await payload.find({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: 'recomputePopularity' } }, { completedAt: { exists: false } }] } })
+    const queued = await payload.find({
+      collection: 'payload-jobs',
+      where: { and: [{ taskSlug: { equals: 'recomputePopularity' } }, { completedAt: { exists: false } }] },
+    })
     // Six events, one waiting job for the tenant: a newer request replaces the waiting one.
     expect(queued.docs.filter((job) => (job.input as { tenant: string }).tenant === 'hoshi')).toHaveLength(1)
     await payload.jobs.run({ queue: 'default' })
@@ -162,13 +202,17 @@ describe('popularity from feedback', () => {
 })
 
 describe('unanswered questions in the admin', () => {
-  test('an editor sees their MPP\'s unanswered questions grouped, and starts a Q&A draft from one; another MPP\'s editor cannot', async () => {
+  test("an editor sees their MPP's unanswered questions grouped, and starts a Q&A draft from one; another MPP's editor cannot", async () => {
     const { unansweredQuestions, draftFromQuestion } = await import('../../cms/collections/Feedback/endpoints/unansweredQuestions')
-    for (const query of ['Can I pay with Apple Pay?', 'can i pay with apple pay', 'pay with apple pay?']) await send({ tenant: 'lumopay', locale: 'en', kind: 'unanswered', query })
+    for (const query of ['Can I pay with Apple Pay?', 'can i pay with apple pay', 'pay with apple pay?'])
+      await send({ tenant: 'lumopay', locale: 'en', kind: 'unanswered', query })
     await send({ tenant: 'hoshi', locale: 'en', kind: 'unanswered', query: 'hoshi only question about karaoke' })
 
     const editor = await user('editor@lumopay.local')
-    const listed = (await (await unansweredQuestions.handler({ payload, user: editor } as never)).json()) as { tenant: { slug: string }; groups: { query: string; count: number; wordings: string[]; locale: string }[] }[]
+    const listed = (await (await unansweredQuestions.handler({ payload, user: editor } as never)).json()) as {
+      tenant: { slug: string }
+      groups: { query: string; count: number; wordings: string[]; locale: string }[]
+    }[]
     expect(listed.map((entry) => entry.tenant.slug)).toEqual(['lumopay'])
     const apple = listed[0]!.groups.find((group) => /apple pay/i.test(group.query))!
     expect(apple.count).toBe(3)
@@ -191,7 +235,13 @@ describe('stopping the CMS', () => {
   test('feedback still waiting for its batch is written before the process stops', async () => {
     const { recordFeedback } = await import('../../cms/ask/feedbackBatch')
     const { shutDown } = await import('../../cms/lib/shutdown')
-    const stored = recordFeedback(payload, { tenant: tenantId.hoshi!, tenantSlug: 'hoshi', locale: 'ja', kind: 'unanswered', query: 'waiting when the CMS stops' })
+    const stored = recordFeedback(payload, {
+      tenant: tenantId.hoshi!,
+      tenantSlug: 'hoshi',
+      locale: 'ja',
+      kind: 'unanswered',
+      query: 'waiting when the CMS stops',
+    })
     expect(await shutDown(5_000)).toBe(true)
     const where = { query: { equals: 'waiting when the CMS stops' } }
     expect((await payload.count({ collection: 'feedback', where })).totalDocs).toBe(1)

@@ -46,16 +46,29 @@ describe.skipIf(!mongo)(mongo ? 'the core on MongoDB' : `the core on MongoDB (sk
     const { liveBuild } = await import('../../cms/publish/buildSite')
     const tenant = (await payload.find({ collection: 'tenants', where: { slug: { equals: 'hoshi' } } })).docs[0]!
     const admin = (await payload.find({ collection: 'users', where: { email: { equals: 'admin@center.local' } } })).docs[0] as User
-    const created = await createWebhookSecret.handler({ payload, user: admin, routeParams: { id: String(tenant.id) }, json: async () => ({}) } as never)
+    const created = await createWebhookSecret.handler({
+      payload,
+      user: admin,
+      routeParams: { id: String(tenant.id) },
+      json: async () => ({}),
+    } as never)
     const { secret } = (await created.json()) as { secret: string }
     await runDueRebuilds(payload)
 
     const body = JSON.stringify({ tenant: 'hoshi' })
     const id = `msg_mongo_${Date.now()}`
     const timestamp = new Date()
-    const headers = { 'webhook-id': id, 'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)), 'webhook-signature': new Webhook(secret).sign(id, timestamp, body) }
+    const headers = {
+      'webhook-id': id,
+      'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
+      'webhook-signature': new Webhook(secret).sign(id, timestamp, body),
+    }
     const deliver = async () => {
-      const request = new Request('http://center.test/api/webhooks/rebuild', { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } })
+      const request = new Request('http://center.test/api/webhooks/rebuild', {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json', ...headers },
+      })
       const response = await rebuildWebhook.handler(Object.assign(request, { payload }) as never)
       return { status: response.status, body: (await response.json()) as { buildId?: string; error?: string } }
     }

@@ -18,7 +18,10 @@ afterAll(async () => {
 })
 
 /** Calls a Center API endpoint in process, as Payload's router would. */
-async function call(endpoint: { handler: (req: PayloadRequest) => Promise<Response> | Response }, init: RequestInit & { url?: string } = {}) {
+async function call(
+  endpoint: { handler: (req: PayloadRequest) => Promise<Response> | Response },
+  init: RequestInit & { url?: string } = {},
+) {
   const request = new Request(init.url ?? 'http://center.test/api', init)
   const response = await endpoint.handler(Object.assign(request, { payload }) as unknown as PayloadRequest)
   return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> }
@@ -41,14 +44,25 @@ describe.skipIf(database.onMongo)('migrations (SQLite; MongoDB needs none)', () 
     const { exportSnapshot } = await import('../../cms/publish/exportSnapshot')
     const { openCms } = await import('../../scripts/lib/cms')
     const before = await exportSnapshot(payload, 'lumopay')
-    const counts = async () => Object.fromEntries(await Promise.all((['tenants', 'guides', 'qas', 'qa-categories'] as const).map(async (collection) => [collection, (await payload.count({ collection })).totalDocs])))
+    const counts = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          (['tenants', 'guides', 'qas', 'qa-categories'] as const).map(async (collection) => [
+            collection,
+            (await payload.count({ collection })).totalDocs,
+          ]),
+        ),
+      )
     const countsBefore = await counts()
 
     // Back to the previous release's schema: undo the newest migration and forget it was applied.
     const newest = migrations.at(-1)!
     await newest.down({ db: (payload.db as unknown as { drizzle: never }).drizzle, payload, req: {} as never })
     await payload.delete({ collection: 'payload-migrations', where: { name: { equals: newest.name } } })
-    expect(await call(ready)).toMatchObject({ status: 503, body: { status: 'not-ready', problems: [`Migrations not applied: ${newest.name}`] } })
+    expect(await call(ready)).toMatchObject({
+      status: 503,
+      body: { status: 'not-ready', problems: [`Migrations not applied: ${newest.name}`] },
+    })
 
     // What `npm start` does on start: apply the pending migrations.
     await openCms()
@@ -87,7 +101,15 @@ describe('graceful shutdown', () => {
     expect(await stopped).toBe(false)
     await running
     expect(await row()).toMatchObject({ state: 'failed', log: expect.stringContaining('grace period ran out') })
-    const job = (await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'rebuildTenant' } }, sort: '-createdAt', limit: 1, depth: 0 })).docs[0]!
+    const job = (
+      await payload.find({
+        collection: 'payload-jobs',
+        where: { taskSlug: { equals: 'rebuildTenant' } },
+        sort: '-createdAt',
+        limit: 1,
+        depth: 0,
+      })
+    ).docs[0]!
     expect(job.input).toMatchObject({ build: String((await row()).id) })
     expect(job).toMatchObject({ hasError: false, processing: false })
     expect(job.completedAt ?? null).toBeNull()

@@ -5,8 +5,8 @@ import { Webhook } from 'standardwebhooks'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import type { User } from '../../cms/payload-types'
-import { freePort } from '../helpers/freePort'
 import { releaseTestDatabase, useTestDatabase } from '../helpers/database'
+import { freePort } from '../helpers/freePort'
 
 const database = useTestDatabase('rebuild')
 
@@ -30,7 +30,12 @@ beforeAll(async () => {
   for (const tenant of (await payload.find({ collection: 'tenants', limit: 0 })).docs) tenantId[tenant.slug] = tenant.id
   const admin = (await payload.find({ collection: 'users', where: { email: { equals: 'admin@center.local' } } })).docs[0] as User
   for (const slug of ['lumopay', 'hoshi']) {
-    const response = await createWebhookSecret.handler({ payload, user: admin, routeParams: { id: String(tenantId[slug]) }, json: async () => ({}) } as never)
+    const response = await createWebhookSecret.handler({
+      payload,
+      user: admin,
+      routeParams: { id: String(tenantId[slug]) },
+      json: async () => ({}),
+    } as never)
     secrets[slug] = ((await response.json()) as { secret: string }).secret
   }
   // Adding a secret changed the tenants, which queued their rebuilds: run them, so each tenant has a live site.
@@ -48,7 +53,11 @@ afterAll(async () => {
 /** Calls POST /api/webhooks/rebuild in process with a raw body and headers. */
 async function deliver(body: string, headers: Record<string, string>) {
   const { rebuildWebhook } = await import('../../cms/publish/webhook')
-  const request = new Request('http://center.test/api/webhooks/rebuild', { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } })
+  const request = new Request('http://center.test/api/webhooks/rebuild', {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...headers },
+  })
   const response = await rebuildWebhook.handler(Object.assign(request, { payload }) as never)
   return { status: response.status, body: (await response.json()) as { error?: string; buildId?: string; coalesced?: boolean } }
 }
@@ -56,7 +65,11 @@ async function deliver(body: string, headers: Record<string, string>) {
 let sequence = 0
 /** Standard Webhooks headers made by the standardwebhooks package. */
 function sign(secret: string, body: string, at = new Date(), id = `msg_${++sequence}_${Date.now()}`) {
-  return { 'webhook-id': id, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': new Webhook(secret).sign(id, at, body) }
+  return {
+    'webhook-id': id,
+    'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+    'webhook-signature': new Webhook(secret).sign(id, at, body),
+  }
 }
 
 const queued = async () => ({
@@ -85,7 +98,7 @@ describe('the rebuild webhook', () => {
     expect(await queued()).toEqual(before)
   })
 
-  test('a webhook signed with the tenant\'s secret is accepted with a build id, and the same delivery again is refused as a replay', async () => {
+  test("a webhook signed with the tenant's secret is accepted with a build id, and the same delivery again is refused as a replay", async () => {
     const headers = sign(secrets.lumopay!, lumopayBody)
     const accepted = await deliver(lumopayBody, headers)
     expect(accepted).toMatchObject({ status: 202, body: { buildId: expect.stringMatching(/^\d{8}T\d{6}Z-/) } })
@@ -103,13 +116,29 @@ describe('the rebuild pipeline', () => {
     const runner = startRebuildRunner(payload, 200)
     const burst = () => Promise.all(Array.from({ length: 100 }, () => deliver(lumopayBody, sign(secrets.lumopay!, lumopayBody))))
     const first = await burst()
-    const qa = (await payload.find({ collection: 'qas', where: { and: [{ tenant: { equals: tenantId.lumopay } }, { slug: { equals: 'refund-time' } }] } })).docs[0]!
-    await payload.update({ collection: 'qas', id: qa.id, locale: 'en', data: { question: 'How many days until my refund arrives?', _status: 'published' } })
+    const qa = (
+      await payload.find({
+        collection: 'qas',
+        where: { and: [{ tenant: { equals: tenantId.lumopay } }, { slug: { equals: 'refund-time' } }] },
+      })
+    ).docs[0]!
+    await payload.update({
+      collection: 'qas',
+      id: qa.id,
+      locale: 'en',
+      data: { question: 'How many days until my refund arrives?', _status: 'published' },
+    })
     const second = await burst()
     expect([...first, ...second].every((r) => r.status === 202)).toBe(true)
 
     const ofBurst: Where = { and: [{ tenant: { equals: tenantId.lumopay } }, { createdAt: { greater_than_equal: since } }] }
-    await expect.poll(async () => (await payload.count({ collection: 'builds', where: { and: [ofBurst, { state: { in: ['queued', 'running'] } }] } })).totalDocs, { timeout: 120_000, interval: 500 }).toBe(0)
+    await expect
+      .poll(
+        async () =>
+          (await payload.count({ collection: 'builds', where: { and: [ofBurst, { state: { in: ['queued', 'running'] } }] } })).totalDocs,
+        { timeout: 120_000, interval: 500 },
+      )
+      .toBe(0)
     await runner.stop()
 
     const rows = (await payload.find({ collection: 'builds', where: ofBurst, limit: 0, depth: 0 })).docs
@@ -153,7 +182,11 @@ describe('the rebuild pipeline', () => {
     expect(statuses.every((status) => status === 200)).toBe(true)
     expect(liveBuild('lumopay')).toBe(liveBefore)
     expect(existsSync(join(buildsDir, 'lumopay', buildId))).toBe(false)
-    expect(await payload.findByID({ collection: 'builds', id: row.id })).toMatchObject({ state: 'failed', live: false, log: expect.stringMatching(/killed/) })
+    expect(await payload.findByID({ collection: 'builds', id: row.id })).toMatchObject({
+      state: 'failed',
+      live: false,
+      log: expect.stringMatching(/killed/),
+    })
 
     await runDueRebuilds(payload)
     const retried = await payload.findByID({ collection: 'builds', id: row.id })
@@ -172,10 +205,40 @@ describe('the rebuild pipeline', () => {
     const hoshi = tenantId.hoshi as number
     // Seeding's context skips the check, as a document saved before the rule or through the Local API did.
     const unchecked = { context: { seeding: true }, locale: 'en' as const, depth: 0 }
-    const refunds = (await payload.find({ collection: 'qa-categories', where: { tenant: { equals: hoshi } }, limit: 1, sort: 'order' })).docs[0]!
-    const enOnlyQa = await payload.create({ collection: 'qas', ...unchecked, data: { tenant: hoshi, category: refunds.id, slug: 'english-only', order: 90, _status: 'published', question: 'Only written in English?', answer: toLexical('Yes.') } })
-    const enOnlyCategory = await payload.create({ collection: 'qa-categories', ...unchecked, data: { tenant: hoshi, slug: 'english-category', order: 90, name: 'English only' } })
-    const inThatCategory = await payload.create({ collection: 'qas', ...unchecked, locale: 'ja', data: { tenant: hoshi, category: enOnlyCategory.id, slug: 'in-english-category', order: 91, _status: 'published', question: '英語のカテゴリの質問', answer: toLexical('はい。') } })
+    const refunds = (await payload.find({ collection: 'qa-categories', where: { tenant: { equals: hoshi } }, limit: 1, sort: 'order' }))
+      .docs[0]!
+    const enOnlyQa = await payload.create({
+      collection: 'qas',
+      ...unchecked,
+      data: {
+        tenant: hoshi,
+        category: refunds.id,
+        slug: 'english-only',
+        order: 90,
+        _status: 'published',
+        question: 'Only written in English?',
+        answer: toLexical('Yes.'),
+      },
+    })
+    const enOnlyCategory = await payload.create({
+      collection: 'qa-categories',
+      ...unchecked,
+      data: { tenant: hoshi, slug: 'english-category', order: 90, name: 'English only' },
+    })
+    const inThatCategory = await payload.create({
+      collection: 'qas',
+      ...unchecked,
+      locale: 'ja',
+      data: {
+        tenant: hoshi,
+        category: enOnlyCategory.id,
+        slug: 'in-english-category',
+        order: 91,
+        _status: 'published',
+        question: '英語のカテゴリの質問',
+        answer: toLexical('はい。'),
+      },
+    })
 
     const { buildId } = await queueRebuild(payload, hoshi, 'cli')
     await runDueRebuilds(payload)
@@ -192,7 +255,15 @@ describe('the rebuild pipeline', () => {
     expect(row.skipped!.find((s) => s.slug === 'english-only')!.problem).toContain('needs the default locale "ja"')
     expect(row.log).toContain(`Left out qas ${enOnlyQa.id} ("english-only"): question: needs the default locale "ja"`)
 
-    const sibling = (await payload.find({ collection: 'qas', where: { and: [{ category: { equals: refunds.id } }, { slug: { not_equals: 'english-only' } }] }, locale: 'ja', limit: 1, depth: 0 })).docs[0]!
+    const sibling = (
+      await payload.find({
+        collection: 'qas',
+        where: { and: [{ category: { equals: refunds.id } }, { slug: { not_equals: 'english-only' } }] },
+        locale: 'ja',
+        limit: 1,
+        depth: 0,
+      })
+    ).docs[0]!
     const page = await (await fetch(`${siteUrl}/hoshi/en/qas/${refunds.slug}/`)).text()
     expect(page).toContain(`id="${sibling.slug}"`)
     expect(page).not.toContain('id="english-only"')
@@ -209,15 +280,30 @@ describe('the rebuild pipeline', () => {
     expect({ from, to }).toEqual({ from: current, to: previous })
     const served = await (await fetch(`${siteUrl}/lumopay/en/qas/`)).text()
     expect(served).toBe(readFileSync(join(buildsDir, 'lumopay', previous, 'lumopay', 'en', 'qas', 'index.html'), 'utf8'))
-    const lives = (await payload.find({ collection: 'builds', where: { and: [{ tenant: { equals: tenantId.lumopay } }, { live: { equals: true } }] } })).docs
+    const lives = (
+      await payload.find({ collection: 'builds', where: { and: [{ tenant: { equals: tenantId.lumopay } }, { live: { equals: true } }] } })
+    ).docs
     expect(lives).toEqual([expect.objectContaining({ trigger: 'rollback', state: 'live', rolledBackTo: previous })])
   })
 
-  test('editors read their own MPP\'s builds only', async () => {
+  test("editors read their own MPP's builds only", async () => {
     const editor = (await payload.find({ collection: 'users', where: { email: { equals: 'editor@hoshi.local' } } })).docs[0]!
-    const { docs } = await payload.find({ collection: 'builds', limit: 0, depth: 0, overrideAccess: false, user: { ...editor, collection: 'users' } })
+    const { docs } = await payload.find({
+      collection: 'builds',
+      limit: 0,
+      depth: 0,
+      overrideAccess: false,
+      user: { ...editor, collection: 'users' },
+    })
     expect(docs.length).toBeGreaterThan(0)
     expect(new Set(docs.map((doc) => doc.tenant))).toEqual(new Set([tenantId.hoshi]))
-    await expect(payload.create({ collection: 'builds', overrideAccess: false, user: { ...editor, collection: 'users' }, data: { tenant: tenantId.hoshi as number, buildId: 'x', trigger: 'cli', state: 'live' } })).rejects.toThrow()
+    await expect(
+      payload.create({
+        collection: 'builds',
+        overrideAccess: false,
+        user: { ...editor, collection: 'users' },
+        data: { tenant: tenantId.hoshi as number, buildId: 'x', trigger: 'cli', state: 'live' },
+      }),
+    ).rejects.toThrow()
   })
 })

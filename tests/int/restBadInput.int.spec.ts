@@ -14,7 +14,10 @@ let lumopay: number | string
 
 /** Signs the super-admin in over REST: a session of its own, as a browser would get. */
 async function signIn(): Promise<Record<string, string>> {
-  const login = await callRest('POST', '/api/users/login', { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: demoSuperAdmin, password: demoPassword.superAdmin }) })
+  const login = await callRest('POST', '/api/users/login', {
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: demoSuperAdmin, password: demoPassword.superAdmin }),
+  })
   expect(login.status).toBe(200)
   return { authorization: `JWT ${login.body.token}` }
 }
@@ -60,7 +63,10 @@ describe('bad paths on the REST API', () => {
 describe('bodies Payload cannot read on REST create and update', () => {
   test('a text/plain create is a 415 and creates nothing', async () => {
     const before = await categoryCount()
-    const answer = await callRest('POST', '/api/qa-categories', { headers: { ...auth, 'content-type': 'text/plain' }, body: JSON.stringify({ tenant: lumopay, slug: 'plain', name: 'Plain' }) })
+    const answer = await callRest('POST', '/api/qa-categories', {
+      headers: { ...auth, 'content-type': 'text/plain' },
+      body: JSON.stringify({ tenant: lumopay, slug: 'plain', name: 'Plain' }),
+    })
     expectRefusal(answer, 415, 'unsupported-media-type')
     expect(answer.body.message).toMatch(/application\/json/)
     expect(await categoryCount()).toBe(before)
@@ -69,15 +75,26 @@ describe('bodies Payload cannot read on REST create and update', () => {
   test('a url-encoded create or update is a 415 and changes nothing', async () => {
     const before = await categoryCount()
     const form = { ...auth, 'content-type': 'application/x-www-form-urlencoded' }
-    expectRefusal(await callRest('POST', '/api/qa-categories', { headers: form, body: `tenant=${lumopay}&slug=encoded&name=Encoded` }), 415, 'unsupported-media-type')
+    expectRefusal(
+      await callRest('POST', '/api/qa-categories', { headers: form, body: `tenant=${lumopay}&slug=encoded&name=Encoded` }),
+      415,
+      'unsupported-media-type',
+    )
     const [category] = (await payload.find({ collection: 'qa-categories', limit: 1, depth: 0 })).docs
-    expectRefusal(await callRest('PATCH', `/api/qa-categories/${category!.id}`, { headers: form, body: 'name=Changed' }), 415, 'unsupported-media-type')
+    expectRefusal(
+      await callRest('PATCH', `/api/qa-categories/${category!.id}`, { headers: form, body: 'name=Changed' }),
+      415,
+      'unsupported-media-type',
+    )
     expect(await categoryCount()).toBe(before)
     expect((await payload.findByID({ collection: 'qa-categories', id: category!.id, depth: 0 })).name).toBe(category!.name)
   })
 
-  test('JSON and multipart creates, and the admin\'s url-encoded GET override, still work', async () => {
-    const json = await callRest('POST', '/api/qa-categories', { headers: { ...auth, 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ tenant: lumopay, slug: 'json-made', name: 'JSON' }) })
+  test("JSON and multipart creates, and the admin's url-encoded GET override, still work", async () => {
+    const json = await callRest('POST', '/api/qa-categories', {
+      headers: { ...auth, 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({ tenant: lumopay, slug: 'json-made', name: 'JSON' }),
+    })
     expect(json.status).toBe(201)
     const form = new FormData()
     form.set('_payload', JSON.stringify({ tenant: lumopay, slug: 'multipart-made', name: 'Multipart' }))
@@ -90,11 +107,15 @@ describe('bodies Payload cannot read on REST create and update', () => {
     expect(query.body.docs.map((doc: { slug: string }) => doc.slug)).toEqual(['json-made'])
   })
 
-  test('a POST with no body and no Content-Type, as the admin\'s logout sends, still reaches Payload', async () => {
+  test("a POST with no body and no Content-Type, as the admin's logout sends, still reaches Payload", async () => {
     // As Next hands it over: an empty body stream, and the browser's Content-Length: 0.
     const empty = new ReadableStream({ start: (controller) => controller.close() })
     const session = await signIn()
-    const logout = await callRest('POST', '/api/users/logout', { headers: { ...session, 'content-length': '0' }, body: empty, duplex: 'half' } as RequestInit)
+    const logout = await callRest('POST', '/api/users/logout', {
+      headers: { ...session, 'content-length': '0' },
+      body: empty,
+      duplex: 'half',
+    } as RequestInit)
     expect(logout.status).toBe(200)
   })
 })
@@ -102,14 +123,28 @@ describe('bodies Payload cannot read on REST create and update', () => {
 /** A Lexical answer whose one paragraph holds a link (or an autolink) to `url`. */
 const answerLinkingTo = (url: string, type: 'link' | 'autolink' = 'link') => ({
   root: {
-    type: 'root', format: '', indent: 0, version: 1, direction: 'ltr',
+    type: 'root',
+    format: '',
+    indent: 0,
+    version: 1,
+    direction: 'ltr',
     children: [
       {
-        type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0,
+        type: 'paragraph',
+        format: '',
+        indent: 0,
+        version: 1,
+        direction: 'ltr',
+        textFormat: 0,
         children: [
           { type: 'text', text: 'See ', format: 0, style: '', mode: 'normal', detail: 0, version: 1 },
           {
-            type, format: '', indent: 0, version: 3, direction: 'ltr', id: '6750a1b2c3d4e5f601234567',
+            type,
+            format: '',
+            indent: 0,
+            version: 3,
+            direction: 'ltr',
+            id: '6750a1b2c3d4e5f601234567',
             fields: { url, linkType: 'custom', newTab: false },
             children: [{ type: 'text', text: 'the guide', format: 0, style: '', mode: 'normal', detail: 0, version: 1 }],
           },
@@ -123,7 +158,10 @@ describe('links in rich text', () => {
   /** PATCHes a Q&A's English answer (as a draft) over REST, as the admin would save it. */
   async function saveAnswer(url: string, type?: 'link' | 'autolink') {
     const [qa] = (await payload.find({ collection: 'qas', where: { tenant: { equals: lumopay } }, limit: 1, depth: 0 })).docs
-    const answer = await callRest('PATCH', `/api/qas/${qa!.id}?draft=true&locale=en`, { headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ answer: answerLinkingTo(url, type) }) })
+    const answer = await callRest('PATCH', `/api/qas/${qa!.id}?draft=true&locale=en`, {
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ answer: answerLinkingTo(url, type) }),
+    })
     return { answer, id: qa!.id }
   }
 

@@ -67,13 +67,20 @@ type Answer = { status: number; body: Record<string, any> }
 type Call = { token?: string; campaign?: string; body?: unknown; key?: string; ip?: string; tenant?: string; user?: User }
 
 /** Calls a Center API endpoint in process, as Next would hand it the request. */
-async function call(endpoint: Endpoint, { token, campaign: slug, body, key, ip = '203.0.113.1', tenant, user }: Call = {}): Promise<Answer> {
+async function call(
+  endpoint: Endpoint,
+  { token, campaign: slug, body, key, ip = '203.0.113.1', tenant, user }: Call = {},
+): Promise<Answer> {
   const headers: Record<string, string> = { [peerAddressHeader]: ip }
   if (token) headers.authorization = `Bearer ${token}`
   if (key) headers['idempotency-key'] = key
   if (body !== undefined) headers['content-type'] = 'application/json'
   const url = `http://center.test/api/rewards${tenant ? `?tenant=${tenant}` : ''}`
-  const request = new Request(url, { method: endpoint.method.toUpperCase(), headers, body: body === undefined ? undefined : JSON.stringify(body) })
+  const request = new Request(url, {
+    method: endpoint.method.toUpperCase(),
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
   const response = await endpoint.handler(Object.assign(request, { payload, user, routeParams: { campaign: slug } }) as never)
   return { status: response.status, body: (await response.json()) as Record<string, any> }
 }
@@ -105,7 +112,8 @@ async function claimUntilDecided(options: Call): Promise<Answer> {
 let keys = 0
 const key = () => `claim-key-${++keys}-${Math.random().toString(36).slice(2)}`
 
-const vouchersOf = async (id: number | string) => (await payload.find({ collection: 'vouchers', where: { campaign: { equals: id } }, limit: 0, depth: 0 })).docs
+const vouchersOf = async (id: number | string) =>
+  (await payload.find({ collection: 'vouchers', where: { campaign: { equals: id } }, limit: 0, depth: 0 })).docs
 
 describe('claiming a voucher', () => {
   test('a new user who finished the tutorial gets a voucher; the same key gets it again, a new key hears it is already claimed', async () => {
@@ -115,7 +123,12 @@ describe('claiming a voucher', () => {
     const first = key()
     const claimed = await call(api.claim, { token: alice.token, campaign: c.slug, key: first, tenant: 'lumopay' })
     expect(claimed.status).toBe(201)
-    expect(claimed.body.voucher).toMatchObject({ campaign: c.slug, merchant: 'Sakura Drug', amount: { currency: 'HKD', value: 5000 }, status: 'active' })
+    expect(claimed.body.voucher).toMatchObject({
+      campaign: c.slug,
+      merchant: 'Sakura Drug',
+      amount: { currency: 'HKD', value: 5000 },
+      status: 'active',
+    })
     expect(claimed.body.voucher.code).toMatch(/^LUMO-[A-Z2-9]{4}-[A-Z2-9]{4}$/)
     expect(Date.parse(claimed.body.voucher.expiresAt) - Date.parse(claimed.body.voucher.claimedAt)).toBe(30 * day)
 
@@ -137,9 +150,13 @@ describe('claiming a voucher', () => {
     await bob.watch(c.slug)
     retries = 0
     retriedFor = {}
-    const answers = await Promise.all(Array.from({ length: 200 }, () => claimUntilDecided({ token: bob.token, campaign: c.slug, key: key(), ip: bob.ip })))
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, () => claimUntilDecided({ token: bob.token, campaign: c.slug, key: key(), ip: bob.ip })),
+    )
     const statuses = answers.map((a) => a.status)
-    console.info(`200 concurrent claims by one user: ${statuses.filter((s) => s === 201).length} voucher, ${statuses.filter((s) => s === 409).length} already-claimed, ${retries} retried after a 5xx ${JSON.stringify(retriedFor)}`)
+    console.info(
+      `200 concurrent claims by one user: ${statuses.filter((s) => s === 201).length} voucher, ${statuses.filter((s) => s === 409).length} already-claimed, ${retries} retried after a 5xx ${JSON.stringify(retriedFor)}`,
+    )
     expect(answers.filter((a) => a.status !== 409).map((a) => a.body.error ?? a.status)).toEqual([201])
     expect(statuses.filter((s) => s === 201)).toHaveLength(1)
     expect(statuses.filter((s) => s === 409)).toHaveLength(199)
@@ -153,7 +170,9 @@ describe('claiming a voucher', () => {
     const carol = await newUser('new-carol')
     await carol.watch(c.slug)
     const same = key()
-    const answers = await Promise.all(Array.from({ length: 20 }, () => call(api.claim, { token: carol.token, campaign: c.slug, key: same, ip: carol.ip })))
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => call(api.claim, { token: carol.token, campaign: c.slug, key: same, ip: carol.ip })),
+    )
     expect(answers.every((a) => a.status === 201 && a.body.voucher.code === answers[0]!.body.voucher.code)).toBe(true)
     expect(await vouchersOf(c.id)).toHaveLength(1)
   })
@@ -168,7 +187,9 @@ describe('claiming a voucher', () => {
     const started = performance.now()
     const answers = await Promise.all(users.map((u) => claimUntilDecided({ token: u.token, campaign: c.slug, key: key(), ip: u.ip })))
     const issued = answers.filter((a) => a.status === 201)
-    console.info(`500 users racing for 100: ${issued.length} vouchers, ${answers.length - issued.length} sold out, ${retries} retried after a 5xx ${JSON.stringify(retriedFor)}, in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+    console.info(
+      `500 users racing for 100: ${issued.length} vouchers, ${answers.length - issued.length} sold out, ${retries} retried after a 5xx ${JSON.stringify(retriedFor)}, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    )
     expect(issued).toHaveLength(100)
     expect(answers.filter((a) => a.status === 409 && a.body.error === 'sold-out')).toHaveLength(400)
     const rows = await vouchersOf(c.id)
@@ -190,7 +211,9 @@ describe('claiming a voucher', () => {
     // error before retryWhenBusy tries again: expected here, so kept out of the test's output.
     const level = payload.logger.level
     payload.logger.level = 'fatal'
-    const results = await Promise.all(racers.map((user) => allocateVoucher(payload, c, user, 'lumopay'))).finally(() => (payload.logger.level = level))
+    const results = await Promise.all(racers.map((user) => allocateVoucher(payload, c, user, 'lumopay'))).finally(
+      () => (payload.logger.level = level),
+    )
     expect(results.filter((r) => r.kind === 'issued')).toHaveLength(20)
     const rows = await vouchersOf(c.id)
     expect(rows).toHaveLength(20)
@@ -206,34 +229,67 @@ describe('refused claims say why, and give nothing', () => {
     const dan = await newUser('new-dan')
     const early = await call(api.claim, { token: dan.token, campaign: c.slug, key: key() })
     expect(early).toMatchObject({ status: 409, body: { error: 'tutorial-unfinished' } })
-    expect(await call(api.progress, { token: dan.token, campaign: c.slug, body: { step: 2 } })).toMatchObject({ status: 400, body: { error: 'invalid-step' } })
-    expect(await call(api.progress, { token: dan.token, campaign: c.slug, body: 'not json' })).toMatchObject({ status: 400, body: { error: 'invalid-step' } })
+    expect(await call(api.progress, { token: dan.token, campaign: c.slug, body: { step: 2 } })).toMatchObject({
+      status: 400,
+      body: { error: 'invalid-step' },
+    })
+    expect(await call(api.progress, { token: dan.token, campaign: c.slug, body: 'not json' })).toMatchObject({
+      status: 400,
+      body: { error: 'invalid-step' },
+    })
     expect(await vouchersOf(c.id)).toHaveLength(0)
   })
 
-  test('an expired token, another MPP\'s token, and a token signed with another MPP\'s key are refused', async () => {
+  test("an expired token, another MPP's token, and a token signed with another MPP's key are refused", async () => {
     const c = await campaign(10)
     const expired = await issueToken('lumopay', 'new-erin', -60)
-    expect(await call(api.claim, { token: expired, campaign: c.slug, key: key() })).toMatchObject({ status: 401, body: { error: 'token-expired' } })
+    expect(await call(api.claim, { token: expired, campaign: c.slug, key: key() })).toMatchObject({
+      status: 401,
+      body: { error: 'token-expired' },
+    })
     const hoshi = await issueToken('hoshi', 'new-erin')
-    expect(await call(api.claim, { token: hoshi, campaign: c.slug, key: key(), tenant: 'lumopay' })).toMatchObject({ status: 401, body: { error: 'wrong-tenant' } })
+    expect(await call(api.claim, { token: hoshi, campaign: c.slug, key: key(), tenant: 'lumopay' })).toMatchObject({
+      status: 401,
+      body: { error: 'wrong-tenant' },
+    })
     // Without the page's tenant, hoshi's own token finds no rewards at hoshi.
-    expect(await call(api.claim, { token: hoshi, campaign: c.slug, key: key() })).toMatchObject({ status: 404, body: { error: 'rewards-off' } })
-    const forged = await new SignJWT({}).setProtectedHeader({ alg: 'ES256', kid: 'sandbox-lumopay' }).setIssuer('lumopay').setSubject('new-erin').setAudience('center').setExpirationTime('5m').sign(await signingKey('hoshi'))
-    expect(await call(api.claim, { token: forged, campaign: c.slug, key: key() })).toMatchObject({ status: 401, body: { error: 'invalid-token' } })
+    expect(await call(api.claim, { token: hoshi, campaign: c.slug, key: key() })).toMatchObject({
+      status: 404,
+      body: { error: 'rewards-off' },
+    })
+    const forged = await new SignJWT({})
+      .setProtectedHeader({ alg: 'ES256', kid: 'sandbox-lumopay' })
+      .setIssuer('lumopay')
+      .setSubject('new-erin')
+      .setAudience('center')
+      .setExpirationTime('5m')
+      .sign(await signingKey('hoshi'))
+    expect(await call(api.claim, { token: forged, campaign: c.slug, key: key() })).toMatchObject({
+      status: 401,
+      body: { error: 'invalid-token' },
+    })
     expect(await call(api.claim, { campaign: c.slug, key: key() })).toMatchObject({ status: 401, body: { error: 'missing-token' } })
     expect(await vouchersOf(c.id)).toHaveLength(0)
   })
 
-  test('after the end date, before the start, and for another MPP\'s campaign, a claim is refused', async () => {
+  test("after the end date, before the start, and for another MPP's campaign, a claim is refused", async () => {
     const ended = await campaign(10, { from: -30, to: -1 })
     const upcoming = await campaign(10, { from: 2, to: 30 })
     const nakhla = await campaign(10, { tenant: 'nakhla' })
     const fay = await newUser('new-fay')
     expect(await fay.watch(ended.slug)).toMatchObject({ status: 410, body: { error: 'campaign-ended' } })
-    expect(await call(api.claim, { token: fay.token, campaign: ended.slug, key: key() })).toMatchObject({ status: 410, body: { error: 'campaign-ended' } })
-    expect(await call(api.claim, { token: fay.token, campaign: upcoming.slug, key: key() })).toMatchObject({ status: 409, body: { error: 'campaign-not-started' } })
-    expect(await call(api.claim, { token: fay.token, campaign: nakhla.slug, key: key() })).toMatchObject({ status: 404, body: { error: 'campaign-not-found' } })
+    expect(await call(api.claim, { token: fay.token, campaign: ended.slug, key: key() })).toMatchObject({
+      status: 410,
+      body: { error: 'campaign-ended' },
+    })
+    expect(await call(api.claim, { token: fay.token, campaign: upcoming.slug, key: key() })).toMatchObject({
+      status: 409,
+      body: { error: 'campaign-not-started' },
+    })
+    expect(await call(api.claim, { token: fay.token, campaign: nakhla.slug, key: key() })).toMatchObject({
+      status: 404,
+      body: { error: 'campaign-not-found' },
+    })
     expect(await vouchersOf(nakhla.id)).toHaveLength(0)
   })
 
@@ -241,7 +297,10 @@ describe('refused claims say why, and give nothing', () => {
     const c = await campaign(10)
     const regular = await newUser('gina')
     await regular.watch(c.slug)
-    expect(await call(api.claim, { token: regular.token, campaign: c.slug, key: key() })).toMatchObject({ status: 403, body: { error: 'not-eligible' } })
+    expect(await call(api.claim, { token: regular.token, campaign: c.slug, key: key() })).toMatchObject({
+      status: 403,
+      body: { error: 'not-eligible' },
+    })
     expect((await call(api.mine, { token: regular.token })).body).toMatchObject({ newUser: false, vouchers: [] })
   })
 
@@ -249,10 +308,16 @@ describe('refused claims say why, and give nothing', () => {
     const [one, two] = [await campaign(10), await campaign(10)]
     const hal = await newUser('new-hal')
     await hal.watch(one.slug)
-    expect(await call(api.claim, { token: hal.token, campaign: one.slug })).toMatchObject({ status: 400, body: { error: 'missing-idempotency-key' } })
+    expect(await call(api.claim, { token: hal.token, campaign: one.slug })).toMatchObject({
+      status: 400,
+      body: { error: 'missing-idempotency-key' },
+    })
     const used = key()
     expect((await call(api.claim, { token: hal.token, campaign: one.slug, key: used })).status).toBe(201)
-    expect(await call(api.claim, { token: hal.token, campaign: two.slug, key: used })).toMatchObject({ status: 422, body: { error: 'idempotency-key-reused' } })
+    expect(await call(api.claim, { token: hal.token, campaign: two.slug, key: used })).toMatchObject({
+      status: 422,
+      body: { error: 'idempotency-key-reused' },
+    })
   })
 
   test('an MPP that is slow, broken or answers garbage gives a clear refusal that a retry with the same key gets past', async () => {
@@ -260,11 +325,19 @@ describe('refused claims say why, and give nothing', () => {
     const ivy = await newUser('new-ivy')
     await ivy.watch(c.slug)
     const fault = (body?: unknown) =>
-      fetch(`${sandbox.url}/lumopay/sandbox/faults`, { method: body ? 'PUT' : 'DELETE', headers: { authorization: `Bearer ${ivy.token}`, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined })
+      fetch(`${sandbox.url}/lumopay/sandbox/faults`, {
+        method: body ? 'PUT' : 'DELETE',
+        headers: { authorization: `Bearer ${ivy.token}`, 'content-type': 'application/json' },
+        body: body ? JSON.stringify(body) : undefined,
+      })
     const retried = key()
     // The Center waits this long for the MPP before saying it is too slow.
     process.env.CENTER_MPP_TIMEOUT_MS = '1000'
-    for (const [injected, status, error] of [[{ fault: 'slow', latencyMs: 3000 }, 504, 'mpp-timeout'], [{ fault: 'malformed' }, 502, 'mpp-invalid-response'], [{ fault: '500' }, 502, 'mpp-unavailable']] as const) {
+    for (const [injected, status, error] of [
+      [{ fault: 'slow', latencyMs: 3000 }, 504, 'mpp-timeout'],
+      [{ fault: 'malformed' }, 502, 'mpp-invalid-response'],
+      [{ fault: '500' }, 502, 'mpp-unavailable'],
+    ] as const) {
       await fault(injected)
       expect(await call(api.claim, { token: ivy.token, campaign: c.slug, key: retried })).toMatchObject({ status, body: { error } })
     }
@@ -273,7 +346,7 @@ describe('refused claims say why, and give nothing', () => {
     expect((await call(api.claim, { token: ivy.token, campaign: c.slug, key: retried })).status).toBe(201)
   })
 
-  test('the campaign\'s statistics count refused claims by reason, for its own MPP\'s editors only', async () => {
+  test("the campaign's statistics count refused claims by reason, for its own MPP's editors only", async () => {
     const c = await campaign(1)
     const [jo, kim, lee] = [await newUser('new-jo'), await newUser('new-kim'), await newUser('lee')]
     await call(api.claim, { token: jo.token, campaign: c.slug, key: key() })
@@ -286,7 +359,9 @@ describe('refused claims say why, and give nothing', () => {
     const editor = (email: string) => ({ ...users.find((u) => u.email === email)!, collection: 'users' as const })
     const statsAs = async (email: string) => {
       const request = new Request(`http://center.test/api/campaigns/${c.id}/reward-stats`)
-      const response = await api.stats.handler(Object.assign(request, { payload, user: editor(email), routeParams: { id: String(c.id) } }) as never)
+      const response = await api.stats.handler(
+        Object.assign(request, { payload, user: editor(email), routeParams: { id: String(c.id) } }) as never,
+      )
       return { status: response.status, body: await response.json() }
     }
     expect(await statsAs('editor@lumopay.local')).toEqual({
@@ -296,7 +371,14 @@ describe('refused claims say why, and give nothing', () => {
         budget: 1,
         issued: 1,
         remaining: 0,
-        refused: { 'already-claimed': 1, 'sold-out': 1, 'not-eligible': 1, 'tutorial-unfinished': 1, 'campaign-ended': 0, 'campaign-not-started': 0 },
+        refused: {
+          'already-claimed': 1,
+          'sold-out': 1,
+          'not-eligible': 1,
+          'tutorial-unfinished': 1,
+          'campaign-ended': 0,
+          'campaign-not-started': 0,
+        },
       },
     })
     expect((await statsAs('editor@nakhla.local')).status).toBe(404)

@@ -14,7 +14,13 @@ afterAll(() => releaseTestDatabase(database, payload))
 
 /** Runs `center start` on this spec's database and SIGKILLs it as soon as it says one tenant is seeded; answers that tenant. */
 async function startAndKillAfterFirstTenant(): Promise<string> {
-  const env = { ...process.env, ...database.env, CMS_PORT: String(await freePort()), SITE_PORT: String(await freePort()), MPP_PORT: String(await freePort()) }
+  const env = {
+    ...process.env,
+    ...database.env,
+    CMS_PORT: String(await freePort()),
+    SITE_PORT: String(await freePort()),
+    MPP_PORT: String(await freePort()),
+  }
   const child = spawn(process.execPath, ['scripts/center.mjs', 'start'], { cwd: rootDir, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   return new Promise((resolve, reject) => {
@@ -66,8 +72,15 @@ describe('seeding on start', () => {
     for (const snapshot of snapshots) {
       const tenant = tenants.find((t) => t.slug === snapshot.tenant.slug)!
       const ofTenant = { tenant: { equals: tenant.id } }
-      const count = async (collection: 'qa-categories' | 'qas' | 'guides' | 'campaigns' | 'media') => (await payload!.count({ collection, where: ofTenant })).totalDocs
-      expect({ categories: await count('qa-categories'), qas: await count('qas'), guides: await count('guides'), campaigns: await count('campaigns'), media: await count('media') }).toEqual({
+      const count = async (collection: 'qa-categories' | 'qas' | 'guides' | 'campaigns' | 'media') =>
+        (await payload!.count({ collection, where: ofTenant })).totalDocs
+      expect({
+        categories: await count('qa-categories'),
+        qas: await count('qas'),
+        guides: await count('guides'),
+        campaigns: await count('campaigns'),
+        media: await count('media'),
+      }).toEqual({
         categories: snapshot.categories.length,
         qas: snapshot.qas.length,
         guides: snapshot.guides.length,

@@ -19,7 +19,10 @@ beforeAll(async () => {
   const config = (await import('../../cms/payload.config')).default
   payload = await openCms()
   // The CMS's REST route as Next serves it: Payload's handler inside the Center's wrapper.
-  const route = apiRoute((request) => handleEndpoints({ config, request }), async () => payload)
+  const route = apiRoute(
+    (request) => handleEndpoints({ config, request }),
+    async () => payload,
+  )
   api = (request) => route(request, {})
   for (const email of ['owner@center.test', 'guessed@center.test', 'spread@center.test', 'admin@center.test']) {
     await payload.create({ collection: 'users', data: { email, password, role: email.startsWith('admin') ? 'super-admin' : 'editor' } })
@@ -33,9 +36,18 @@ afterAll(async () => {
 /** POSTs a sign-in as a browser or script at `from` would. */
 async function signIn(email: string, pass: string, from: string) {
   const response = await api(
-    new Request('http://cms.test/api/users/login', { method: 'POST', headers: { 'content-type': 'application/json', [peerAddressHeader]: from }, body: JSON.stringify({ email, password: pass }) }),
+    new Request('http://cms.test/api/users/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [peerAddressHeader]: from },
+      body: JSON.stringify({ email, password: pass }),
+    }),
   )
-  return { status: response.status, body: (await response.json()) as Record<string, unknown>, retryAfter: response.headers.get('retry-after'), cookie: response.headers.get('set-cookie') }
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown>,
+    retryAfter: response.headers.get('retry-after'),
+    cookie: response.headers.get('set-cookie'),
+  }
 }
 
 describe('sign-in limits', () => {
@@ -66,23 +78,27 @@ describe('sign-in limits', () => {
     expect((await signIn('guessed@center.test', password, '198.51.100.3')).status).toBe(200)
   })
 
-  test('guesses spread over many addresses stop at the account\'s limit of 100 in 15 minutes', async () => {
+  test("guesses spread over many addresses stop at the account's limit of 100 in 15 minutes", async () => {
     for (let i = 0; i < 100; i++) await signIn('spread@center.test', `guess ${i}`, `192.0.2.${Math.floor(i / 5)}`)
     const next = await signIn('spread@center.test', `guess 100`, '192.0.2.200')
     expect(next.status).toBe(429)
   })
 })
 
-describe('CSRF: a cookie counts only from the admin\'s own origin', () => {
+describe("CSRF: a cookie counts only from the admin's own origin", () => {
   /** A multipart create, the kind a foreign page can send without a preflight, carrying the super-admin's cookie. */
   async function createUserWithCookie(cookie: string, origin: string, email: string) {
     const form = new FormData()
     form.set('_payload', JSON.stringify({ email, password, role: 'editor' }))
-    const request = new Request('http://cms.test/api/users', { method: 'POST', headers: { cookie, origin, [peerAddressHeader]: '198.51.100.9' }, body: form })
+    const request = new Request('http://cms.test/api/users', {
+      method: 'POST',
+      headers: { cookie, origin, [peerAddressHeader]: '198.51.100.9' },
+      body: form,
+    })
     return (await api(request)).status
   }
 
-  test('a foreign Origin with a valid session cookie is refused, and the same request from the admin\'s origin works', async () => {
+  test("a foreign Origin with a valid session cookie is refused, and the same request from the admin's origin works", async () => {
     const { cookie } = await signIn('admin@center.test', password, '198.51.100.9')
     const token = /payload-token=[^;]+/.exec(cookie ?? '')?.[0]
     expect(token).toBeDefined()
@@ -100,12 +116,21 @@ describe('logs', () => {
     payload.logger.level = 'info'
     const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true))
     try {
-      await api(new Request('http://cms.test/api/users/login', { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'refused-1', [peerAddressHeader]: '198.51.100.50' }, body: JSON.stringify({ email: 'owner@center.test', password: 'wrong' }) }))
+      await api(
+        new Request('http://cms.test/api/users/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-request-id': 'refused-1', [peerAddressHeader]: '198.51.100.50' },
+          body: JSON.stringify({ email: 'owner@center.test', password: 'wrong' }),
+        }),
+      )
     } finally {
       spy.mockRestore()
       payload.logger.level = level
     }
-    const lines = written.flatMap((chunk) => chunk.split('\n')).filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>)
+    const lines = written
+      .flatMap((chunk) => chunk.split('\n'))
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
     const mine = lines.filter((line) => line.requestId === 'refused-1')
     expect(mine.filter((line) => (line.level as number) >= 50)).toEqual([])
     expect(mine.some((line) => line.status === 401 && line.level === 30 && !('stack' in line) && !('err' in line))).toBe(true)

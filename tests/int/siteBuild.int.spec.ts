@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
 
-import { parseSnapshot } from '../../content/schema'
 import { run } from '../../cms/publish/buildSite'
+import { parseSnapshot } from '../../content/schema'
 import { contentSnapshot } from '../helpers/contentSnapshots'
 
 const root = join(import.meta.dirname, '..', '..')
@@ -20,13 +20,19 @@ async function buildSite(snapshot?: string): Promise<{ out: string; output: stri
   delete env.CENTER_SNAPSHOT
   delete env.CENTER_TENANT
   if (snapshot) Object.assign(env, { CENTER_SNAPSHOT: snapshot, CENTER_TENANT: 'hostile' })
-  const output = await run(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], { cwd: root, env, quiet: true })
+  const output = await run(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], {
+    cwd: root,
+    env,
+    quiet: true,
+  })
   return { out: outDir, output }
 }
 
 /** Every HTML file below a folder. */
 const htmlFiles = (dir: string): string[] =>
-  readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html')).map((name) => join(dir, name))
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.html'))
+    .map((name) => join(dir, name))
 
 describe('the static site', () => {
   test('builds every page of every demo MPP from content/ with no CMS running', async () => {
@@ -35,13 +41,22 @@ describe('the static site', () => {
       const { tenant, guides, qas } = contentSnapshot(slug)
       expect(existsSync(join(out, slug, 'sitemap.xml')), slug).toBe(true)
       for (const locale of tenant.locales) {
-        for (const page of ['index.html', 'guides/index.html', 'qas/index.html', '404/index.html', `guides/${guides[0]!.slug}/index.html`, `qas/${qas[0]!.category}/${qas[0]!.slug}/index.html`]) {
+        for (const page of [
+          'index.html',
+          'guides/index.html',
+          'qas/index.html',
+          '404/index.html',
+          `guides/${guides[0]!.slug}/index.html`,
+          `qas/${qas[0]!.category}/${qas[0]!.slug}/index.html`,
+        ]) {
           expect(existsSync(join(out, slug, locale, page)), `${slug}/${locale}/${page}`).toBe(true)
         }
         const search = JSON.parse(readFileSync(join(out, slug, locale, 'search.json'), 'utf8'))
         expect(search.docs).toHaveLength(guides.length + qas.length)
       }
-      expect(existsSync(join(out, slug, tenant.locales[0]!, 'rewards', 'index.html')), `${slug} rewards`).toBe(tenant.features.includes('rewards'))
+      expect(existsSync(join(out, slug, tenant.locales[0]!, 'rewards', 'index.html')), `${slug} rewards`).toBe(
+        tenant.features.includes('rewards'),
+      )
       const illustrated = guides.find((guide) => guide.steps.some((step) => step.image))!
       const image = illustrated.steps.find((step) => step.image)!.image!
       expect(existsSync(join(out, slug, 'media', image)), `${slug} ${image}`).toBe(true)
@@ -72,6 +87,8 @@ describe('the static site', () => {
     expect(output).toContain('Image "gone.webp" is missing from the media folder')
     const rewards = readFileSync(join(out, 'hostile', 'en', 'rewards', 'index.html'), 'utf8')
     // The campaigns are rendered by the rewards island (React escapes ' as &#x27;, Astro as &#39;).
-    expect(rewards.replace(/&#x27;/g, '&#39;')).toContain(`voucher at ${snapshot.campaigns[0]!.voucher.merchant.replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&#39;')}`)
+    expect(rewards.replace(/&#x27;/g, '&#39;')).toContain(
+      `voucher at ${snapshot.campaigns[0]!.voucher.merchant.replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&#39;')}`,
+    )
   }, 180_000)
 })

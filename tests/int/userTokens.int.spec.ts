@@ -25,7 +25,12 @@ beforeAll(async () => {
   const pair = await generateKeyPair('ES256', { extractable: true })
   lumopayKey = pair.privateKey
   const own = { ...(await exportJWK(pair.publicKey)), kid: lumopayKid, alg: 'ES256', use: 'sig' }
-  await payload.update({ collection: 'tenants', where: { slug: { equals: 'lumopay' } }, data: { jwks: { keys: [publicJwk('lumopay'), own] } }, context: { seeding: true } })
+  await payload.update({
+    collection: 'tenants',
+    where: { slug: { equals: 'lumopay' } },
+    data: { jwks: { keys: [publicJwk('lumopay'), own] } },
+    context: { seeding: true },
+  })
 })
 
 afterEach(() => {
@@ -44,7 +49,8 @@ function productionMode() {
 }
 
 /** GET /api/rewards/mine as the rewards page calls it, over the CMS's REST route. */
-const myRewards = (tenant: string, token: string) => callRest('GET', `/api/rewards/mine?tenant=${tenant}`, { headers: { authorization: `Bearer ${token}` } })
+const myRewards = (tenant: string, token: string) =>
+  callRest('GET', `/api/rewards/mine?tenant=${tenant}`, { headers: { authorization: `Bearer ${token}` } })
 
 /** A token signed with lumopay's own key, as its app would hand one over. */
 const ownToken = (user: string) =>
@@ -69,7 +75,13 @@ describe('user tokens in production mode', () => {
   test('a demo-key token without a kid, at an MPP whose JWKS holds only the demo key, is refused too', async () => {
     productionMode()
     const now = Math.floor(Date.now() / 1000)
-    const noKid = await new SignJWT({}).setProtectedHeader({ alg: 'ES256' }).setIssuer('nakhla').setSubject('new-attacker').setAudience('center').setExpirationTime(now + 600).sign(await signingKey('nakhla'))
+    const noKid = await new SignJWT({})
+      .setProtectedHeader({ alg: 'ES256' })
+      .setIssuer('nakhla')
+      .setSubject('new-attacker')
+      .setAudience('center')
+      .setExpirationTime(now + 600)
+      .sign(await signingKey('nakhla'))
     const answer = await myRewards('nakhla', noKid)
     expect({ status: answer.status, error: answer.body.error }).toEqual({ status: 401, error: 'sandbox-token' })
   })
@@ -77,13 +89,19 @@ describe('user tokens in production mode', () => {
   test('at an MPP whose JWKS holds only the demo key, any other token is refused, saying the MPP needs its own keys', async () => {
     productionMode()
     const stranger = (await generateKeyPair('ES256')).privateKey
-    const token = await new SignJWT({}).setProtectedHeader({ alg: 'ES256', kid: 'stranger' }).setIssuer('nakhla').setSubject('u1').setAudience('center').setExpirationTime('5m').sign(stranger)
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'ES256', kid: 'stranger' })
+      .setIssuer('nakhla')
+      .setSubject('u1')
+      .setAudience('center')
+      .setExpirationTime('5m')
+      .sign(stranger)
     const answer = await myRewards('nakhla', token)
     expect({ status: answer.status, error: answer.body.error }).toEqual({ status: 401, error: 'invalid-token' })
     expect(answer.body.message).toMatch(/only the sandbox's demo keys/)
   })
 
-  test('a token signed with the MPP\'s own key from its JWKS is accepted', async () => {
+  test("a token signed with the MPP's own key from its JWKS is accepted", async () => {
     productionMode()
     const answer = await myRewards('lumopay', await ownToken('new-wallet-user'))
     expect(answer.status).toBe(200)

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-
 import { describe, expect, test } from 'vitest'
 
 import { rootDir } from '../../cms/env'
-import { askerFor, evaluateAsk, type AskCase } from '../../scripts/lib/ask'
-import { readSnapshots } from '../../content/files'
 import { askTerms, cleanQuery, maxQueryLength, swapped } from '../../content/ask'
+import { readSnapshots } from '../../content/files'
+import { askerFor, evaluateAsk, type AskCase } from '../../scripts/lib/ask'
 
 const snapshots = readSnapshots()
 const snapshot = (slug: string) => snapshots.find((s) => s.tenant.slug === slug)!
-const casesOf = (slug: string) => JSON.parse(readFileSync(join(rootDir, 'tests', 'fixtures', 'ask-eval', `${slug}.json`), 'utf8')) as AskCase[]
+const casesOf = (slug: string) =>
+  JSON.parse(readFileSync(join(rootDir, 'tests', 'fixtures', 'ask-eval', `${slug}.json`), 'utf8')) as AskCase[]
 
 /**
  * Floors a little below the figures measured on the seed content with `npx tsx scripts/tuneAsk.ts`

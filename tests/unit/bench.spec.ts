@@ -38,7 +38,12 @@ describe('bench statistics', () => {
 describe('bench options', () => {
   test('run everything at the default sizes unless told otherwise', () => {
     expect(parseBenchOptions({})).toEqual({ tenants: 3, locales: 3, qas: 40, indexQas: 5000, only: [...sections] })
-    expect(parseBenchOptions({ tenants: '50', locales: '10', qas: '200', only: 'search,build' })).toMatchObject({ tenants: 50, locales: 10, qas: 200, only: ['build', 'search'] })
+    expect(parseBenchOptions({ tenants: '50', locales: '10', qas: '200', only: 'search,build' })).toMatchObject({
+      tenants: 50,
+      locales: 10,
+      qas: 200,
+      only: ['build', 'search'],
+    })
   })
 
   test('refuse sizes that are not whole numbers, more locales than ship, and unknown measurements', () => {
@@ -78,19 +83,35 @@ describe('generated bench content', () => {
 
 describe('page weight', () => {
   test('page types come from the path below /<tenant>/<locale>/', () => {
-    expect(['index.html', 'guides/pay-online/index.html', 'qas/refunds/refund-time/index.html', 'bills/index.html', 'agreements/index.html', 'rewards/index.html'].map(pageType)).toEqual(['home', 'guide', 'qa', 'bills', 'agreements', 'rewards'])
+    expect(
+      [
+        'index.html',
+        'guides/pay-online/index.html',
+        'qas/refunds/refund-time/index.html',
+        'bills/index.html',
+        'agreements/index.html',
+        'rewards/index.html',
+      ].map(pageType),
+    ).toEqual(['home', 'guide', 'qa', 'bills', 'agreements', 'rewards'])
     expect(['guides/index.html', 'qas/refunds/index.html', '404/index.html'].map(pageType)).toEqual([undefined, undefined, undefined])
   })
 
-  test('a page\'s references tell blocking files from deferred ones and islands by how they hydrate', () => {
+  test("a page's references tell blocking files from deferred ones and islands by how they hydrate", () => {
     const html = `<html><head><link rel="stylesheet" href="/t/a.css"><link rel="alternate" href="/t/ja/"><script src="/t/old.js"></script><script type="module" src="/t/m.js"></script><style>body{color:red}</style><script>var x=1</script></head>
       <body><img src="/t/logo.png"><img loading="lazy" src="/t/later.png"><astro-island component-url="/t/_astro/Bills.js" renderer-url="/t/_astro/client.js" client="load"></astro-island><astro-island component-url="/t/_astro/Search.js" renderer-url="/t/_astro/client.js" client="typing"></astro-island></body></html>`
     const refs = pageRefs(html)
-    expect(refs).toMatchObject({ stylesheets: ['/t/a.css'], blockingScripts: ['/t/old.js'], moduleScripts: ['/t/m.js'], eager: ['/t/logo.png'], inlineCss: 15, inlineJs: 7 })
+    expect(refs).toMatchObject({
+      stylesheets: ['/t/a.css'],
+      blockingScripts: ['/t/old.js'],
+      moduleScripts: ['/t/m.js'],
+      eager: ['/t/logo.png'],
+      inlineCss: 15,
+      inlineJs: 7,
+    })
     expect(refs.islands.map((i) => i.client)).toEqual(['load', 'typing'])
   })
 
-  test('static imports resolve against the module\'s URL and leave dynamic imports out', () => {
+  test("static imports resolve against the module's URL and leave dynamic imports out", () => {
     const code = 'import{t as e}from"./react.C1.js";import"./side.js";const f=()=>import("./lazy.js")'
     expect(staticImports(code, '/t/_astro/Bills.js')).toEqual(['/t/_astro/react.C1.js', '/t/_astro/side.js'])
   })
@@ -99,8 +120,24 @@ describe('page weight', () => {
 describe('search queries', () => {
   test('are short phrases from the index in its own script', () => {
     const docs = [
-      { kind: 'qa' as const, slug: 'refund-time-zh', url: '/a/', title: '退款需要多长时间？', alternatives: [], keywords: ['退款'], body: '退款通常在三至七个工作日内退回。' },
-      { kind: 'qa' as const, slug: 'refund-time', url: '/b/', title: 'How long does a refund take?', alternatives: ['refund time'], keywords: [], body: 'Most refunds arrive within three to seven working days.' },
+      {
+        kind: 'qa' as const,
+        slug: 'refund-time-zh',
+        url: '/a/',
+        title: '退款需要多长时间？',
+        alternatives: [],
+        keywords: ['退款'],
+        body: '退款通常在三至七个工作日内退回。',
+      },
+      {
+        kind: 'qa' as const,
+        slug: 'refund-time',
+        url: '/b/',
+        title: 'How long does a refund take?',
+        alternatives: ['refund time'],
+        keywords: [],
+        body: 'Most refunds arrive within three to seven working days.',
+      },
     ]
     const queries = sampleQueries(docs, 8)
     expect(queries).toHaveLength(8)
@@ -123,7 +160,15 @@ describe('the bench report', () => {
         ratioPerTenant: 0.5,
         generated: { tenants: 1, locales: 1, qas: 5 },
       },
-      search: [{ label: 'largest', docs: 14, index: { raw: 9000, gzip: 3000, brotli: 2500 }, loadMs: 1, query: { p50: 2, p95: 7.5, p99: 8, n: 40 } }],
+      search: [
+        {
+          label: 'largest',
+          docs: 14,
+          index: { raw: 9000, gzip: 3000, brotli: 2500 },
+          loadMs: 1,
+          query: { p50: 2, p95: 7.5, p99: 8, n: 40 },
+        },
+      ],
       errors: { lighthouse: 'Chromium did not start\nstack…' },
     })
     expect(report).toContain('Center builds at 0.20× the bare Astro throughput (0.50× bare Astro split into the same per-tenant builds).')

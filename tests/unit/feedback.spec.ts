@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest'
 
-import { parseFeedback } from '../../cms/collections/Feedback/endpoints/feedback'
 import { popularityScores } from '../../cms/ask/popularity'
 import { groupQuestions } from '../../cms/ask/unanswered'
+import { parseFeedback } from '../../cms/collections/Feedback/endpoints/feedback'
 import { popularQas } from '../../site/src/lib/content'
 import { feedbackFor } from '../../site/src/lib/feedback'
 
@@ -40,7 +40,7 @@ describe('popularity from feedback', () => {
     expect(recent!.score).toBe(4)
   })
 
-  test('pinned Q&As come first, then the most popular, then the MPP\'s order', () => {
+  test("pinned Q&As come first, then the most popular, then the MPP's order", () => {
     const qas = [
       { slug: 'a', order: 1, pinned: false, popularity: 0 },
       { slug: 'b', order: 2, pinned: false, popularity: 5 },
@@ -73,15 +73,29 @@ describe('unanswered questions', () => {
 describe('feedback bodies', () => {
   test('the ask box reports an answer shown with its Q&A and confidence, and a question it could not answer without one', () => {
     const answered = { match: 'refund-time', score: 0.8, alternatives: [] }
-    expect(feedbackFor('lumopay', 'en', ' how long\u0000 refund ', answered)).toEqual({ tenant: 'lumopay', locale: 'en', kind: 'view', query: 'how long refund', qa: 'refund-time', score: 0.8 })
+    expect(feedbackFor('lumopay', 'en', ' how long\u0000 refund ', answered)).toEqual({
+      tenant: 'lumopay',
+      locale: 'en',
+      kind: 'view',
+      query: 'how long refund',
+      qa: 'refund-time',
+      score: 0.8,
+    })
     expect(feedbackFor('lumopay', 'en', 'refund', answered, 'unhelpful').kind).toBe('unhelpful')
-    expect(feedbackFor('lumopay', 'en', 'weather', { match: null, score: 0.2, alternatives: [] })).toEqual({ tenant: 'lumopay', locale: 'en', kind: 'unanswered', query: 'weather' })
+    expect(feedbackFor('lumopay', 'en', 'weather', { match: null, score: 0.2, alternatives: [] })).toEqual({
+      tenant: 'lumopay',
+      locale: 'en',
+      kind: 'unanswered',
+      query: 'weather',
+    })
   })
 
   test('what the island sends is what the endpoint accepts, and a vote without its Q&A is refused with the reason', () => {
     const body = feedbackFor('lumopay', 'en', 'refund', { match: 'refund-time', score: 1, alternatives: [] }, 'helpful')
     expect(parseFeedback(JSON.stringify(body))).toEqual({ data: body })
-    expect(parseFeedback(JSON.stringify({ ...body, qa: undefined }))).toEqual({ problem: expect.stringContaining('qa names the answer shown') })
+    expect(parseFeedback(JSON.stringify({ ...body, qa: undefined }))).toEqual({
+      problem: expect.stringContaining('qa names the answer shown'),
+    })
     expect(parseFeedback('\u0000\u00ff')).toEqual({ problem: 'The body must be JSON.' })
   })
 })

@@ -6,9 +6,24 @@ import { imageAttributes } from '../../site/src/lib/images'
 import { contentSnapshot } from '../helpers/contentSnapshots'
 
 const lumopay = contentSnapshot('lumopay')
-const photo = { file: 'till.png', alt: { en: 'The till', 'zh-Hant': '收銀處' }, width: 1200, height: 800, sizes: [{ file: 'till-480x320.webp', width: 480, height: 320 }, { file: 'till-960x640.webp', width: 960, height: 640 }] }
+const photo = {
+  file: 'till.png',
+  alt: { en: 'The till', 'zh-Hant': '收銀處' },
+  width: 1200,
+  height: 800,
+  sizes: [
+    { file: 'till-480x320.webp', width: 480, height: 320 },
+    { file: 'till-960x640.webp', width: 960, height: 640 },
+  ],
+}
 const withPhoto = parseSnapshot(
-  { ...lumopay, media: [...lumopay.media, photo], guides: lumopay.guides.map((guide, i) => (i === 0 ? { ...guide, steps: guide.steps.map((step, j) => (j === 0 ? { ...step, image: 'till.png' } : step)) } : guide)) },
+  {
+    ...lumopay,
+    media: [...lumopay.media, photo],
+    guides: lumopay.guides.map((guide, i) =>
+      i === 0 ? { ...guide, steps: guide.steps.map((step, j) => (j === 0 ? { ...step, image: 'till.png' } : step)) } : guide,
+    ),
+  },
   'test',
 )
 

@@ -2,14 +2,14 @@ import SwaggerParser from '@apidevtools/swagger-parser'
 import { SignJWT } from 'jose'
 import { beforeAll, describe, expect, test } from 'vitest'
 
+import { resolveMppBaseUrl } from '../../cms/lib/mppOrigin'
 import { kindOfStatus } from '../../mpp/contract/client'
+import { formatAmount, minorDigits } from '../../mpp/contract/money'
+import { agreementListSchema, billPageSchema, billSchema, problemSchema } from '../../mpp/contract/schema'
 import { demoAgreements, demoBills, refundStatus } from '../../mpp/sandbox/demoData'
 import { signingKey } from '../../mpp/sandbox/keys'
-import { formatAmount, minorDigits } from '../../mpp/contract/money'
 import { pageOfBills } from '../../mpp/sandbox/server'
-import { agreementListSchema, billPageSchema, billSchema, problemSchema } from '../../mpp/contract/schema'
 import { issueToken, verifySandboxToken } from '../../mpp/sandbox/tokens'
-import { resolveMppBaseUrl } from '../../cms/lib/mppOrigin'
 import { contractPath, loadContract, type Contract } from '../helpers/contract'
 
 let contract: Contract
@@ -22,15 +22,31 @@ describe('the MPP API contract', () => {
     const api = await SwaggerParser.validate(contractPath)
     expect((api as { openapi?: string }).openapi).toBe('3.1.0')
     expect(Object.keys(api.paths ?? {})).toEqual(
-      expect.arrayContaining(['/v1/bills', '/v1/bills/{billId}', '/v1/agreements', '/v1/agreements/{agreementId}/cancellation', '/v1/agreements/{agreementId}/authorization']),
+      expect.arrayContaining([
+        '/v1/bills',
+        '/v1/bills/{billId}',
+        '/v1/agreements',
+        '/v1/agreements/{agreementId}/cancellation',
+        '/v1/agreements/{agreementId}/authorization',
+      ]),
     )
   })
 
   const bill = demoBills('lumopay', 'u1').find((b) => b.refunds.length && b.promotions.length) ?? demoBills('lumopay', 'u1')[0]!
   const samples = [
     { what: 'a bill', schema: billSchema, component: 'Bill', good: bill },
-    { what: 'a page of bills', schema: billPageSchema, component: 'BillPage', good: pageOfBills('hoshi', 'u2', new URLSearchParams({ limit: '50' })) },
-    { what: 'the agreements', schema: agreementListSchema, component: 'AgreementList', good: { items: demoAgreements('lumopay', 'u1').map((d) => d.agreement) } },
+    {
+      what: 'a page of bills',
+      schema: billPageSchema,
+      component: 'BillPage',
+      good: pageOfBills('hoshi', 'u2', new URLSearchParams({ limit: '50' })),
+    },
+    {
+      what: 'the agreements',
+      schema: agreementListSchema,
+      component: 'AgreementList',
+      good: { items: demoAgreements('lumopay', 'u1').map((d) => d.agreement) },
+    },
     { what: 'a problem', schema: problemSchema, component: 'Problem', good: { type: 'about:blank', title: 'Not found', status: 404 } },
   ]
 
@@ -55,7 +71,10 @@ describe('the MPP API contract', () => {
       expect(contract.checkSchema('Bill', body), JSON.stringify(body)).not.toEqual([])
     }
     const agreement = demoAgreements('lumopay', 'u1')[0]!.agreement
-    for (const body of [{ ...agreement, status: 'paused' }, { ...agreement, cancelledAt: undefined }]) {
+    for (const body of [
+      { ...agreement, status: 'paused' },
+      { ...agreement, cancelledAt: undefined },
+    ]) {
       expect(agreementListSchema.safeParse({ items: [body] }).success).toBe(false)
       expect(contract.checkSchema('AgreementList', { items: [body] })).not.toEqual([])
     }
@@ -113,10 +132,10 @@ describe('sandbox demo data', () => {
     expect([refundStatus(100, 0), refundStatus(100, 30), refundStatus(100, 100)]).toEqual(['paid', 'partially_refunded', 'refunded'])
   })
 
-  test('promotions are taken off the amount paid in the wallet\'s currency', () => {
+  test("promotions are taken off the amount paid in the wallet's currency", () => {
     const bill = demoBills('lumopay', 'u1', undefined, 200).find((b) => b.promotions.length)!
     expect(bill.promotions[0]!.amount.currency).toBe(bill.amount.currency)
-    const gross = Math.round(bill.merchantAmount.value / 10 ** minorDigits(bill.merchantAmount.currency) * bill.exchangeRate.rate * 100)
+    const gross = Math.round((bill.merchantAmount.value / 10 ** minorDigits(bill.merchantAmount.currency)) * bill.exchangeRate.rate * 100)
     expect(Math.abs(bill.amount.value + bill.promotions[0]!.amount.value - gross)).toBeLessThanOrEqual(1)
   })
 
@@ -165,7 +184,7 @@ describe('user tokens', () => {
     expect(await verifySandboxToken('lumopay', await issueToken('lumopay', 'u1'))).toBe('u1')
   })
 
-  test('another tenant\'s token is refused', async () => {
+  test("another tenant's token is refused", async () => {
     await expect(verifySandboxToken('lumopay', await issueToken('hoshi', 'u1'))).rejects.toThrow(/not signed by this tenant/)
   })
 
@@ -176,9 +195,21 @@ describe('user tokens', () => {
   test('a token for another audience, or living longer than 15 minutes, is refused', async () => {
     const key = await signingKey('lumopay')
     const now = Math.floor(Date.now() / 1000)
-    const wrongAudience = await new SignJWT({}).setProtectedHeader({ alg: 'ES256' }).setIssuer('lumopay').setSubject('u1').setAudience('shop').setExpirationTime(now + 60).sign(key)
+    const wrongAudience = await new SignJWT({})
+      .setProtectedHeader({ alg: 'ES256' })
+      .setIssuer('lumopay')
+      .setSubject('u1')
+      .setAudience('shop')
+      .setExpirationTime(now + 60)
+      .sign(key)
     await expect(verifySandboxToken('lumopay', wrongAudience)).rejects.toThrow(/"aud" claim/)
-    const longLived = await new SignJWT({}).setProtectedHeader({ alg: 'ES256' }).setIssuer('lumopay').setSubject('u1').setAudience('center').setExpirationTime(now + 3600).sign(key)
+    const longLived = await new SignJWT({})
+      .setProtectedHeader({ alg: 'ES256' })
+      .setIssuer('lumopay')
+      .setSubject('u1')
+      .setAudience('center')
+      .setExpirationTime(now + 3600)
+      .sign(key)
     await expect(verifySandboxToken('lumopay', longLived)).rejects.toThrow(/more than 15 minutes/)
     await expect(verifySandboxToken('lumopay', 'not-a-jwt')).rejects.toThrow(/malformed/)
   })

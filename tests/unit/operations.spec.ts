@@ -11,19 +11,23 @@ type Line = { level: string; fields: Record<string, unknown>; message: string }
 /** A Payload stand-in whose logger keeps every line, with the request fields the real logger's mixin adds. */
 function recordingPayload(): { payload: () => Promise<Payload>; lines: Line[] } {
   const lines: Line[] = []
-  const log = (level: string) => (fields: Record<string, unknown>, message: string) => lines.push({ level, fields: { ...requestLogFields(), ...fields }, message })
+  const log = (level: string) => (fields: Record<string, unknown>, message: string) =>
+    lines.push({ level, fields: { ...requestLogFields(), ...fields }, message })
   const logger = { info: log('info'), debug: log('debug'), warn: log('warn'), error: log('error') }
-  return { payload: async () => ({ logger, db: { name: 'sqlite' }, config: { routes: { api: '/api' }, collections: [] } }) as unknown as Payload, lines }
+  return {
+    payload: async () => ({ logger, db: { name: 'sqlite' }, config: { routes: { api: '/api' }, collections: [] } }) as unknown as Payload,
+    lines,
+  }
 }
 
 describe('request ids', () => {
-  test('a caller\'s x-request-id is kept, and a missing or malformed one is replaced by a new UUID', () => {
+  test("a caller's x-request-id is kept, and a missing or malformed one is replaced by a new UUID", () => {
     expect(requestIdFrom(new Headers({ 'x-request-id': 'lb-7f3a.42' }))).toBe('lb-7f3a.42')
     expect(requestIdFrom(new Headers())).toMatch(/^[0-9a-f-]{36}$/)
     expect(requestIdFrom(new Headers({ 'x-request-id': 'bad id {"with": "quotes"}' }))).toMatch(/^[0-9a-f-]{36}$/)
   })
 
-  test('an API answer echoes the request id, and the handler\'s log lines and the access line carry it', async () => {
+  test("an API answer echoes the request id, and the handler's log lines and the access line carry it", async () => {
     const { payload, lines } = recordingPayload()
     const route = apiRoute(async () => {
       ;(await payload()).logger.warn({ detail: 1 }, 'inside the handler')
@@ -50,7 +54,8 @@ describe('request ids', () => {
   test('sign-in is refused with 429 and Retry-After after 30 attempts a minute from one client', async () => {
     const { payload } = recordingPayload()
     const route = apiRoute(async () => Response.json({ message: 'wrong password' }, { status: 401 }), payload)
-    const attempt = () => route(new Request('http://cms.test/api/users/login', { method: 'POST', headers: { [peerAddressHeader]: '203.0.113.9' } }), {})
+    const attempt = () =>
+      route(new Request('http://cms.test/api/users/login', { method: 'POST', headers: { [peerAddressHeader]: '203.0.113.9' } }), {})
     for (let i = 0; i < 30; i++) expect((await attempt()).status).toBe(401)
     const refused = await attempt()
     expect(refused.status).toBe(429)
@@ -62,8 +67,12 @@ describe('request ids', () => {
 describe('media storage', () => {
   test('without S3_BUCKET media stay on the local disk, and S3 settings without a bucket are refused by name', () => {
     expect(() => mediaStorage({})).not.toThrow()
-    expect(() => mediaStorage({ S3_ENDPOINT: 'https://minio.example', S3_REGION: 'eu-west-1' })).toThrow('S3_BUCKET must be set when S3_REGION, S3_ENDPOINT are set')
-    expect(() => mediaStorage({ S3_BUCKET: 'center-media', S3_ACCESS_KEY_ID: 'AKIA' })).toThrow('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together')
+    expect(() => mediaStorage({ S3_ENDPOINT: 'https://minio.example', S3_REGION: 'eu-west-1' })).toThrow(
+      'S3_BUCKET must be set when S3_REGION, S3_ENDPOINT are set',
+    )
+    expect(() => mediaStorage({ S3_BUCKET: 'center-media', S3_ACCESS_KEY_ID: 'AKIA' })).toThrow(
+      'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together',
+    )
     expect(() => mediaStorage({ S3_BUCKET: 'center-media', S3_ENDPOINT: 'minio:9000' })).toThrow('S3_ENDPOINT must be an http(s) URL')
   })
 })

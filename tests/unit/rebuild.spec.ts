@@ -5,20 +5,25 @@ import { Webhook } from 'standardwebhooks'
 import { afterAll, describe, expect, test } from 'vitest'
 
 import { reachesLiveSite, tenantOf } from '../../cms/hooks/queueTenantRebuild'
-import { logTail } from '../../cms/publish/queue'
-import { verifyWebhook } from '../../cms/publish/webhookVerification'
 import { rollbackTarget } from '../../cms/publish/buildSite'
 import { brokenLinks, internalHrefs, targetFiles } from '../../cms/publish/checkLinks'
+import { logTail } from '../../cms/publish/queue'
+import { verifyWebhook } from '../../cms/publish/webhookVerification'
 
 describe('the internal link check', () => {
-  test('it collects a tenant\'s own links without query or fragment, and ignores other tenants and outside sites', () => {
-    const html = '<a href="/lumopay/en/qas/#refunds">Q</a><a href=\'/lumopay/en/guides/?x=1&amp;y=2\'>G</a><a href="/hoshi/ja/">H</a><a href="https://example.com/lumopay/en/">E</a><link rel="alternate" href="/lumopay/zh-Hant/">'
+  test("it collects a tenant's own links without query or fragment, and ignores other tenants and outside sites", () => {
+    const html =
+      '<a href="/lumopay/en/qas/#refunds">Q</a><a href=\'/lumopay/en/guides/?x=1&amp;y=2\'>G</a><a href="/hoshi/ja/">H</a><a href="https://example.com/lumopay/en/">E</a><link rel="alternate" href="/lumopay/zh-Hant/">'
     expect(internalHrefs(html, 'lumopay')).toEqual(['/lumopay/en/qas/', '/lumopay/en/guides/', '/lumopay/zh-Hant/'])
   })
 
   test('a folder link needs its index.html; a file link may also be a folder or an .html page', () => {
     expect(targetFiles('/lumopay/en/')).toEqual(['lumopay/en/index.html'])
-    expect(targetFiles('/lumopay/en/guides/pay-online')).toEqual(['lumopay/en/guides/pay-online', 'lumopay/en/guides/pay-online/index.html', 'lumopay/en/guides/pay-online.html'])
+    expect(targetFiles('/lumopay/en/guides/pay-online')).toEqual([
+      'lumopay/en/guides/pay-online',
+      'lumopay/en/guides/pay-online/index.html',
+      'lumopay/en/guides/pay-online.html',
+    ])
     expect(targetFiles('/lumopay/zh-Hant/%E6%94%AF/')).toEqual(['lumopay/zh-Hant/支/index.html'])
   })
 
@@ -30,7 +35,10 @@ describe('the internal link check', () => {
   }
 
   test('a build whose page links to a missing page reports that link and the page it is on', () => {
-    page('lumopay/en/index.html', '<a href="/lumopay/en/guides/">Guides</a><a href="/lumopay/en/qas/">Q&As</a><a href="/lumopay/logo.svg">Logo</a>')
+    page(
+      'lumopay/en/index.html',
+      '<a href="/lumopay/en/guides/">Guides</a><a href="/lumopay/en/qas/">Q&As</a><a href="/lumopay/logo.svg">Logo</a>',
+    )
     page('lumopay/en/guides/index.html', '<a href="/lumopay/en/">Home</a>')
     page('lumopay/logo.svg', '<svg/>')
     expect(brokenLinks(out, 'lumopay')).toEqual([{ page: 'lumopay/en/index.html', href: '/lumopay/en/qas/' }])
@@ -47,25 +55,42 @@ describe('webhook verification', () => {
     'webhook-signature': new Webhook(key).sign(id, at, body),
   })
 
-  test('a signature made by the standardwebhooks package verifies with any of the tenant\'s secrets', () => {
+  test("a signature made by the standardwebhooks package verifies with any of the tenant's secrets", () => {
     expect(verifyWebhook(body, signed(secret), [secret])).toEqual({ ok: true })
     expect(verifyWebhook(body, signed(secret), [other, secret])).toEqual({ ok: true })
   })
 
   test('a signature with another secret, or over another body, is refused as a bad signature', () => {
     expect(verifyWebhook(body, signed(other), [secret])).toMatchObject({ ok: false, status: 401, error: 'bad-signature' })
-    expect(verifyWebhook(JSON.stringify({ tenant: 'hoshi' }), signed(secret), [secret])).toMatchObject({ ok: false, status: 401, error: 'bad-signature' })
+    expect(verifyWebhook(JSON.stringify({ tenant: 'hoshi' }), signed(secret), [secret])).toMatchObject({
+      ok: false,
+      status: 401,
+      error: 'bad-signature',
+    })
   })
 
   test('a timestamp more than five minutes away is refused as expired', () => {
-    expect(verifyWebhook(body, signed(secret, new Date(Date.now() - 6 * 60_000)), [secret])).toMatchObject({ status: 401, error: 'expired' })
-    expect(verifyWebhook(body, signed(secret, new Date(Date.now() + 6 * 60_000)), [secret])).toMatchObject({ status: 401, error: 'expired' })
+    expect(verifyWebhook(body, signed(secret, new Date(Date.now() - 6 * 60_000)), [secret])).toMatchObject({
+      status: 401,
+      error: 'expired',
+    })
+    expect(verifyWebhook(body, signed(secret, new Date(Date.now() + 6 * 60_000)), [secret])).toMatchObject({
+      status: 401,
+      error: 'expired',
+    })
   })
 
   test('missing headers or a timestamp that is not a number are malformed; a tenant without secrets is unauthorized', () => {
     const { 'webhook-signature': _, ...unsigned } = signed(secret)
-    expect(verifyWebhook(body, unsigned, [secret])).toMatchObject({ status: 400, error: 'missing-headers', message: 'Missing webhook-signature.' })
-    expect(verifyWebhook(body, { ...signed(secret), 'webhook-timestamp': 'soon' }, [secret])).toMatchObject({ status: 400, error: 'malformed-timestamp' })
+    expect(verifyWebhook(body, unsigned, [secret])).toMatchObject({
+      status: 400,
+      error: 'missing-headers',
+      message: 'Missing webhook-signature.',
+    })
+    expect(verifyWebhook(body, { ...signed(secret), 'webhook-timestamp': 'soon' }, [secret])).toMatchObject({
+      status: 400,
+      error: 'malformed-timestamp',
+    })
     expect(verifyWebhook(body, signed(secret), [])).toMatchObject({ status: 401, error: 'no-secret' })
   })
 })
@@ -82,7 +107,7 @@ describe('rebuild triggers', () => {
     expect(reachesLiveSite({ id: 1 })).toBe(true)
   })
 
-  test('a document\'s tenant is its tenant field; a tenant is its own', () => {
+  test("a document's tenant is its tenant field; a tenant is its own", () => {
     expect(tenantOf('qas', { id: 7, tenant: 2 })).toBe(2)
     expect(tenantOf('qas', { id: 7, tenant: { id: 3 } })).toBe(3)
     expect(tenantOf('tenants', { id: 4 })).toBe(4)

@@ -9,10 +9,11 @@ import { clientAddress, limiterFor, peerAddressHeader, rateLimit, rateLimitColle
 const sqlite = { db: { name: 'sqlite' } } as never
 
 /** The headers a request reaches a route handler with: the stamped socket peer, and what the caller or proxies forwarded. */
-const arriving = (peer: string, forwarded?: string) => new Headers({ [peerAddressHeader]: peer, ...(forwarded ? { 'x-forwarded-for': forwarded } : {}) })
+const arriving = (peer: string, forwarded?: string) =>
+  new Headers({ [peerAddressHeader]: peer, ...(forwarded ? { 'x-forwarded-for': forwarded } : {}) })
 
 describe('the client address that rate limits key on', () => {
-  test('without TRUST_PROXY a caller\'s own X-Forwarded-For does not change the key: the socket\'s peer is the client', () => {
+  test("without TRUST_PROXY a caller's own X-Forwarded-For does not change the key: the socket's peer is the client", () => {
     expect(clientAddress(arriving('198.51.100.20', '203.0.113.5'), 0)).toBe('198.51.100.20')
     expect(clientAddress(arriving('198.51.100.20', '203.0.113.6, 203.0.113.7'), 0)).toBe('198.51.100.20')
   })
@@ -37,7 +38,8 @@ describe('the client address that rate limits key on', () => {
   test('rotating X-Forwarded-For from one socket address does not dodge a limit', async () => {
     const limited = rateLimit('unit-rotating', 3, 60)
     const answers = []
-    for (let i = 1; i <= 4; i++) answers.push((await limited({ headers: arriving('198.51.100.30', `203.0.113.${i}`), payload: sqlite }))?.status ?? 'let through')
+    for (let i = 1; i <= 4; i++)
+      answers.push((await limited({ headers: arriving('198.51.100.30', `203.0.113.${i}`), payload: sqlite }))?.status ?? 'let through')
     expect(answers).toEqual(['let through', 'let through', 'let through', 429])
   })
 })
@@ -46,7 +48,9 @@ describe('the socket address over real HTTP', () => {
   /** Serves one request through the stamp, answering the client address its headers give. */
   async function addressSeen(send: Record<string, string>, localAddress: string): Promise<string> {
     stampPeerAddresses()
-    const server = createServer((req: IncomingMessage, res) => res.end(clientAddress(new Headers(req.headers as Record<string, string>), 0)))
+    const server = createServer((req: IncomingMessage, res) =>
+      res.end(clientAddress(new Headers(req.headers as Record<string, string>), 0)),
+    )
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     try {
       const { port } = server.address() as AddressInfo
@@ -72,7 +76,7 @@ describe('the socket address over real HTTP', () => {
 })
 
 describe('where the counters live', () => {
-  test('on SQLite (one machine) a limit counts in this process\'s memory', () => {
+  test("on SQLite (one machine) a limit counts in this process's memory", () => {
     expect(limiterFor({ name: 'sqlite' }, { name: 'feedback', points: 30, seconds: 60 })).toBeInstanceOf(RateLimiterMemory)
   })
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 
-import { campaignPhase, tutorialParts } from '../../content/campaigns'
 import { advanceTutorial, validIdempotencyKey, voucherCode, voucherExpiry, voucherView } from '../../cms/rewards/rewards'
+import { campaignPhase, tutorialParts } from '../../content/campaigns'
 import { retryable, rewardsFailureKey, tutorialOf, voucherFor, withVoucher } from '../../site/src/lib/rewards'
 import { createRewardsClient, type Voucher } from '../../site/src/lib/rewardsApi'
 
@@ -53,16 +53,35 @@ describe('claim rules', () => {
     const claimedAt = new Date('2026-11-26T10:00:00Z')
     const expiresAt = voucherExpiry(claimedAt, 30)
     expect(expiresAt.toISOString()).toBe('2026-12-26T10:00:00.000Z')
-    const row = { code: 'LUMO-AAAA-BBBB', merchant: 'Sakura Drug', currency: 'HKD', value: 5000, claimedAt: claimedAt.toISOString(), expiresAt: expiresAt.toISOString() }
-    expect(voucherView(row, 'winter', new Date(expiresAt.getTime() - 1))).toMatchObject({ campaign: 'winter', amount: { currency: 'HKD', value: 5000 }, status: 'active' })
+    const row = {
+      code: 'LUMO-AAAA-BBBB',
+      merchant: 'Sakura Drug',
+      currency: 'HKD',
+      value: 5000,
+      claimedAt: claimedAt.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+    }
+    expect(voucherView(row, 'winter', new Date(expiresAt.getTime() - 1))).toMatchObject({
+      campaign: 'winter',
+      amount: { currency: 'HKD', value: 5000 },
+      status: 'active',
+    })
     expect(voucherView(row, 'winter', new Date(expiresAt.getTime() + day)).status).toBe('expired')
   })
 })
 
-const voucher = (code: string, claimedAt: string): Voucher => ({ code, campaign: 'c', merchant: 'M', amount: { currency: 'HKD', value: 1 }, claimedAt, expiresAt: claimedAt, status: 'active' })
+const voucher = (code: string, claimedAt: string): Voucher => ({
+  code,
+  campaign: 'c',
+  merchant: 'M',
+  amount: { currency: 'HKD', value: 1 },
+  claimedAt,
+  expiresAt: claimedAt,
+  status: 'active',
+})
 
-describe('the rewards island\'s logic', () => {
-  test('each refusal has its own words; failures of the service read as the MPP islands\' messages', () => {
+describe("the rewards island's logic", () => {
+  test("each refusal has its own words; failures of the service read as the MPP islands' messages", () => {
     expect(rewardsFailureKey('sold-out')).toBe('rewards.error.sold-out')
     expect(rewardsFailureKey('already-claimed')).toBe('rewards.error.already-claimed')
     expect(rewardsFailureKey('timeout')).toBe('mpp.error.timeout')
@@ -94,10 +113,12 @@ describe('the rewards client', () => {
       }) as typeof fetch,
     })
 
-  test('a claim sends the token, the page\'s MPP and the Idempotency-Key', async () => {
+  test("a claim sends the token, the page's MPP and the Idempotency-Key", async () => {
     const seen: Request[] = []
     const claimed = voucher('LUMO-AAAA-BBBB', '2026-11-26T00:00:00Z')
-    expect(await client(async () => Response.json({ voucher: claimed }, { status: 201 }), seen).claim('winter', 'key-12345678')).toEqual(claimed)
+    expect(await client(async () => Response.json({ voucher: claimed }, { status: 201 }), seen).claim('winter', 'key-12345678')).toEqual(
+      claimed,
+    )
     expect(seen[0]!.url).toBe('https://center.example/api/rewards/winter/claim?tenant=lumopay')
     expect(seen[0]!.headers.get('authorization')).toBe('Bearer tok')
     expect(seen[0]!.headers.get('idempotency-key')).toBe('key-12345678')
@@ -105,15 +126,26 @@ describe('the rewards client', () => {
 
   test('a refusal carries its code and the voucher already held; token problems read as unauthorized', async () => {
     const held = voucher('LUMO-CCCC-DDDD', '2026-11-26T00:00:00Z')
-    await expect(client(async () => Response.json({ error: 'already-claimed', message: 'once', voucher: held }, { status: 409 })).claim('winter', 'key-12345678')).rejects.toMatchObject({ kind: 'already-claimed', voucher: held })
-    await expect(client(async () => Response.json({ error: 'token-expired', message: 'old' }, { status: 401 })).mine()).rejects.toMatchObject({ kind: 'unauthorized' })
-    await expect(client(async () => Response.json({ error: 'mpp-timeout', message: 'slow' }, { status: 504 })).claim('winter', 'key-12345678')).rejects.toMatchObject({ kind: 'timeout' })
+    await expect(
+      client(async () => Response.json({ error: 'already-claimed', message: 'once', voucher: held }, { status: 409 })).claim(
+        'winter',
+        'key-12345678',
+      ),
+    ).rejects.toMatchObject({ kind: 'already-claimed', voucher: held })
+    await expect(
+      client(async () => Response.json({ error: 'token-expired', message: 'old' }, { status: 401 })).mine(),
+    ).rejects.toMatchObject({ kind: 'unauthorized' })
+    await expect(
+      client(async () => Response.json({ error: 'mpp-timeout', message: 'slow' }, { status: 504 })).claim('winter', 'key-12345678'),
+    ).rejects.toMatchObject({ kind: 'timeout' })
   })
 
   test('garbage, unreadable data and silence become errors the page can explain', async () => {
     await expect(client(async () => new Response('{"vouchers": [')).mine()).rejects.toMatchObject({ kind: 'invalid-response' })
     await expect(client(async () => Response.json({ vouchers: 'none' })).mine()).rejects.toMatchObject({ kind: 'invalid-response' })
     await expect(client(async () => Promise.reject(new TypeError('fetch failed'))).mine()).rejects.toMatchObject({ kind: 'unavailable' })
-    await expect(client(() => new Promise((_, reject) => setTimeout(() => reject(new DOMException('timed out', 'TimeoutError')), 100))).mine()).rejects.toMatchObject({ kind: 'timeout' })
+    await expect(
+      client(() => new Promise((_, reject) => setTimeout(() => reject(new DOMException('timed out', 'TimeoutError')), 100))).mine(),
+    ).rejects.toMatchObject({ kind: 'timeout' })
   })
 })

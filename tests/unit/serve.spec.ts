@@ -42,14 +42,20 @@ function rawGet(path: string): Promise<{ status: number; body: string }> {
 }
 
 describe('the site server hides the _headers files', () => {
-  test.each(['/lumopay/_headers', '/lumopay/%5fheaders', '/lumopay/%5Fheaders', '/lumopay/_header%73', '/_header%73', '/%5f%68eaders', '/lumopay%2f_headers', '/lumopay/en/..%2f_headers'])(
-    '%s is a 404 that shows none of the file',
-    async (path) => {
-      const answer = await rawGet(path)
-      expect(answer.status).toBe(404)
-      expect(answer.body).not.toContain(secret)
-    },
-  )
+  test.each([
+    '/lumopay/_headers',
+    '/lumopay/%5fheaders',
+    '/lumopay/%5Fheaders',
+    '/lumopay/_header%73',
+    '/_header%73',
+    '/%5f%68eaders',
+    '/lumopay%2f_headers',
+    '/lumopay/en/..%2f_headers',
+  ])('%s is a 404 that shows none of the file', async (path) => {
+    const answer = await rawGet(path)
+    expect(answer.status).toBe(404)
+    expect(answer.body).not.toContain(secret)
+  })
 
   test('the pages beside it are still served', async () => {
     const answer = await rawGet('/lumopay/en/')

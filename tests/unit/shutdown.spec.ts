@@ -10,7 +10,10 @@ describe('graceful shutdown', () => {
     let release!: () => void
     const quick = awaitedOnShutdown(new Promise<void>((resolve) => (release = resolve)).then(() => 'built'))
     let abortedWith: unknown
-    const slow = duringShutdownGrace(quiet, (signal) => new Promise((_, reject) => signal.addEventListener('abort', () => reject((abortedWith = signal.reason)))))
+    const slow = duringShutdownGrace(
+      quiet,
+      (signal) => new Promise((_, reject) => signal.addEventListener('abort', () => reject((abortedWith = signal.reason)))),
+    )
     expect(isStopping()).toBe(false)
 
     const stopping = shutDown(200)

@@ -1,8 +1,9 @@
 import { describe, expect, test, vi } from 'vitest'
 
+import { brandStyle } from '../../content/theme'
 import { MppError } from '../../mpp/contract/client'
-import { demoAgreements } from '../../mpp/sandbox/demoData'
 import type { Agreement } from '../../mpp/contract/schema'
+import { demoAgreements } from '../../mpp/sandbox/demoData'
 import { dictionaries, format, pick, translator } from '../../site/src/i18n'
 import en from '../../site/src/i18n/en.json'
 import { translate } from '../../site/src/i18n/format'
@@ -11,7 +12,6 @@ import { appendPage, formatRate, groupByDay, statusesOf } from '../../site/src/l
 import { localize } from '../../site/src/lib/localize'
 import { failureKey, failureKind } from '../../site/src/lib/mppErrors'
 import { centerPath } from '../../site/src/lib/routes'
-import { brandStyle } from '../../content/theme'
 import { hashParam, hashWithoutToken, takeToken, tokenFromHash } from '../../site/src/lib/token'
 
 describe('UI strings', () => {
@@ -46,7 +46,7 @@ describe('UI strings', () => {
 })
 
 describe('localized content', () => {
-  test('a missing translation falls back to the tenant\'s default locale and says so', () => {
+  test("a missing translation falls back to the tenant's default locale and says so", () => {
     expect(localize({ ja: '返金' }, 'en', { defaultLocale: 'ja' })).toEqual({ text: '返金', fallback: true })
     expect(localize({ ja: '返金', en: 'Refunds' }, 'en', { defaultLocale: 'ja' })).toEqual({ text: 'Refunds', fallback: false })
   })
@@ -58,7 +58,9 @@ describe('site helpers', () => {
   })
 
   test('the brand becomes CSS custom properties', () => {
-    expect(brandStyle({ brand: { primaryColor: '#0b5cad', accentColor: '#0f7b6c', intro: {} } })).toBe(':root{--brand:#0b5cad;--accent:#0f7b6c}')
+    expect(brandStyle({ brand: { primaryColor: '#0b5cad', accentColor: '#0f7b6c', intro: {} } })).toBe(
+      ':root{--brand:#0b5cad;--accent:#0f7b6c}',
+    )
   })
 
   test('the token is read from the URL fragment', () => {
@@ -67,14 +69,17 @@ describe('site helpers', () => {
     expect(tokenFromHash('')).toBeNull()
   })
 
-  test('the token moves from the address bar to this tab\'s storage for its tenant only', () => {
+  test("the token moves from the address bar to this tab's storage for its tenant only", () => {
     const stored = new Map<string, string>()
     const addresses: string[] = []
     const location = { pathname: '/lumopay/en/bills/', search: '', hash: '#token=abc.def.ghi&bill=lumopay-u1-0003' }
     const win = {
       location,
       history: { state: null, replaceState: (_state: unknown, _title: string, url: string) => addresses.push(url) },
-      sessionStorage: { setItem: (key: string, value: string) => stored.set(key, value), getItem: (key: string) => stored.get(key) ?? null },
+      sessionStorage: {
+        setItem: (key: string, value: string) => stored.set(key, value),
+        getItem: (key: string) => stored.get(key) ?? null,
+      },
     } as unknown as Parameters<typeof takeToken>[0]
     expect(takeToken(win)).toBe('abc.def.ghi')
     expect(addresses).toEqual(['/lumopay/en/bills/#bill=lumopay-u1-0003'])
@@ -101,7 +106,7 @@ describe('bills in the island', () => {
     expect(statusesOf('all')).toEqual([])
   })
 
-  test('bills are grouped by the day they were paid in the user\'s time zone', () => {
+  test("bills are grouped by the day they were paid in the user's time zone", () => {
     const bills = [bill('a', '2026-11-20T09:30:00Z'), bill('b', '2026-11-20T01:00:00Z'), bill('c', '2026-11-19T20:00:00Z')]
     const tokyo = groupByDay(bills, 'en', 'Asia/Tokyo')
     expect(tokyo.map((day) => [day.day, day.bills.map((b) => b.id)])).toEqual([['2026-11-20', ['a', 'b', 'c']]])
@@ -115,7 +120,7 @@ describe('bills in the island', () => {
     expect(appendPage([bill('a', ''), bill('b', '')], [bill('b', ''), bill('c', '')]).map((b) => b.id)).toEqual(['a', 'b', 'c'])
   })
 
-  test('exchange rates are shown with six significant digits in the locale\'s format', () => {
+  test("exchange rates are shown with six significant digits in the locale's format", () => {
     expect(formatRate(0.0520000001, 'en')).toBe('0.052')
     expect(formatRate(1234.56789, 'de')).toBe('1.234,57')
   })
@@ -146,7 +151,7 @@ describe('agreements in the island', () => {
     expect(replaceAgreement([spotify, tepco], cancelledNow(tepco, now))).toEqual([spotify, cancelledNow(tepco, now)])
   })
 
-  test('the list shows the change at once and keeps the MPP\'s answer', async () => {
+  test("the list shows the change at once and keeps the MPP's answer", async () => {
     const holder = listHolder([spotify, tepco])
     const confirmed = { ...cancelledNow(spotify, now), cancelledAt: '2026-11-25T10:00:01.000Z' }
     await optimistic(holder.update, spotify, cancelledNow(spotify, now), async () => confirmed)
@@ -185,7 +190,7 @@ describe('content Markdown', () => {
     )
   })
 
-  test('an editor\'s <script> and javascript: link render inert', async () => {
+  test("an editor's <script> and javascript: link render inert", async () => {
     const { renderMarkdown } = await import('../../content/markdown')
     const html = renderMarkdown('<script>alert(1)</script> [click](javascript:alert(1))')
     expect(html).not.toContain('<script')

@@ -5,7 +5,9 @@ import Fuse from 'fuse.js'
 import { describe, expect, test } from 'vitest'
 
 import { campaignPhase, liveForAYearFrom } from '../../content/campaigns'
+import { markdownText, renderMarkdown } from '../../content/markdown'
 import { parseSnapshot, type Locale, type Snapshot } from '../../content/schema'
+import { normalizeQuery, searchLimit, searchOptions, type SearchDoc } from '../../content/search'
 import { notFoundPage } from '../../scripts/lib/serve'
 import {
   formatDate,
@@ -19,9 +21,7 @@ import {
   relatedQas,
   usedCategories,
 } from '../../site/src/lib/content'
-import { markdownText, renderMarkdown } from '../../content/markdown'
 import { pagePaths, sections, sitemapXml } from '../../site/src/lib/routes'
-import { normalizeQuery, searchLimit, searchOptions, type SearchDoc } from '../../content/search'
 import { localizeList, searchDocs, searchFile } from '../../site/src/lib/searchIndex'
 import hostileJson from '../fixtures/hostile.json'
 import { contentSnapshot } from '../helpers/contentSnapshots'
@@ -38,7 +38,7 @@ function search(snapshot: Snapshot, locale: Locale, query: string): SearchDoc[] 
 describe('what the pages list', () => {
   const qa = (slug: string, order: number, pinned = false) => ({ slug, order, pinned })
 
-  test('popular questions put pinned ones first, then follow the MPP\'s order, up to the limit', () => {
+  test("popular questions put pinned ones first, then follow the MPP's order, up to the limit", () => {
     const qas = [qa('a', 3), qa('b', 2, true), qa('c', 1), qa('d', 1, true), qa('e', 2)]
     expect(popularQas(qas, 4).map((q) => q.slug)).toEqual(['d', 'b', 'c', 'e'])
     expect(popularQas([], 5)).toEqual([])
@@ -59,14 +59,22 @@ describe('what the pages list', () => {
     expect(guidesAbout(guides, 'x').map((g) => g.slug)).toEqual(['online', 'debit'])
   })
 
-  test('related questions keep the guide\'s order and skip a slug with no Q&A', () => {
+  test("related questions keep the guide's order and skip a slug with no Q&A", () => {
     const qas = [{ slug: 'a' }, { slug: 'b' }, { slug: 'c' }]
     expect(relatedQas(qas, ['c', 'gone', 'a'])).toEqual([{ slug: 'c' }, { slug: 'a' }])
   })
 
   test('a category lists its questions in order, and an empty category is not listed', () => {
-    const categories = [{ slug: 'b', order: 2 }, { slug: 'a', order: 1 }, { slug: 'empty', order: 0 }]
-    const qas = [{ slug: 'q2', category: 'a', order: 2 }, { slug: 'q1', category: 'a', order: 1 }, { slug: 'q3', category: 'b', order: 1 }]
+    const categories = [
+      { slug: 'b', order: 2 },
+      { slug: 'a', order: 1 },
+      { slug: 'empty', order: 0 },
+    ]
+    const qas = [
+      { slug: 'q2', category: 'a', order: 2 },
+      { slug: 'q1', category: 'a', order: 1 },
+      { slug: 'q3', category: 'b', order: 1 },
+    ]
     expect(usedCategories(categories, qas).map((c) => c.slug)).toEqual(['a', 'b'])
     expect(qasIn(qas, { slug: 'a' }).map((q) => q.slug)).toEqual(['q1', 'q2'])
   })
@@ -91,18 +99,22 @@ describe('what the pages list', () => {
       ['summer', '2031-08-14T12:00:00.000Z', '2032-11-13T12:00:00.000Z'],
     ])
     const aYearLater = new Date('2032-08-14T11:59:59.000Z')
-    for (const at of [seededAt, aYearLater]) expect(seeded.every((c) => campaignPhase(c, at) === 'live'), at.toISOString()).toBe(true)
+    for (const at of [seededAt, aYearLater])
+      expect(
+        seeded.every((c) => campaignPhase(c, at) === 'live'),
+        at.toISOString(),
+      ).toBe(true)
     expect(written[0]!.endsAt).toBe('2027-03-31T23:59:59.000Z')
   })
 
-  test('dates and numbers are written the locale\'s way', () => {
+  test("dates and numbers are written the locale's way", () => {
     expect(formatDate('2027-03-31T23:59:59.000Z', 'en')).toBe('March 31, 2027')
     expect(formatDate('2027-03-31T23:59:59.000Z', 'ja')).toBe('2027年3月31日')
     expect(formatNumber(1234, 'en')).toBe('1,234')
     expect(formatNumber(1234, 'de')).toBe('1.234')
   })
 
-  test('phrases fall back to the default locale\'s when a locale has none', () => {
+  test("phrases fall back to the default locale's when a locale has none", () => {
     expect(localizeList({ ja: ['レシート'] }, 'en', { defaultLocale: 'ja' })).toEqual(['レシート'])
     expect(localizeList({ ja: ['レシート'], en: ['receipt'] }, 'en', { defaultLocale: 'ja' })).toEqual(['receipt'])
     expect(localizeList({}, 'en', { defaultLocale: 'ja' })).toEqual([])
@@ -131,7 +143,9 @@ describe('the sitemap', () => {
     expect(paths).toContain('guides/pay-online')
     expect(paths).toContain('rewards')
     expect(new Set(paths).size).toBe(paths.length)
-    expect(paths).toHaveLength(1 + 1 + lumopay.guides.length + 1 + usedCategories(lumopay.categories, lumopay.qas).length + lumopay.qas.length + 3)
+    expect(paths).toHaveLength(
+      1 + 1 + lumopay.guides.length + 1 + usedCategories(lumopay.categories, lumopay.qas).length + lumopay.qas.length + 3,
+    )
   })
 
   test('leaves out the pages of features the MPP does not enable', () => {
@@ -142,7 +156,9 @@ describe('the sitemap', () => {
   test('gives each page in each locale an absolute address and its hreflang alternates', () => {
     const xml = sitemapXml(lumopay, 'https://center.example')
     expect(xml).toContain('<loc>https://center.example/lumopay/zh-Hans/qas/refunds/refund-time/</loc>')
-    expect(xml).toContain('<xhtml:link rel="alternate" hreflang="zh-Hant" href="https://center.example/lumopay/zh-Hant/qas/refunds/refund-time/"/>')
+    expect(xml).toContain(
+      '<xhtml:link rel="alternate" hreflang="zh-Hant" href="https://center.example/lumopay/zh-Hant/qas/refunds/refund-time/"/>',
+    )
     expect(xml.match(/<url>/g)).toHaveLength(pagePaths(lumopay).length * lumopay.tenant.locales.length)
   })
 })
@@ -168,7 +184,9 @@ describe('search', () => {
   test('indexes the words a reader sees: Markdown is dropped, and what would not render stays as text', () => {
     const docs = searchDocs(hostile, 'en')
     const answer = docs.find((doc) => doc.url.endsWith('/hostile-answer/'))!
-    expect(answer.body).toBe("Nothing runs: <script>alert('answer')</script> <img src=x onerror=alert('answer-img')> [bad](javascript:alert('answer-link')) ok")
+    expect(answer.body).toBe(
+      "Nothing runs: <script>alert('answer')</script> <img src=x onerror=alert('answer-img')> [bad](javascript:alert('answer-link')) ok",
+    )
     expect(markdownText('Tap **Pay**, then [Terms](https://mpp.example/terms).\n\n- one\n- two')).toBe('Tap Pay, then Terms. one two')
   })
 
@@ -184,7 +202,7 @@ describe('bad content', () => {
     expect(html).not.toMatch(/<(script|img|iframe|a href="javascript)/i)
     expect(html).not.toMatch(/<[^>]+\son\w+=/i)
     expect(html).not.toContain('href="data:')
-    expect(html).toContain('&lt;img src=x onerror=alert(\'img\')&gt;')
+    expect(html).toContain("&lt;img src=x onerror=alert('img')&gt;")
   })
 
   test('empty optional fields and missing translations still give search documents', () => {
@@ -194,8 +212,8 @@ describe('bad content', () => {
   })
 })
 
-describe('the static server\'s not-found pages', () => {
-  test('an unknown path under a tenant and locale gets that locale\'s 404 page, anything else none', () => {
+describe("the static server's not-found pages", () => {
+  test("an unknown path under a tenant and locale gets that locale's 404 page, anything else none", () => {
     const dir = mkdtempSync(join(tmpdir(), 'center-404-'))
     mkdirSync(join(dir, 'lumopay', 'en', '404'), { recursive: true })
     writeFileSync(join(dir, 'lumopay', 'en', '404', 'index.html'), '<h1>Page not found</h1>')

@@ -25,7 +25,7 @@ describe('the snapshot schema', () => {
     expect(() => parseSnapshot(bad, 'x.json')).toThrow(/qas\.0\.category: unknown category "nowhere"/)
   })
 
-  test('refuses text that lacks the tenant\'s default locale, which every fallback relies on', () => {
+  test("refuses text that lacks the tenant's default locale, which every fallback relies on", () => {
     const bad = structuredClone(lumopay)
     delete bad.qas[2].answer.en
     expect(() => parseSnapshot(bad, 'x.json')).toThrow(/qas\.2\.answer: needs the default locale "en"/)

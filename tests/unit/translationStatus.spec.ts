@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest'
 
-import { localizedTextChanged, translationStatus } from '../../cms/lib/translationStatus'
 import { checkBrandColour } from '../../cms/fields/brandColour'
 import { contrastRatio } from '../../cms/lib/contrast'
+import { localizedTextChanged, translationStatus } from '../../cms/lib/translationStatus'
 
 describe('translation freshness', () => {
   test('a locale is missing, outdated or current against the default locale', () => {

@@ -1,18 +1,20 @@
 import type { CollectionConfig } from 'payload'
 
 import { draftableContentAccess } from '../../access/draftableContent'
-import { campaignStatsEndpoint } from './endpoints/campaignStats'
+import { localizedText } from '../../fields/localizedText'
+import { localizedRichText } from '../../fields/richText'
+import { slugField } from '../../fields/slug'
+import { uniqueSlugPerTenant } from '../../fields/tenantSlug'
 import { translationFreshness } from '../../fields/translationFreshness'
 import { editorsSaveDrafts } from '../../hooks/editorsSaveDrafts'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
 import { stampTranslation } from '../../hooks/stampTranslation'
-import { localizedRichText } from '../../fields/richText'
-import { localizedText } from '../../fields/localizedText'
-import { slugField } from '../../fields/slug'
-import { uniqueSlugPerTenant } from '../../fields/tenantSlug'
+import { campaignStatsEndpoint } from './endpoints/campaignStats'
 
-const after = (other: string) => (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
-  !value || !siblingData[other] || new Date(value as string) > new Date(siblingData[other] as string) || `Must be after ${other}.`
+const after =
+  (other: string) =>
+  (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
+    !value || !siblingData[other] || new Date(value as string) > new Date(siblingData[other] as string) || `Must be after ${other}.`
 
 export const Campaigns: CollectionConfig = {
   slug: 'campaigns',
@@ -21,14 +23,23 @@ export const Campaigns: CollectionConfig = {
   access: draftableContentAccess,
   indexes: uniqueSlugPerTenant,
   endpoints: [campaignStatsEndpoint],
-  hooks: { beforeOperation: [editorsSaveDrafts], beforeChange: [stampTranslation(['title', 'tutorial'])], afterChange: [queueTenantRebuild], afterDelete: [queueTenantRebuildOnDelete] },
+  hooks: {
+    beforeOperation: [editorsSaveDrafts],
+    beforeChange: [stampTranslation(['title', 'tutorial'])],
+    afterChange: [queueTenantRebuild],
+    afterDelete: [queueTenantRebuildOnDelete],
+  },
   fields: [
     localizedText({ name: 'title', required: true }),
     {
       name: 'tutorial',
       type: 'group',
       fields: [
-        { name: 'videoUrl', type: 'text', validate: (value: null | string | undefined) => !value || /^https:\/\//.test(value) || 'Use an https:// address.' },
+        {
+          name: 'videoUrl',
+          type: 'text',
+          validate: (value: null | string | undefined) => !value || /^https:\/\//.test(value) || 'Use an https:// address.',
+        },
         { name: 'steps', type: 'array', fields: [localizedRichText({ name: 'body', required: true })] },
       ],
     },
@@ -37,8 +48,19 @@ export const Campaigns: CollectionConfig = {
       type: 'group',
       fields: [
         { name: 'merchant', type: 'text', required: true },
-        { name: 'currency', type: 'text', required: true, validate: (value: null | string | undefined) => !value || /^[A-Z]{3}$/.test(value) || 'Use an ISO 4217 code like USD.' },
-        { name: 'value', type: 'number', required: true, min: 1, admin: { description: 'In the currency\'s minor units: 5000 is 50.00 USD, 500 is ¥500, 2000 is 2.000 KWD.' } },
+        {
+          name: 'currency',
+          type: 'text',
+          required: true,
+          validate: (value: null | string | undefined) => !value || /^[A-Z]{3}$/.test(value) || 'Use an ISO 4217 code like USD.',
+        },
+        {
+          name: 'value',
+          type: 'number',
+          required: true,
+          min: 1,
+          admin: { description: "In the currency's minor units: 5000 is 50.00 USD, 500 is ¥500, 2000 is 2.000 KWD." },
+        },
         { name: 'validityDays', type: 'number', required: true, min: 1 },
       ],
     },

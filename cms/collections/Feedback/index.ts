@@ -1,13 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
+import { maxQueryLength } from '../../../content/ask'
 import { locales } from '../../../content/schema'
 import { authenticated } from '../../access/authenticated'
 import { superAdminOnly } from '../../access/isSuperAdmin'
 import { nobody } from '../../access/nobody'
+import { feedbackKinds } from '../../ask/popularity'
 import { feedbackEndpoint } from './endpoints/feedback'
 import { draftFromQuestion, unansweredQuestions } from './endpoints/unansweredQuestions'
-import { maxQueryLength } from '../../../content/ask'
-import { feedbackKinds } from '../../ask/popularity'
 
 /**
  * What users asked the ask box and how they rated its answers, one row per event, per tenant and
@@ -20,7 +20,8 @@ export const Feedback: CollectionConfig = {
   admin: {
     useAsTitle: 'query',
     defaultColumns: ['query', 'kind', 'qa', 'locale', 'createdAt'],
-    description: 'Questions users typed into the ask box, the answer they got and their votes. The most asked unanswered or unhelpful questions are grouped above.',
+    description:
+      'Questions users typed into the ask box, the answer they got and their votes. The most asked unanswered or unhelpful questions are grouped above.',
     components: { beforeList: ['/components/UnansweredQuestions#UnansweredQuestions'] },
   },
   defaultSort: '-createdAt',
@@ -29,9 +30,24 @@ export const Feedback: CollectionConfig = {
   indexes: [{ fields: ['tenant', 'createdAt'] }, { fields: ['tenant', 'kind'] }],
   fields: [
     { name: 'query', type: 'text', required: true, maxLength: maxQueryLength, admin: { readOnly: true } },
-    { name: 'kind', type: 'select', required: true, options: [...feedbackKinds], admin: { readOnly: true, description: 'view: an answer was shown; helpful or unhelpful: the user\'s vote; unanswered: the box was not sure.' } },
+    {
+      name: 'kind',
+      type: 'select',
+      required: true,
+      options: [...feedbackKinds],
+      admin: {
+        readOnly: true,
+        description: "view: an answer was shown; helpful or unhelpful: the user's vote; unanswered: the box was not sure.",
+      },
+    },
     { name: 'locale', type: 'select', required: true, options: [...locales], admin: { readOnly: true } },
     { name: 'qa', label: 'Q&A', type: 'relationship', relationTo: 'qas', admin: { readOnly: true } },
-    { name: 'score', type: 'number', min: 0, max: 1, admin: { readOnly: true, description: 'The ask box\'s confidence in its answer (1: every word of the question found).' } },
+    {
+      name: 'score',
+      type: 'number',
+      min: 0,
+      max: 1,
+      admin: { readOnly: true, description: "The ask box's confidence in its answer (1: every word of the question found)." },
+    },
   ],
 }

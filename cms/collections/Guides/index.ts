@@ -2,25 +2,32 @@ import type { CollectionConfig } from 'payload'
 
 import { products } from '../../../content/schema'
 import { draftableContentAccess } from '../../access/draftableContent'
+import { localizedText } from '../../fields/localizedText'
+import { orderField } from '../../fields/order'
+import { localizedRichText } from '../../fields/richText'
+import { slugField } from '../../fields/slug'
+import { uniqueSlugPerTenant } from '../../fields/tenantSlug'
 import { translationFreshness } from '../../fields/translationFreshness'
 import { editorsSaveDrafts } from '../../hooks/editorsSaveDrafts'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
 import { stampTranslation } from '../../hooks/stampTranslation'
-import { localizedRichText } from '../../fields/richText'
-import { localizedText } from '../../fields/localizedText'
-import { orderField } from '../../fields/order'
-import { slugField } from '../../fields/slug'
-import { uniqueSlugPerTenant } from '../../fields/tenantSlug'
 
 export const Guides: CollectionConfig = {
   slug: 'guides',
   admin: {
     preview: (doc, { locale }) => `/preview/guides/${doc.id}?locale=${locale}`,
-    useAsTitle: 'title', defaultColumns: ['title', 'product', 'order', '_status'] },
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'product', 'order', '_status'],
+  },
   versions: { drafts: { schedulePublish: true, validate: true }, maxPerDoc: 50 },
   access: draftableContentAccess,
   indexes: uniqueSlugPerTenant,
-  hooks: { beforeOperation: [editorsSaveDrafts], beforeChange: [stampTranslation(['title', 'summary', 'steps'])], afterChange: [queueTenantRebuild], afterDelete: [queueTenantRebuildOnDelete] },
+  hooks: {
+    beforeOperation: [editorsSaveDrafts],
+    beforeChange: [stampTranslation(['title', 'summary', 'steps'])],
+    afterChange: [queueTenantRebuild],
+    afterDelete: [queueTenantRebuildOnDelete],
+  },
   fields: [
     localizedText({ name: 'title', required: true }),
     localizedText({ name: 'summary', multiline: true }),

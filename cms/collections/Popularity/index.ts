@@ -13,7 +13,8 @@ export const Popularity: CollectionConfig = {
   admin: {
     useAsTitle: 'qa',
     defaultColumns: ['qa', 'score', 'views', 'helpful', 'unhelpful', 'computedAt'],
-    description: 'How popular each Q&A is from the ask box: views and helpful votes, unhelpful votes taking away, recent ones counting more. Pin a Q&A to show it above this ranking.',
+    description:
+      'How popular each Q&A is from the ask box: views and helpful votes, unhelpful votes taking away, recent ones counting more. Pin a Q&A to show it above this ranking.',
   },
   defaultSort: '-score',
   access: { read: authenticated, create: nobody, update: nobody, delete: nobody },

@@ -1,11 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
 import { publisherOnly } from '../../access/tenantRoles'
-import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
 import { localizedText } from '../../fields/localizedText'
 import { orderField } from '../../fields/order'
 import { slugField } from '../../fields/slug'
 import { uniqueSlugPerTenant } from '../../fields/tenantSlug'
+import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
 
 /** Categories have no drafts: a saved category is live, so writing one needs the publisher role. */
 export const QaCategories: CollectionConfig = {

@@ -1,34 +1,46 @@
 import type { CollectionConfig } from 'payload'
 
 import { draftableContentAccess } from '../../access/draftableContent'
+import { localizedList } from '../../fields/localizedList'
+import { localizedText } from '../../fields/localizedText'
+import { orderField } from '../../fields/order'
+import { localizedRichText } from '../../fields/richText'
+import { slugField } from '../../fields/slug'
+import { uniqueSlugPerTenant } from '../../fields/tenantSlug'
 import { translationFreshness } from '../../fields/translationFreshness'
 import { editorsSaveDrafts } from '../../hooks/editorsSaveDrafts'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
 import { stampTranslation } from '../../hooks/stampTranslation'
-import { localizedList } from '../../fields/localizedList'
-import { localizedRichText } from '../../fields/richText'
-import { localizedText } from '../../fields/localizedText'
-import { orderField } from '../../fields/order'
-import { slugField } from '../../fields/slug'
-import { uniqueSlugPerTenant } from '../../fields/tenantSlug'
 
 export const Qas: CollectionConfig = {
   slug: 'qas',
   labels: { singular: 'Q&A', plural: 'Q&As' },
   admin: {
     preview: (doc, { locale }) => `/preview/qas/${doc.id}?locale=${locale}`,
-    useAsTitle: 'question', defaultColumns: ['question', 'category', 'pinned', '_status'] },
+    useAsTitle: 'question',
+    defaultColumns: ['question', 'category', 'pinned', '_status'],
+  },
   versions: { drafts: { schedulePublish: true, validate: true }, maxPerDoc: 50 },
   access: draftableContentAccess,
   indexes: uniqueSlugPerTenant,
-  hooks: { beforeOperation: [editorsSaveDrafts], beforeChange: [stampTranslation(['question', 'answer', 'alternatives', 'keywords'])], afterChange: [queueTenantRebuild], afterDelete: [queueTenantRebuildOnDelete] },
+  hooks: {
+    beforeOperation: [editorsSaveDrafts],
+    beforeChange: [stampTranslation(['question', 'answer', 'alternatives', 'keywords'])],
+    afterChange: [queueTenantRebuild],
+    afterDelete: [queueTenantRebuildOnDelete],
+  },
   fields: [
     localizedText({ name: 'question', required: true }),
     localizedRichText({ name: 'answer', required: true }),
     localizedList('alternatives', 'Other ways users ask this question. The ask box matches them.'),
     localizedList('keywords', 'Words users type when they mean this question.'),
     { name: 'category', type: 'relationship', relationTo: 'qa-categories', required: true },
-    { name: 'pinned', type: 'checkbox', defaultValue: false, admin: { position: 'sidebar', description: 'Pinned questions show above the popularity ranking.' } },
+    {
+      name: 'pinned',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: { position: 'sidebar', description: 'Pinned questions show above the popularity ranking.' },
+    },
     slugField(),
     orderField(),
     ...translationFreshness(),

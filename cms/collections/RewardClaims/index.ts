@@ -4,7 +4,15 @@ import { authenticated } from '../../access/authenticated'
 import { nobody } from '../../access/nobody'
 
 /** What a claim can end in: a voucher, or the reason it was refused. */
-export const claimOutcomes = ['issued', 'already-claimed', 'sold-out', 'not-eligible', 'tutorial-unfinished', 'campaign-ended', 'campaign-not-started'] as const
+export const claimOutcomes = [
+  'issued',
+  'already-claimed',
+  'sold-out',
+  'not-eligible',
+  'tutorial-unfinished',
+  'campaign-ended',
+  'campaign-not-started',
+] as const
 export type ClaimOutcome = (typeof claimOutcomes)[number]
 
 /**
@@ -29,6 +37,11 @@ export const RewardClaims: CollectionConfig = {
     { name: 'outcome', type: 'select', required: true, options: [...claimOutcomes] },
     { name: 'voucher', type: 'relationship', relationTo: 'vouchers' },
     { name: 'status', type: 'number', required: true, admin: { description: 'The HTTP status the claim was answered with.' } },
-    { name: 'answer', type: 'json', required: true, admin: { description: 'The body the claim was answered with, sent again for the same key.' } },
+    {
+      name: 'answer',
+      type: 'json',
+      required: true,
+      admin: { description: 'The body the claim was answered with, sent again for the same key.' },
+    },
   ],
 }

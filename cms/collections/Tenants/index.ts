@@ -3,18 +3,19 @@ import type { CollectionConfig } from 'payload'
 import { features, locales } from '../../../content/schema'
 import { superAdminField, superAdminOnly } from '../../access/isSuperAdmin'
 import { nobody } from '../../access/nobody'
-import { createWebhookSecret } from './endpoints/createWebhookSecret'
 import { brandColour } from '../../fields/brandColour'
-import { queueTenantRebuild, takeTenantSiteOffline } from '../../hooks/queueTenantRebuild'
 import { localizedText } from '../../fields/localizedText'
 import { slugField } from '../../fields/slug'
+import { queueTenantRebuild, takeTenantSiteOffline } from '../../hooks/queueTenantRebuild'
+import { createWebhookSecret } from './endpoints/createWebhookSecret'
 
 /** A JWKS holding at least one public key, and never a private one. */
 const validJwks = (value: unknown): string | true => {
   if (value === null || value === undefined) return true
   const keys = (value as { keys?: unknown }).keys
   if (!Array.isArray(keys) || !keys.length) return 'Give a JSON Web Key Set: { "keys": [ { "kty": "EC", ... } ] }.'
-  if (keys.some((key) => typeof key !== 'object' || key === null || typeof (key as { kty?: unknown }).kty !== 'string')) return 'Every key needs a "kty".'
+  if (keys.some((key) => typeof key !== 'object' || key === null || typeof (key as { kty?: unknown }).kty !== 'string'))
+    return 'Every key needs a "kty".'
   if (keys.some((key) => 'd' in (key as object))) return 'This key set holds a private key ("d"). Give the public keys only.'
   return true
 }
@@ -48,7 +49,9 @@ export const Tenants: CollectionConfig = {
       required: true,
       options: [...locales],
       validate: (value: null | string | undefined, { siblingData }: { siblingData: Record<string, unknown> }) =>
-        !value || ((siblingData.enabledLocales as string[] | undefined) ?? []).includes(value) || 'The default locale must be one of the enabled locales.',
+        !value ||
+        ((siblingData.enabledLocales as string[] | undefined) ?? []).includes(value) ||
+        'The default locale must be one of the enabled locales.',
     },
     { name: 'features', type: 'select', hasMany: true, options: [...features] },
     {
@@ -61,7 +64,14 @@ export const Tenants: CollectionConfig = {
         localizedText({ name: 'intro', multiline: true }),
       ],
     },
-    { name: 'mppApiBaseUrl', label: 'MPP API base URL', type: 'text', required: true, validate: (value: null | string | undefined) => !value || URL.canParse(value) || 'Give a full URL like https://api.mpp.example/center.' },
+    {
+      name: 'mppApiBaseUrl',
+      label: 'MPP API base URL',
+      type: 'text',
+      required: true,
+      validate: (value: null | string | undefined) =>
+        !value || URL.canParse(value) || 'Give a full URL like https://api.mpp.example/center.',
+    },
     { name: 'jwks', label: 'Public keys (JWKS) for user tokens', type: 'json', validate: validJwks },
     {
       name: 'createWebhookSecret',
@@ -71,7 +81,10 @@ export const Tenants: CollectionConfig = {
     {
       name: 'webhookSecrets',
       type: 'array',
-      admin: { description: 'Secrets sign the MPP\'s rebuild webhooks. Each is shown once when created (button above, or POST /api/tenants/:id/webhook-secrets). Rotate by creating a new one, then deleting the old row.' },
+      admin: {
+        description:
+          "Secrets sign the MPP's rebuild webhooks. Each is shown once when created (button above, or POST /api/tenants/:id/webhook-secrets). Rotate by creating a new one, then deleting the old row.",
+      },
       access: { read: superAdminField, create: nobody, update: superAdminField },
       fields: [
         { name: 'label', type: 'text' },

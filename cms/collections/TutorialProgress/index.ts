@@ -11,6 +11,12 @@ export const TutorialProgress: CollectionConfig = {
   fields: [
     { name: 'campaign', type: 'relationship', relationTo: 'campaigns', required: true },
     { name: 'user', type: 'text', required: true },
-    { name: 'stepsDone', type: 'number', required: true, min: 0, admin: { description: 'Parts of the tutorial done in order: the video counts as the first when there is one.' } },
+    {
+      name: 'stepsDone',
+      type: 'number',
+      required: true,
+      min: 0,
+      admin: { description: 'Parts of the tutorial done in order: the video counts as the first when there is one.' },
+    },
   ],
 }

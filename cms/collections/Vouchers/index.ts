@@ -26,7 +26,13 @@ export const Vouchers: CollectionConfig = {
     { name: 'code', type: 'text', required: true, unique: true },
     { name: 'campaign', type: 'relationship', relationTo: 'campaigns', required: true },
     { name: 'user', type: 'text', required: true, admin: { description: 'The wallet user, as the MPP names them in its tokens.' } },
-    { name: 'serial', type: 'number', required: true, min: 1, admin: { description: 'Which of the budget\'s vouchers this is, from 1 to the budget.' } },
+    {
+      name: 'serial',
+      type: 'number',
+      required: true,
+      min: 1,
+      admin: { description: "Which of the budget's vouchers this is, from 1 to the budget." },
+    },
     // Copied from the campaign when claimed: the user keeps what they were promised if the campaign changes later.
     { name: 'merchant', type: 'text', required: true },
     { name: 'currency', type: 'text', required: true },

@@ -1,14 +1,14 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { ClaimOutcome } from '../../collections/RewardClaims'
-import { newToCrossBorder } from '../eligibility'
 import { oneAtATimePer } from '../../lib/oneAtATime'
-import { campaignPhase, tutorialParts, validIdempotencyKey, voucherView } from '../rewards'
-import { rewardsCampaign } from '../rewardsRequest'
 import { refuse } from '../../lib/requests'
 import type { WalletUser } from '../../lib/userToken'
-import { allocateVoucher, heldVoucher, recordClaim, storedClaim, tutorialDone, type ClaimAnswer } from '../vouchers'
 import type { Campaign, Voucher } from '../../payload-types'
+import { newToCrossBorder } from '../eligibility'
+import { campaignPhase, tutorialParts, validIdempotencyKey, voucherView } from '../rewards'
+import { rewardsCampaign } from '../rewardsRequest'
+import { allocateVoucher, heldVoucher, recordClaim, storedClaim, tutorialDone, type ClaimAnswer } from '../vouchers'
 
 type Decision = ClaimAnswer & { outcome: ClaimOutcome; voucher?: Voucher }
 
@@ -20,14 +20,18 @@ const refusal = (status: number, outcome: ClaimOutcome, message: string, voucher
 })
 
 const alreadyClaimed = (voucher: Voucher, campaign: Campaign) =>
-  refusal(409, 'already-claimed', 'You already claimed this campaign\'s voucher: each user gets one.', voucher, campaign.slug)
+  refusal(409, 'already-claimed', "You already claimed this campaign's voucher: each user gets one.", voucher, campaign.slug)
 
 /**
  * What a claim gets before any voucher is taken: ended or not started, already claimed, tutorial
  * unfinished, or not a new user (the MPP's word). Undefined means it may take one. A failing MPP
  * answers a Response that is sent as it is and not recorded, so a retry asks the MPP again.
  */
-async function refusalBeforeAllocating(req: PayloadRequest, { tenant, user, token }: WalletUser, campaign: Campaign): Promise<Decision | Response | undefined> {
+async function refusalBeforeAllocating(
+  req: PayloadRequest,
+  { tenant, user, token }: WalletUser,
+  campaign: Campaign,
+): Promise<Decision | Response | undefined> {
   const phase = campaignPhase(campaign, new Date())
   if (phase === 'ended') return refusal(410, 'campaign-ended', 'This campaign has ended.')
   if (phase === 'upcoming') return refusal(409, 'campaign-not-started', `This campaign starts on ${campaign.startsAt}.`)
@@ -44,9 +48,14 @@ async function refusalBeforeAllocating(req: PayloadRequest, { tenant, user, toke
 /** Takes a voucher from the budget for the user, or says it is sold out or already theirs. */
 async function allocate(req: PayloadRequest, { tenant, user }: WalletUser, campaign: Campaign): Promise<Decision> {
   const allocation = await allocateVoucher(req.payload, campaign, user, tenant.slug)
-  if (allocation.kind === 'sold-out') return refusal(409, 'sold-out', 'All of this campaign\'s vouchers have been claimed.')
+  if (allocation.kind === 'sold-out') return refusal(409, 'sold-out', "All of this campaign's vouchers have been claimed.")
   if (allocation.kind === 'already-claimed') return alreadyClaimed(allocation.voucher, campaign)
-  return { status: 201, outcome: 'issued', voucher: allocation.voucher, body: { voucher: voucherView(allocation.voucher, campaign.slug, new Date()) } }
+  return {
+    status: 201,
+    outcome: 'issued',
+    voucher: allocation.voucher,
+    body: { voucher: voucherView(allocation.voucher, campaign.slug, new Date()) },
+  }
 }
 
 const send = ({ status, body }: ClaimAnswer) => Response.json(body, { status })
@@ -66,7 +75,11 @@ export const claimVoucher: Endpoint = {
     const { caller, campaign } = found
     const idempotencyKey = req.headers.get('idempotency-key')
     if (!validIdempotencyKey(idempotencyKey)) {
-      return refuse(400, 'missing-idempotency-key', 'Send an Idempotency-Key header (8 to 128 characters), new for each claim and the same when retrying it.')
+      return refuse(
+        400,
+        'missing-idempotency-key',
+        'Send an Idempotency-Key header (8 to 128 characters), new for each claim and the same when retrying it.',
+      )
     }
     const key = `${caller.tenant.id}:${caller.user}:${idempotencyKey}`
     const replay = (stored: Awaited<ReturnType<typeof storedClaim>>) =>

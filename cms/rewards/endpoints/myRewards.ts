@@ -19,11 +19,26 @@ export const myRewards: Endpoint = {
     const { tenant, user } = caller
     const [newUser, campaigns, vouchers] = await Promise.all([
       newToCrossBorder(caller),
-      req.payload.find({ collection: 'campaigns', where: { and: [{ tenant: { equals: tenant.id } }, { _status: { equals: 'published' } }] }, limit: 0, depth: 0 }),
-      req.payload.find({ collection: 'vouchers', where: { and: [{ tenant: { equals: tenant.id } }, { user: { equals: user } }] }, sort: '-claimedAt', limit: 0, depth: 0 }),
+      req.payload.find({
+        collection: 'campaigns',
+        where: { and: [{ tenant: { equals: tenant.id } }, { _status: { equals: 'published' } }] },
+        limit: 0,
+        depth: 0,
+      }),
+      req.payload.find({
+        collection: 'vouchers',
+        where: { and: [{ tenant: { equals: tenant.id } }, { user: { equals: user } }] },
+        sort: '-claimedAt',
+        limit: 0,
+        depth: 0,
+      }),
     ])
     const slugs = new Map(campaigns.docs.map((campaign) => [String(campaign.id), campaign.slug]))
-    const done = await tutorialsDone(req.payload, campaigns.docs.map((campaign) => campaign.id), user)
+    const done = await tutorialsDone(
+      req.payload,
+      campaigns.docs.map((campaign) => campaign.id),
+      user,
+    )
     const now = new Date()
     return Response.json(
       {
@@ -35,7 +50,9 @@ export const myRewards: Endpoint = {
           const finished = Math.min(done.get(String(campaign.id)) ?? 0, parts)
           return { campaign: campaign.slug, done: finished, parts, completed: finished >= parts }
         }),
-        vouchers: vouchers.docs.map((voucher) => voucherView(voucher, slugs.get(String(typeof voucher.campaign === 'object' ? voucher.campaign.id : voucher.campaign)) ?? '', now)),
+        vouchers: vouchers.docs.map((voucher) =>
+          voucherView(voucher, slugs.get(String(typeof voucher.campaign === 'object' ? voucher.campaign.id : voucher.campaign)) ?? '', now),
+        ),
       },
       { headers: { 'cache-control': 'no-store' } },
     )

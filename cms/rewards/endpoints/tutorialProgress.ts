@@ -1,9 +1,9 @@
 import type { Endpoint } from 'payload'
 
 import { oneAtATimePer } from '../../lib/oneAtATime'
+import { readCapped, refuse } from '../../lib/requests'
 import { advanceTutorial, campaignPhase, tutorialParts } from '../rewards'
 import { rewardsCampaign } from '../rewardsRequest'
-import { readCapped, refuse } from '../../lib/requests'
 import { recordTutorial, tutorialDone } from '../vouchers'
 
 /** The JSON body of a progress report: `{ "step": 2 }` says the user finished the tutorial's second part. */
@@ -36,7 +36,8 @@ export const tutorialProgress: Endpoint = {
     return oneAtATimePer(`campaign:${campaign.id}`, async () => {
       const done = await tutorialDone(req.payload, campaign.id, caller.user)
       const next = advanceTutorial(done, step, parts)
-      if (next === 'invalid') return refuse(400, 'invalid-step', `Send { "step": n } with n from 1 to ${parts}, the part of the tutorial the user finished.`)
+      if (next === 'invalid')
+        return refuse(400, 'invalid-step', `Send { "step": n } with n from 1 to ${parts}, the part of the tutorial the user finished.`)
       if (next === 'skipped') return refuse(409, 'step-skipped', `Part ${done + 1} of the tutorial comes first.`)
       const recorded = await recordTutorial(req.payload, campaign.id, caller.user, next)
       return Response.json({ campaign: campaign.slug, done: recorded, parts, completed: recorded >= parts })

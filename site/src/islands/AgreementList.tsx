@@ -43,7 +43,8 @@ export default function AgreementList({ apiBaseUrl, locale, strings }: Props) {
   if (client === undefined) return <p role="status">{t('agreements.loading')}</p>
   if (client === null) return <p>{t('agreements.needsApp')}</p>
   if (state.kind === 'loading') return <p role="status">{t('agreements.loading')}</p>
-  if (state.kind === 'failed') return <Failure kind={state.failure} t={t} onRetry={() => (state.failure === 'unauthorized' ? renew() : void load(client))} />
+  if (state.kind === 'failed')
+    return <Failure kind={state.failure} t={t} onRetry={() => (state.failure === 'unauthorized' ? renew() : void load(client))} />
 
   const open = agreementId ? state.agreements.find((agreement) => agreement.id === agreementId) : undefined
   if (agreementId && !open) return <Failure kind="not-found" t={t} onRetry={() => void load(client)} />

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type SubmitEvent } from 'react'
 
+import { asker, type AskResult, type SearchFile } from '../../../content/ask'
 import type { Locale } from '../../../content/schema'
 import { translate } from '../i18n/format'
-import { asker, type AskResult, type SearchFile } from '../../../content/ask'
 import { feedbackFor, sendFeedback } from '../lib/feedback'
 
 type Props = {
@@ -110,9 +110,21 @@ export default function AskBox({ tenant, locale, indexUrl, fallbackUrl, apiUrl, 
   return (
     <form className="ask" action={fallbackUrl} onSubmit={submit}>
       <label htmlFor="ask-query">{t('ask.label')}</label>
-      <p id="ask-hint" className="ask-hint">{t('ask.hint')}</p>
+      <p id="ask-hint" className="ask-hint">
+        {t('ask.hint')}
+      </p>
       <div className="ask-row">
-        <input ref={input} id="ask-query" name="q" type="text" autoComplete="off" enterKeyHint="send" maxLength={500} aria-describedby="ask-hint" onInput={(event) => setQuery(event.currentTarget.value)} />
+        <input
+          ref={input}
+          id="ask-query"
+          name="q"
+          type="text"
+          autoComplete="off"
+          enterKeyHint="send"
+          maxLength={500}
+          aria-describedby="ask-hint"
+          onInput={(event) => setQuery(event.currentTarget.value)}
+        />
         <button type="submit">{t('ask.submit')}</button>
       </div>
       <div className="ask-reply" role="status" aria-live="polite">
@@ -148,8 +160,12 @@ export default function AskBox({ tenant, locale, indexUrl, fallbackUrl, apiUrl, 
                 <>
                   <p id="ask-vote-question">{t('ask.vote.question')}</p>
                   <div role="group" aria-labelledby="ask-vote-question">
-                    <button type="button" onClick={() => sendVote('helpful')}>{t('ask.vote.yes')}</button>
-                    <button type="button" onClick={() => sendVote('unhelpful')}>{t('ask.vote.no')}</button>
+                    <button type="button" onClick={() => sendVote('helpful')}>
+                      {t('ask.vote.yes')}
+                    </button>
+                    <button type="button" onClick={() => sendVote('unhelpful')}>
+                      {t('ask.vote.no')}
+                    </button>
                   </div>
                 </>
               ) : (

@@ -50,7 +50,8 @@ export default function BillsList({ apiBaseUrl, locale, strings }: Props) {
     setState({ ...state, more: 'loading' })
     try {
       const page = await client.listBills({ status: statusesOf(filter), cursor: state.nextCursor })
-      if (mine === generation.current) setState({ kind: 'ready', bills: appendPage(state.bills, page.items), nextCursor: page.nextCursor, more: 'idle' })
+      if (mine === generation.current)
+        setState({ kind: 'ready', bills: appendPage(state.bills, page.items), nextCursor: page.nextCursor, more: 'idle' })
     } catch (error) {
       if (mine === generation.current) setState({ ...state, more: failureKind(error) })
     } finally {
@@ -76,7 +77,9 @@ export default function BillsList({ apiBaseUrl, locale, strings }: Props) {
         ))}
       </div>
       {state.kind === 'loading' && <p role="status">{t('bills.loading')}</p>}
-      {state.kind === 'failed' && <Failure kind={state.failure} t={t} onRetry={() => (state.failure === 'unauthorized' ? renew() : void loadFirst(client, filter))} />}
+      {state.kind === 'failed' && (
+        <Failure kind={state.failure} t={t} onRetry={() => (state.failure === 'unauthorized' ? renew() : void loadFirst(client, filter))} />
+      )}
       {state.kind === 'ready' && !state.bills.length && <p>{t(filter === 'all' ? 'bills.empty' : 'bills.emptyFilter')}</p>}
       {state.kind === 'ready' &&
         groupByDay(state.bills, locale).map((day) => (

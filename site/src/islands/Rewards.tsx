@@ -2,7 +2,14 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 
 import { translate } from '../i18n/format'
 import { rewardsFailureKey, voucherFor, withVoucher } from '../lib/rewards'
-import { createRewardsClient, RewardsError, type MyRewards, type RewardsClient, type TutorialProgress, type Voucher } from '../lib/rewardsApi'
+import {
+  createRewardsClient,
+  RewardsError,
+  type MyRewards,
+  type RewardsClient,
+  type TutorialProgress,
+  type Voucher,
+} from '../lib/rewardsApi'
 import { CampaignCard, type CampaignInfo } from './parts/CampaignCard'
 import { useTokenClient } from './parts/hooks'
 import { MyVouchers } from './parts/MyVouchers'
@@ -47,7 +54,11 @@ export default function Rewards({ apiBaseUrl, tenant, locale, campaigns, strings
   const onVoucher = (voucher: Voucher) => {
     change((mine) => ({ ...mine, vouchers: withVoucher(mine.vouchers, voucher) }))
     // The budget moved: show the count the Center has now.
-    if (client) void client.remaining().then((remaining) => setState((current) => (current.kind === 'ready' ? { ...current, remaining } : current)), () => undefined)
+    if (client)
+      void client.remaining().then(
+        (remaining) => setState((current) => (current.kind === 'ready' ? { ...current, remaining } : current)),
+        () => undefined,
+      )
   }
 
   const ready = client && state.kind === 'ready' ? state : null
@@ -64,7 +75,10 @@ export default function Rewards({ apiBaseUrl, tenant, locale, campaigns, strings
         <div role={notice.role} className={notice.role === 'alert' ? 'failure' : 'notice'}>
           <p>{notice.text}</p>
           {notice.role === 'alert' && client && (
-            <button type="button" onClick={() => (state.kind === 'failed' && state.failure === 'unauthorized' ? renew() : void load(client))}>
+            <button
+              type="button"
+              onClick={() => (state.kind === 'failed' && state.failure === 'unauthorized' ? renew() : void load(client))}
+            >
               {t('mpp.retry')}
             </button>
           )}

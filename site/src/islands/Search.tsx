@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type SubmitEvent } from 'react'
 
-import { translate } from '../i18n/format'
 import { normalizeQuery, searchLimit, searchOptions, type SearchDoc } from '../../../content/search'
+import { translate } from '../i18n/format'
 
 type Props = {
   /** The tenant and locale's search file, built by search.json.ts. */
@@ -28,7 +28,10 @@ export default function Search({ indexUrl, fallbackUrl, strings }: Props) {
   const input = useRef<HTMLInputElement>(null)
   const finder = useRef<Promise<Finder> | null>(null)
   const [query, setQuery] = useState('')
-  const [state, setState] = useState<{ status: 'idle' | 'loading' | 'done' | 'failed'; results: SearchDoc[] }>({ status: 'idle', results: [] })
+  const [state, setState] = useState<{ status: 'idle' | 'loading' | 'done' | 'failed'; results: SearchDoc[] }>({
+    status: 'idle',
+    results: [],
+  })
 
   useEffect(() => {
     // The first keystrokes land before hydration: take them from the field.
@@ -63,13 +66,22 @@ export default function Search({ indexUrl, fallbackUrl, strings }: Props) {
     <form role="search" className="search" action={fallbackUrl} onSubmit={submit}>
       <label htmlFor="search-query">{t('search.label')}</label>
       <div className="search-row">
-        <input ref={input} id="search-query" name="q" type="search" autoComplete="off" enterKeyHint="search" onInput={(event) => setQuery(event.currentTarget.value)} />
+        <input
+          ref={input}
+          id="search-query"
+          name="q"
+          type="search"
+          autoComplete="off"
+          enterKeyHint="search"
+          onInput={(event) => setQuery(event.currentTarget.value)}
+        />
         <button type="submit">{t('search.submit')}</button>
       </div>
       <p className="search-status" role="status">
         {state.status === 'loading' && t('search.loading')}
         {state.status === 'failed' && t('search.failed')}
-        {state.status === 'done' && (state.results.length ? t('search.results', { count: String(state.results.length) }) : t('search.none'))}
+        {state.status === 'done' &&
+          (state.results.length ? t('search.results', { count: String(state.results.length) }) : t('search.none'))}
       </p>
       {state.status === 'done' && state.results.length > 0 && (
         <ul className="search-results">

@@ -6,10 +6,18 @@ export function replaceAgreement(list: Agreement[], next: Agreement): Agreement[
 }
 
 /** What a cancelled agreement looks like before the MPP confirms it, so the list changes at once. */
-export const cancelledNow = (agreement: Agreement, now: Date): Agreement => ({ ...agreement, status: 'cancelled', cancelledAt: now.toISOString() })
+export const cancelledNow = (agreement: Agreement, now: Date): Agreement => ({
+  ...agreement,
+  status: 'cancelled',
+  cancelledAt: now.toISOString(),
+})
 
 /** What an authorized agreement looks like before the MPP confirms it. */
-export const authorizedNow = (agreement: Agreement, now: Date): Agreement => ({ ...agreement, status: 'active', authorizedAt: now.toISOString() })
+export const authorizedNow = (agreement: Agreement, now: Date): Agreement => ({
+  ...agreement,
+  status: 'active',
+  authorizedAt: now.toISOString(),
+})
 
 /**
  * Shows a change at once and settles it with the MPP: the MPP's answer replaces the guess, and

@@ -7,7 +7,10 @@ export function popularQas<T extends Pick<Qa, 'pinned' | 'order'> & { popularity
     .map((qa, index) => ({ qa, index }))
     .sort(
       (a, b) =>
-        Number(b.qa.pinned) - Number(a.qa.pinned) || (b.qa.popularity ?? 0) - (a.qa.popularity ?? 0) || a.qa.order - b.qa.order || a.index - b.index,
+        Number(b.qa.pinned) - Number(a.qa.pinned) ||
+        (b.qa.popularity ?? 0) - (a.qa.popularity ?? 0) ||
+        a.qa.order - b.qa.order ||
+        a.index - b.index,
     )
     .slice(0, limit)
     .map(({ qa }) => qa)

@@ -12,7 +12,8 @@ export function cspHash(text: string): `sha256-${string}` {
 export function originOf(url: string | undefined): string[] {
   if (!url) return []
   const { origin } = new URL(url)
-  if (!/^https?:\/\/([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d+)?$/.test(origin)) throw new Error(`"${url}" cannot be allowed in a Content-Security-Policy: its host has characters no host name has`)
+  if (!/^https?:\/\/([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d+)?$/.test(origin))
+    throw new Error(`"${url}" cannot be allowed in a Content-Security-Policy: its host has characters no host name has`)
   return [origin]
 }
 

@@ -1,5 +1,5 @@
-import type { Locale } from '../../../content/schema'
 import { cleanQuery, type AskResult } from '../../../content/ask'
+import type { Locale } from '../../../content/schema'
 
 export type FeedbackKind = 'view' | 'helpful' | 'unhelpful' | 'unanswered'
 export type Feedback = { tenant: string; locale: Locale; kind: FeedbackKind; query: string; qa?: string; score?: number }
@@ -14,7 +14,12 @@ export function feedbackFor(tenant: string, locale: Locale, query: string, resul
 /** Sends feedback to the Center API; it may outlive the page (keepalive), and a failure only costs the count, never the user's answer. */
 export async function sendFeedback(apiUrl: string, feedback: Feedback): Promise<boolean> {
   try {
-    const response = await fetch(`${apiUrl}/feedback`, { method: 'POST', keepalive: true, headers: { 'content-type': 'application/json' }, body: JSON.stringify(feedback) })
+    const response = await fetch(`${apiUrl}/feedback`, {
+      method: 'POST',
+      keepalive: true,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(feedback),
+    })
     if (!response.ok) console.warn('[center] feedback refused', response.status, await response.text())
     return response.ok
   } catch (error) {

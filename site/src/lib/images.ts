@@ -19,7 +19,12 @@ export const mediaPath = (tenant: string, file: string) => `/${tenant}/media/${e
  * The <img> attributes for one of the snapshot's images, or undefined when it has none by that
  * name: explicit size (no layout shift), narrower copies in srcset, lazy unless above the fold.
  */
-export function imageAttributes(snapshot: Snapshot, file: string | undefined, locale: Locale, options: { aboveFold?: boolean; displayWidth?: number } = {}): ImageAttributes | undefined {
+export function imageAttributes(
+  snapshot: Snapshot,
+  file: string | undefined,
+  locale: Locale,
+  options: { aboveFold?: boolean; displayWidth?: number } = {},
+): ImageAttributes | undefined {
   const item = file ? snapshot.media.find((media) => media.file === file) : undefined
   if (!item) return undefined
   const { slug } = snapshot.tenant
@@ -28,7 +33,10 @@ export function imageAttributes(snapshot: Snapshot, file: string | undefined, lo
   return {
     src: mediaPath(slug, item.file),
     ...(item.sizes.length
-      ? { srcset: candidates.map((size) => `${mediaPath(slug, size.file)} ${size.width}w`).join(', '), sizes: `(max-width: ${displayWidth}px) 100vw, ${displayWidth}px` }
+      ? {
+          srcset: candidates.map((size) => `${mediaPath(slug, size.file)} ${size.width}w`).join(', '),
+          sizes: `(max-width: ${displayWidth}px) 100vw, ${displayWidth}px`,
+        }
       : {}),
     width: item.width,
     height: item.height,

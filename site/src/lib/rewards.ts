@@ -1,7 +1,16 @@
 import type { Voucher } from './rewardsApi'
 
 /** The refusals the rewards page explains in its own words; anything else reads as "unavailable". */
-const refusals = ['already-claimed', 'not-eligible', 'tutorial-unfinished', 'sold-out', 'campaign-ended', 'campaign-not-started', 'campaign-not-found', 'step-skipped'] as const
+const refusals = [
+  'already-claimed',
+  'not-eligible',
+  'tutorial-unfinished',
+  'sold-out',
+  'campaign-ended',
+  'campaign-not-started',
+  'campaign-not-found',
+  'step-skipped',
+] as const
 /** Failures the MPP islands already explain (mpp.error.*). */
 const failures = ['unauthorized', 'timeout', 'unavailable', 'invalid-response'] as const
 
@@ -15,7 +24,8 @@ export function rewardsFailureKey(kind: string): string {
 export const retryable = (kind: string): boolean => kind === 'timeout' || kind === 'unavailable' || kind === 'invalid-response'
 
 /** The voucher a user holds from a campaign, if any. */
-export const voucherFor = (vouchers: readonly Voucher[], campaign: string): Voucher | undefined => vouchers.find((voucher) => voucher.campaign === campaign)
+export const voucherFor = (vouchers: readonly Voucher[], campaign: string): Voucher | undefined =>
+  vouchers.find((voucher) => voucher.campaign === campaign)
 
 /** A list of vouchers with one more (or its newer copy), newest claim first. */
 export const withVoucher = (vouchers: readonly Voucher[], voucher: Voucher): Voucher[] =>

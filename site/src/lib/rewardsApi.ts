@@ -33,7 +33,11 @@ const refusalSchema = z.object({ error: z.string(), message: z.optional(z.string
  * `unauthorized`, `timeout`, `unavailable`, `invalid-response` when it could not answer.
  */
 export class RewardsError extends Error {
-  constructor(readonly kind: string, message: string, readonly voucher?: Voucher) {
+  constructor(
+    readonly kind: string,
+    message: string,
+    readonly voucher?: Voucher,
+  ) {
     super(message)
   }
 }
@@ -51,11 +55,20 @@ export type RewardsClientOptions = { baseUrl: string; tenant: string; token: str
 export function createRewardsClient({ baseUrl, tenant, token, timeoutMs = 15_000, fetch: fetchImpl = fetch }: RewardsClientOptions) {
   async function call<T>(path: string, parse: (data: unknown) => T, init: JsonCall = {}): Promise<T> {
     const url = `${baseUrl}${path}${path.includes('?') ? '&' : '?'}tenant=${encodeURIComponent(tenant)}`
-    const { response, data } = await callJson(url, token, init, { timeoutMs, fetch: fetchImpl, service: 'The Center', fail: (kind, message) => new RewardsError(kind, message) })
+    const { response, data } = await callJson(url, token, init, {
+      timeoutMs,
+      fetch: fetchImpl,
+      service: 'The Center',
+      fail: (kind, message) => new RewardsError(kind, message),
+    })
     if (!response.ok) {
       const refusal = refusalSchema.safeParse(data)
       if (!refusal.success) throw new RewardsError('unavailable', `HTTP ${response.status}`)
-      throw new RewardsError(refusalKind(response.status, refusal.data.error), refusal.data.message ?? refusal.data.error, refusal.data.voucher)
+      throw new RewardsError(
+        refusalKind(response.status, refusal.data.error),
+        refusal.data.message ?? refusal.data.error,
+        refusal.data.voucher,
+      )
     }
     try {
       return parse(data)
@@ -71,12 +84,20 @@ export function createRewardsClient({ baseUrl, tenant, token, timeoutMs = 15_000
     mine: (): Promise<MyRewards> => call('/rewards/mine', (data) => mineSchema.parse(data)),
     /** How many vouchers each running campaign has left, by campaign slug. */
     remaining: async (): Promise<Map<string, number>> =>
-      new Map((await call('/rewards', (data) => liveSchema.parse(data))).campaigns.map(({ campaign: slug, remaining }) => [slug, remaining])),
+      new Map(
+        (await call('/rewards', (data) => liveSchema.parse(data))).campaigns.map(({ campaign: slug, remaining }) => [slug, remaining]),
+      ),
     /** Records that the user finished part `step` (from 1) of a campaign's tutorial. */
-    progress: (slug: string, step: number): Promise<TutorialProgress> => call(`${campaign(slug)}/progress`, (data) => tutorialSchema.parse(data), { method: 'POST', body: { step } }),
+    progress: (slug: string, step: number): Promise<TutorialProgress> =>
+      call(`${campaign(slug)}/progress`, (data) => tutorialSchema.parse(data), { method: 'POST', body: { step } }),
     /** Claims a campaign's voucher once per key: send the same key when retrying the same claim. */
     claim: async (slug: string, idempotencyKey: string): Promise<Voucher> =>
-      (await call(`${campaign(slug)}/claim`, (data) => z.object({ voucher: voucherSchema }).parse(data), { method: 'POST', idempotencyKey })).voucher,
+      (
+        await call(`${campaign(slug)}/claim`, (data) => z.object({ voucher: voucherSchema }).parse(data), {
+          method: 'POST',
+          idempotencyKey,
+        })
+      ).voucher,
   }
 }
 

@@ -18,15 +18,17 @@ export function localeRoutes() {
 export const featureRoutes = (feature: Feature) => localeRoutes().filter(({ props }) => props.snapshot.tenant.features.includes(feature))
 
 /** The path of a page in a tenant's Center, always with a trailing slash. */
-export const centerPath = (tenant: string, locale: Locale, ...rest: string[]) =>
-  `/${[tenant, locale, ...rest].join('/')}/`
+export const centerPath = (tenant: string, locale: Locale, ...rest: string[]) => `/${[tenant, locale, ...rest].join('/')}/`
 
 export type Section = { feature: Feature | 'home'; href: string }
 
 /** The sections of a tenant's Center in one locale, home first, then each enabled feature in the usual order. */
 export function sections(tenant: Pick<Snapshot['tenant'], 'slug' | 'features'>, locale: Locale): Section[] {
   const enabled = features.filter((feature) => tenant.features.includes(feature))
-  return [{ feature: 'home', href: centerPath(tenant.slug, locale) }, ...enabled.map((feature) => ({ feature, href: centerPath(tenant.slug, locale, feature) }))]
+  return [
+    { feature: 'home', href: centerPath(tenant.slug, locale) },
+    ...enabled.map((feature) => ({ feature, href: centerPath(tenant.slug, locale, feature) })),
+  ]
 }
 
 /** Every page of a tenant's Center below /<tenant>/<locale>/, the same in each locale: what its sitemap lists. */

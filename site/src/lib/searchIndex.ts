@@ -1,11 +1,11 @@
 import Fuse from 'fuse.js'
 
+import { markdownText } from '../../../content/markdown'
 import type { Locale, LocalizedList, Snapshot, Tenant } from '../../../content/schema'
+import { searchOptions, type SearchDoc } from '../../../content/search'
 import { guidesInOrder } from './content'
 import { localize } from './localize'
-import { markdownText } from '../../../content/markdown'
 import { centerPath } from './routes'
-import { searchOptions, type SearchDoc } from '../../../content/search'
 
 /** Phrases in the page's locale, or the default locale's when it has none. */
 export function localizeList(list: LocalizedList, locale: Locale, tenant: Pick<Tenant, 'defaultLocale'>): string[] {

@@ -16,7 +16,9 @@ export function loadSnapshots(): Snapshot[] {
   const file = process.env.CENTER_SNAPSHOT
   const files = file ? [file] : contentFiles()
   loaded = files.map((path) => {
-    const { snapshot, warnings } = resolveMedia(parseSnapshot(JSON.parse(readFileSync(path, 'utf8')), path), (name) => existsSync(join(mediaDir(), name)))
+    const { snapshot, warnings } = resolveMedia(parseSnapshot(JSON.parse(readFileSync(path, 'utf8')), path), (name) =>
+      existsSync(join(mediaDir(), name)),
+    )
     for (const warning of warnings) console.warn(`Build warning: ${warning}`)
     return snapshot
   })
@@ -28,5 +30,8 @@ export const mediaDir = () => process.env.CENTER_MEDIA_DIR ?? join(process.cwd()
 
 function contentFiles(): string[] {
   const dir = join(process.cwd(), 'content', 'tenants')
-  return readdirSync(dir).filter((name) => name.endsWith('.json')).sort().map((name) => join(dir, name))
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => join(dir, name))
 }

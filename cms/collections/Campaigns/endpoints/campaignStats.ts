@@ -12,9 +12,11 @@ export const campaignStatsEndpoint: Endpoint = {
   path: '/:id/reward-stats',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) return refuse(401, 'sign-in', 'Sign in to the CMS to see a campaign\'s statistics.')
+    if (!req.user) return refuse(401, 'sign-in', "Sign in to the CMS to see a campaign's statistics.")
     const id = String(req.routeParams?.id ?? '')
-    const campaign = await req.payload.findByID({ collection: 'campaigns', id, depth: 0, draft: true, overrideAccess: false, user: req.user }).catch(() => null)
+    const campaign = await req.payload
+      .findByID({ collection: 'campaigns', id, depth: 0, draft: true, overrideAccess: false, user: req.user })
+      .catch(() => null)
     if (!campaign) return refuse(404, 'campaign-not-found', `No campaign ${id} that you can read.`)
     return Response.json({ campaign: campaign.slug, ...(await campaignStats(req.payload, campaign)) })
   },

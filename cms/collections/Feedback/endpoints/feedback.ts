@@ -1,14 +1,14 @@
 import type { Endpoint, Payload } from 'payload'
 import { z } from 'zod'
 
-import { locales } from '../../../../content/schema'
 import { cleanQuery } from '../../../../content/ask'
-import type { Tenant } from '../../../payload-types'
+import { locales } from '../../../../content/schema'
 import { recordFeedback } from '../../../ask/feedbackBatch'
 import { feedbackKinds } from '../../../ask/popularity'
 import { rateLimit, readCapped, refuse } from '../../../lib/requests'
 import { shortLived } from '../../../lib/shortLived'
 import { findTenant } from '../../../lib/tenants'
+import type { Tenant } from '../../../payload-types'
 
 /** The largest body accepted: enough for a pasted 10,000-character question (cut to 200 when stored), not for a flood. */
 export const maxFeedbackBytes = 32 * 1024
@@ -27,7 +27,10 @@ export const feedbackBody = z
     score: z.number().min(0).max(1).optional(),
   })
   .strict()
-  .refine((body) => (body.kind === 'unanswered') === (body.qa === undefined), { message: 'qa names the answer shown: required for view, helpful and unhelpful, absent for unanswered', path: ['qa'] })
+  .refine((body) => (body.kind === 'unanswered') === (body.qa === undefined), {
+    message: 'qa names the answer shown: required for view, helpful and unhelpful, absent for unanswered',
+    path: ['qa'],
+  })
 
 /** How long a tenant or Q&A looked up for feedback is reused: a Q&A unpublished just now may still get votes for this long. */
 export const lookupTtlMs = 5_000
@@ -55,7 +58,8 @@ export function parseFeedback(text: string): { data: z.infer<typeof feedbackBody
     return { problem: 'The body must be JSON.' } // not JSON (or binary): the caller answers 400
   }
   const result = feedbackBody.safeParse(json)
-  if (!result.success) return { problem: result.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ') }
+  if (!result.success)
+    return { problem: result.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ') }
   return { data: result.data }
 }
 
@@ -83,7 +87,8 @@ export const feedbackEndpoint: Endpoint = {
 
     const tenant = await tenants(slug, () => findTenant(req.payload, slug))
     if (!tenant) return refuse(400, 'unknown-tenant', `There is no MPP "${slug}".`)
-    if (!tenant.enabledLocales.includes(locale)) return refuse(400, 'unknown-locale', `${tenant.name} does not offer the locale "${locale}".`)
+    if (!tenant.enabledLocales.includes(locale))
+      return refuse(400, 'unknown-locale', `${tenant.name} does not offer the locale "${locale}".`)
     const qa = qaSlug ? await qas(`${tenant.id}\u0000${qaSlug}`, () => publishedQaId(req.payload, tenant, qaSlug)) : undefined
     if (qaSlug && qa === undefined) return refuse(400, 'unknown-qa', `${tenant.name} has no published Q&A "${qaSlug}".`)
 

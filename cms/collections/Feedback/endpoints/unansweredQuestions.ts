@@ -1,12 +1,12 @@
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
+import { cleanQuery } from '../../../../content/ask'
 import { locales } from '../../../../content/schema'
 import { hasRoleIn } from '../../../access/tenantRoles'
-import { cleanQuery } from '../../../../content/ask'
-import { richTextConverter } from '../../../lib/richText'
-import { refuse } from '../../../lib/requests'
 import { groupQuestions } from '../../../ask/unanswered'
+import { refuse } from '../../../lib/requests'
+import { richTextConverter } from '../../../lib/richText'
 
 /** How far back the admin looks for questions the ask box could not answer well. */
 const lookBackDays = 90
@@ -35,7 +35,14 @@ export const unansweredQuestions: Endpoint = {
       user: req.user,
       req,
     })
-    const { docs: tenants } = await req.payload.find({ collection: 'tenants', depth: 0, limit: 0, pagination: false, sort: 'name', select: { name: true, slug: true } })
+    const { docs: tenants } = await req.payload.find({
+      collection: 'tenants',
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      sort: 'name',
+      select: { name: true, slug: true },
+    })
     const mine = tenants.filter((tenant) => hasRoleIn(req.user, tenant.id, 'editor'))
     return Response.json(
       mine.map((tenant) => ({
@@ -68,10 +75,16 @@ export const draftFromQuestion: Endpoint = {
     const { tenant, locale, wordings } = parsed.data
     const question = cleanQuery(parsed.data.query)
     if (!question) return refuse(400, 'empty-query', 'The question is empty.')
-    if (!hasRoleIn(req.user, tenant, 'editor')) return refuse(403, 'forbidden', 'You do not edit this MPP\'s content.')
+    if (!hasRoleIn(req.user, tenant, 'editor')) return refuse(403, 'forbidden', "You do not edit this MPP's content.")
     const owner = await req.payload.findByID({ collection: 'tenants', id: tenant, depth: 0 }).catch(() => null)
     if (!owner) return refuse(400, 'unknown-tenant', `There is no MPP with id ${tenant}.`)
-    const { docs: categories } = await req.payload.find({ collection: 'qa-categories', where: { tenant: { equals: owner.id } }, sort: 'order', limit: 1, depth: 0 })
+    const { docs: categories } = await req.payload.find({
+      collection: 'qa-categories',
+      where: { tenant: { equals: owner.id } },
+      sort: 'order',
+      limit: 1,
+      depth: 0,
+    })
     if (!categories[0]) return refuse(400, 'no-category', 'This MPP has no Q&A category yet: add one first.')
     const { toLexical } = await richTextConverter(req.payload)
     const draft = await req.payload.create({
@@ -87,7 +100,10 @@ export const draftFromQuestion: Endpoint = {
         _status: 'draft',
         question,
         answer: toLexical('Write the answer here.'),
-        alternatives: wordings.map(cleanQuery).filter((wording) => wording && wording !== question).slice(0, 10),
+        alternatives: wordings
+          .map(cleanQuery)
+          .filter((wording) => wording && wording !== question)
+          .slice(0, 10),
         category: categories[0].id,
         slug: `asked-${Date.now().toString(36)}`,
         order: 999,

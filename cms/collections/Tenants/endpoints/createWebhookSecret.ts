@@ -11,7 +11,8 @@ export const createWebhookSecret: Endpoint = {
   path: '/:id/webhook-secrets',
   method: 'post',
   handler: async (req) => {
-    if (!isSuperAdmin(req.user)) return Response.json({ errors: [{ message: 'Only a super-admin can create webhook secrets.' }] }, { status: 403 })
+    if (!isSuperAdmin(req.user))
+      return Response.json({ errors: [{ message: 'Only a super-admin can create webhook secrets.' }] }, { status: 403 })
     const id = req.routeParams?.id as string
     const body = (await req.json?.().catch(() => ({}))) as { label?: unknown } | undefined
     const label = typeof body?.label === 'string' && body.label.trim() ? body.label.trim().slice(0, 80) : 'Webhook secret'
@@ -20,7 +21,13 @@ export const createWebhookSecret: Endpoint = {
 
     const secret = newWebhookSecret()
     const createdAt = new Date().toISOString()
-    const rows = (tenant.webhookSecrets ?? []).map(({ id: rowId, label: rowLabel, hint, createdAt: rowCreated, secret: stored }) => ({ id: rowId, label: rowLabel, hint, createdAt: rowCreated, secret: stored }))
+    const rows = (tenant.webhookSecrets ?? []).map(({ id: rowId, label: rowLabel, hint, createdAt: rowCreated, secret: stored }) => ({
+      id: rowId,
+      label: rowLabel,
+      hint,
+      createdAt: rowCreated,
+      secret: stored,
+    }))
     const updated = await req.payload.update({
       collection: 'tenants',
       id,

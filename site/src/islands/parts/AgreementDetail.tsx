@@ -82,7 +82,11 @@ export function AgreementDetail({ client, agreement, locale, t, update, onRenew 
   }
 
   const cancel = () =>
-    settle(cancelledNow(agreement, new Date()), (key) => client.cancelAgreement(agreement.id, { reason: reason ?? 'other', comment: comment || undefined }, key), { step: 'cancelled' })
+    settle(
+      cancelledNow(agreement, new Date()),
+      (key) => client.cancelAgreement(agreement.id, { reason: reason ?? 'other', comment: comment || undefined }, key),
+      { step: 'cancelled' },
+    )
 
   const loadAuthorization = async () => {
     setFlow({ step: 'loading-authorization' })
@@ -93,16 +97,21 @@ export function AgreementDetail({ client, agreement, locale, t, update, onRenew 
     }
   }
 
-  const authorize = () => settle(authorizedNow(agreement, new Date()), (key) => client.authorizeAgreement(agreement.id, key), { step: 'authorized' })
+  const authorize = () =>
+    settle(authorizedNow(agreement, new Date()), (key) => client.authorizeAgreement(agreement.id, key), { step: 'authorized' })
 
   return (
     <article className="agreement-detail" aria-labelledby="agreement-heading">
       <p>
-        <a href="#" className="back">{t('agreements.back')}</a>
+        <a href="#" className="back">
+          {t('agreements.back')}
+        </a>
       </p>
       <div className="merchant-head">
         <img src={agreement.merchant.logoUrl} alt={t('merchant.logo', { name: merchant })} width={48} height={48} />
-        <h2 id="agreement-heading" className="merchant-name" tabIndex={-1} ref={focus}>{merchant}</h2>
+        <h2 id="agreement-heading" className="merchant-name" tabIndex={-1} ref={focus}>
+          {merchant}
+        </h2>
       </div>
       <p>{agreement.description}</p>
       <dl className="facts">
@@ -113,26 +122,36 @@ export function AgreementDetail({ client, agreement, locale, t, update, onRenew 
         <dt>{t('merchant.categoryLabel')}</dt>
         <dd>{t(`merchant.category.${agreement.merchant.category}`, {}, agreement.merchant.category)}</dd>
         <dt>{t('agreements.created')}</dt>
-        <dd><time dateTime={agreement.createdAt}>{date(agreement.createdAt)}</time></dd>
+        <dd>
+          <time dateTime={agreement.createdAt}>{date(agreement.createdAt)}</time>
+        </dd>
         {agreement.authorizedAt && (
           <>
             <dt>{t('agreements.authorizedAt')}</dt>
-            <dd><time dateTime={agreement.authorizedAt}>{date(agreement.authorizedAt)}</time></dd>
+            <dd>
+              <time dateTime={agreement.authorizedAt}>{date(agreement.authorizedAt)}</time>
+            </dd>
           </>
         )}
         {agreement.cancelledAt && (
           <>
             <dt>{t('agreements.cancelledAt')}</dt>
-            <dd><time dateTime={agreement.cancelledAt}>{date(agreement.cancelledAt)}</time></dd>
+            <dd>
+              <time dateTime={agreement.cancelledAt}>{date(agreement.cancelledAt)}</time>
+            </dd>
           </>
         )}
       </dl>
 
       {flow.step === 'idle' && agreement.status === 'active' && (
-        <button type="button" onClick={() => void check()}>{t('agreements.cancel')}</button>
+        <button type="button" onClick={() => void check()}>
+          {t('agreements.cancel')}
+        </button>
       )}
       {flow.step === 'idle' && agreement.status === 'pending' && (
-        <button type="button" onClick={() => void loadAuthorization()}>{t('agreements.enable')}</button>
+        <button type="button" onClick={() => void loadAuthorization()}>
+          {t('agreements.enable')}
+        </button>
       )}
       {(flow.step === 'checking' || flow.step === 'loading-authorization' || flow.step === 'sending') && (
         <p role="status">{t(flow.step === 'checking' ? 'agreements.checking' : 'mpp.loading')}</p>
@@ -144,7 +163,9 @@ export function AgreementDetail({ client, agreement, locale, t, update, onRenew 
           {flow.reason && <p>{flow.reason}</p>}
           {flow.merchantUrl && (
             <p>
-              <a href={flow.merchantUrl} rel="noopener noreferrer" target="_blank">{t('agreements.refused.link', { merchant })}</a>
+              <a href={flow.merchantUrl} rel="noopener noreferrer" target="_blank">
+                {t('agreements.refused.link', { merchant })}
+              </a>
             </p>
           )}
         </section>
@@ -172,7 +193,9 @@ export function AgreementDetail({ client, agreement, locale, t, update, onRenew 
           </label>
           <div className="actions">
             <button type="submit">{t('agreements.survey.next')}</button>
-            <button type="button" onClick={() => setFlow({ step: 'idle' })}>{t('agreements.confirm.no')}</button>
+            <button type="button" onClick={() => setFlow({ step: 'idle' })}>
+              {t('agreements.confirm.no')}
+            </button>
           </div>
         </form>
       )}
@@ -181,19 +204,37 @@ export function AgreementDetail({ client, agreement, locale, t, update, onRenew 
           <h3 id="confirm-heading">{t('agreements.confirm.heading')}</h3>
           <p>{t('agreements.confirm.text', { merchant })}</p>
           <div className="actions">
-            <button type="button" className="danger" onClick={() => void cancel()}>{t('agreements.confirm.yes')}</button>
-            <button type="button" onClick={() => setFlow({ step: 'idle' })}>{t('agreements.confirm.no')}</button>
+            <button type="button" className="danger" onClick={() => void cancel()}>
+              {t('agreements.confirm.yes')}
+            </button>
+            <button type="button" onClick={() => setFlow({ step: 'idle' })}>
+              {t('agreements.confirm.no')}
+            </button>
           </div>
         </section>
       )}
-      {flow.step === 'cancelled' && <p role="status" className="done">{t('agreements.done.cancelled', { merchant })}</p>}
+      {flow.step === 'cancelled' && (
+        <p role="status" className="done">
+          {t('agreements.done.cancelled', { merchant })}
+        </p>
+      )}
       {flow.step === 'authorize' && (
-        <AuthorizationStep authorization={flow.authorization} accepted={accepted} onAccept={setAccepted} onConfirm={() => void authorize()} onCancel={() => setFlow({ step: 'idle' })} locale={locale} t={t} />
+        <AuthorizationStep
+          authorization={flow.authorization}
+          accepted={accepted}
+          onAccept={setAccepted}
+          onConfirm={() => void authorize()}
+          onCancel={() => setFlow({ step: 'idle' })}
+          locale={locale}
+          t={t}
+        />
       )}
       {flow.step === 'authorized' && (
         <div role="status" className="done">
           <p>{t('agreements.done.authorized', { merchant })}</p>
-          <button type="button" onClick={() => setFlow({ step: 'idle' })}>{t('agreements.done.viewDetails')}</button>
+          <button type="button" onClick={() => setFlow({ step: 'idle' })}>
+            {t('agreements.done.viewDetails')}
+          </button>
         </div>
       )}
       {flow.step === 'failed' && <Failure kind={flow.failure} t={t} onRetry={flow.retry} />}
@@ -201,7 +242,15 @@ export function AgreementDetail({ client, agreement, locale, t, update, onRenew 
   )
 }
 
-type StepProps = { authorization: Authorization; accepted: boolean; onAccept: (value: boolean) => void; onConfirm: () => void; onCancel: () => void; locale: string; t: T }
+type StepProps = {
+  authorization: Authorization
+  accepted: boolean
+  onAccept: (value: boolean) => void
+  onConfirm: () => void
+  onCancel: () => void
+  locale: string
+  t: T
+}
 
 /** The authorization page the user approves: both logos, the masked account, what is authorized and the terms, unticked. */
 function AuthorizationStep({ authorization, accepted, onAccept, onConfirm, onCancel, locale, t }: StepProps) {
@@ -224,15 +273,21 @@ function AuthorizationStep({ authorization, accepted, onAccept, onConfirm, onCan
         <dd>{formatAmount(authorization.paymentLimit, locale)}</dd>
       </dl>
       <p>
-        <a href={authorization.termsUrl} rel="noopener noreferrer" target="_blank">{t('agreements.authorize.terms')}</a>
+        <a href={authorization.termsUrl} rel="noopener noreferrer" target="_blank">
+          {t('agreements.authorize.terms')}
+        </a>
       </p>
       <label className="choice">
         <input type="checkbox" checked={accepted} onChange={(event) => onAccept(event.target.checked)} />
         {t('agreements.authorize.accept')}
       </label>
       <div className="actions">
-        <button type="button" disabled={!accepted} onClick={onConfirm}>{t('agreements.authorize.confirm')}</button>
-        <button type="button" onClick={onCancel}>{t('agreements.authorize.cancel')}</button>
+        <button type="button" disabled={!accepted} onClick={onConfirm}>
+          {t('agreements.authorize.confirm')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('agreements.authorize.cancel')}
+        </button>
       </div>
     </section>
   )

@@ -8,7 +8,13 @@ import { failureKind } from '../../lib/mppErrors'
 import { Failure } from './Failure'
 import { useFocusOnMount } from './hooks'
 
-type Props = { client: MppClient; billId: string; locale: string; t: (key: string, values?: Record<string, string>, fallback?: string) => string; onRenew: () => void }
+type Props = {
+  client: MppClient
+  billId: string
+  locale: string
+  t: (key: string, values?: Record<string, string>, fallback?: string) => string
+  onRenew: () => void
+}
 
 type State = { kind: 'loading' } | { kind: 'failed'; failure: MppErrorKind } | { kind: 'ready'; bill: Bill }
 
@@ -35,11 +41,17 @@ export function BillDetail({ client, billId, locale, t, onRenew }: Props) {
   return (
     <article className="bill-detail" aria-labelledby="bill-detail-heading">
       <p>
-        <a href="#" className="back">{t('bills.detail.back')}</a>
+        <a href="#" className="back">
+          {t('bills.detail.back')}
+        </a>
       </p>
-      <h2 id="bill-detail-heading" tabIndex={-1} ref={focus}>{t('bills.detail.heading')}</h2>
+      <h2 id="bill-detail-heading" tabIndex={-1} ref={focus}>
+        {t('bills.detail.heading')}
+      </h2>
       {state.kind === 'loading' && <p role="status">{t('mpp.loading')}</p>}
-      {state.kind === 'failed' && <Failure kind={state.failure} t={t} onRetry={() => (state.failure === 'unauthorized' ? onRenew() : void load())} />}
+      {state.kind === 'failed' && (
+        <Failure kind={state.failure} t={t} onRetry={() => (state.failure === 'unauthorized' ? onRenew() : void load())} />
+      )}
       {state.kind === 'ready' && <BillFacts bill={state.bill} locale={locale} t={t} time={time} />}
     </article>
   )

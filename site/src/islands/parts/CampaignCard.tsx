@@ -1,10 +1,19 @@
 import { useRef, useState } from 'react'
 
-import { RewardsError, type RewardsClient, type TutorialProgress, type Voucher } from '../../lib/rewardsApi'
 import { retryable, rewardsFailureKey, tutorialOf } from '../../lib/rewards'
+import { RewardsError, type RewardsClient, type TutorialProgress, type Voucher } from '../../lib/rewardsApi'
 
 /** A live campaign as the page built it: texts already localized, tutorial steps as safe HTML. */
-export type CampaignInfo = { slug: string; title: string; titleLang?: string; voucher: string; validity: string; ends: string; videoUrl?: string; steps: string[] }
+export type CampaignInfo = {
+  slug: string
+  title: string
+  titleLang?: string
+  voucher: string
+  validity: string
+  ends: string
+  videoUrl?: string
+  steps: string[]
+}
 
 type Props = {
   campaign: CampaignInfo
@@ -80,7 +89,15 @@ export function CampaignCard({ campaign, t, formatCount, live }: Props) {
       <p>{campaign.voucher}</p>
       <p className="meta">
         {campaign.validity} · {campaign.ends}
-        {live?.remaining !== undefined && <> · <span className="left">{live.remaining ? t('rewards.left', { count: formatCount(live.remaining) }) : t('rewards.soldOut')}</span></>}
+        {live?.remaining !== undefined && (
+          <>
+            {' '}
+            ·{' '}
+            <span className="left">
+              {live.remaining ? t('rewards.left', { count: formatCount(live.remaining) }) : t('rewards.soldOut')}
+            </span>
+          </>
+        )}
       </p>
       {live?.voucher && <p className="claimed">{t('rewards.yours', { code: live.voucher.code })}</p>}
       {message && (
@@ -101,7 +118,14 @@ export function CampaignCard({ campaign, t, formatCount, live }: Props) {
               <p className="part">{t('rewards.tutorial.part', { n: formatCount(done + 1), total: formatCount(parts.length) })}</p>
               {part.kind === 'video' ? (
                 <>
-                  <video controls preload="metadata" playsInline src={part.url} onEnded={() => setVideo('ended')} onError={() => setVideo('failed')} />
+                  <video
+                    controls
+                    preload="metadata"
+                    playsInline
+                    src={part.url}
+                    onEnded={() => setVideo('ended')}
+                    onError={() => setVideo('failed')}
+                  />
                   <p className="note">{t(video === 'failed' ? 'rewards.tutorial.videoFailed' : 'rewards.tutorial.video')}</p>
                 </>
               ) : (

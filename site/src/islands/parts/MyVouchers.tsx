@@ -12,7 +12,9 @@ export function MyVouchers({ vouchers, locale, t }: Props) {
       <ul className="vouchers">
         {vouchers.map((voucher) => (
           <li key={voucher.code} className={`voucher voucher-${voucher.status}`}>
-            <span className="value">{t('rewards.voucher', { amount: formatAmount(voucher.amount, locale), merchant: voucher.merchant })}</span>
+            <span className="value">
+              {t('rewards.voucher', { amount: formatAmount(voucher.amount, locale), merchant: voucher.merchant })}
+            </span>
             <span className="code">
               {t('rewards.mine.code')} <code>{voucher.code}</code>
             </span>

@@ -9,10 +9,13 @@ const previewable = ['guides', 'qas'] as const
 type Previewable = (typeof previewable)[number]
 
 const page = (status: number, message: string) =>
-  new Response(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Preview</title></head><body><p>${message}</p></body></html>`, {
-    status,
-    headers: { 'content-type': 'text/html; charset=utf-8' },
-  })
+  new Response(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Preview</title></head><body><p>${message}</p></body></html>`,
+    {
+      status,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+    },
+  )
 
 /** GET /preview/:collection/:id?locale=xx: the signed-in editor's view of a draft guide or Q&A, as its page would show it. */
 export async function GET(request: Request, { params }: { params: Promise<{ collection: string; id: string }> }) {
@@ -27,13 +30,21 @@ export async function GET(request: Request, { params }: { params: Promise<{ coll
     .findByID({ collection: collection as Previewable, id, draft: true, locale, depth: 1, overrideAccess: false, user })
     .catch(() => null)
   if (!doc) return page(404, 'This document does not exist or belongs to another MPP.')
-  const tenant = typeof doc.tenant === 'object' && doc.tenant ? doc.tenant : await payload.findByID({ collection: 'tenants', id: doc.tenant as number, depth: 0 })
+  const tenant =
+    typeof doc.tenant === 'object' && doc.tenant
+      ? doc.tenant
+      : await payload.findByID({ collection: 'tenants', id: doc.tenant as number, depth: 0 })
   const { toMarkdown } = await richTextConverter(payload)
   const common = { tenant, locale, rtl: rtlLocales.includes(locale), status: doc._status ?? 'draft' }
 
   const html =
     'steps' in doc
-      ? renderPreview({ ...common, heading: doc.title, summary: doc.summary, sections: (doc.steps ?? []).map((step) => toMarkdown(step.body)) })
+      ? renderPreview({
+          ...common,
+          heading: doc.title,
+          summary: doc.summary,
+          sections: (doc.steps ?? []).map((step) => toMarkdown(step.body)),
+        })
       : renderPreview({ ...common, heading: doc.question, sections: [toMarkdown(doc.answer)] })
   return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } })
 }
