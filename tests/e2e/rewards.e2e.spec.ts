@@ -138,11 +138,15 @@ describe('rewards', () => {
     const claimedSlug = await claimTwiceAsNewUser()
     const page = await browser.newPage()
     await signIn(page, cmsUrl, 'editor@lumopay.local', 'center-editor')
-    const found = (await (await page.request.get(`${cmsUrl}/api/campaigns?where[slug][equals]=${claimedSlug}&depth=0`)).json()) as {
+    // The admin's cookie counts only on requests from the admin's own origin (Payload's csrf list).
+    const asAdmin = { headers: { origin: new URL(cmsUrl).origin } }
+    const found = (await (
+      await page.request.get(`${cmsUrl}/api/campaigns?where[slug][equals]=${claimedSlug}&depth=0`, asAdmin)
+    ).json()) as {
       docs: { id: number | string }[]
     }
     const id = found.docs[0]!.id
-    const stats = (await (await page.request.get(`${cmsUrl}/api/campaigns/${id}/reward-stats`)).json()) as {
+    const stats = (await (await page.request.get(`${cmsUrl}/api/campaigns/${id}/reward-stats`, asAdmin)).json()) as {
       issued: number
       remaining: number
       budget: number

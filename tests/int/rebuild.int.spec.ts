@@ -53,10 +53,12 @@ afterAll(async () => {
 /** Calls POST /api/webhooks/rebuild in process with a raw body and headers. */
 async function deliver(body: string, headers: Record<string, string>) {
   const { rebuildWebhook } = await import('../../cms/publish/webhook')
+  const { peerAddressHeader } = await import('../../cms/lib/requests')
+  // The CMS server stamps the socket's address on every request (cms/instrumentation.ts); in process, the test does.
   const request = new Request('http://center.test/api/webhooks/rebuild', {
     method: 'POST',
     body,
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', [peerAddressHeader]: '127.0.0.1', ...headers },
   })
   const response = await rebuildWebhook.handler(Object.assign(request, { payload }) as never)
   return { status: response.status, body: (await response.json()) as { error?: string; buildId?: string; coalesced?: boolean } }
@@ -304,6 +306,6 @@ describe('the rebuild pipeline', () => {
         user: { ...editor, collection: 'users' },
         data: { tenant: tenantId.hoshi as number, buildId: 'x', trigger: 'cli', state: 'live' },
       }),
-    ).rejects.toThrow()
+    ).rejects.toMatchObject({ status: 403 })
   })
 })
