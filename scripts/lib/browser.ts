@@ -3,14 +3,21 @@ import { existsSync } from 'node:fs'
 
 /** Debian's Chromium, which the browser tests drive (playwright cannot download browsers here). */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const packages = ['chromium', 'fonts-noto-cjk']
+// fonts-noto-cjk has no Thai: fonts-noto-core draws the Thai merchant names the demo bills hold.
+const packages = ['chromium', 'fonts-noto-cjk', 'fonts-noto-core']
 
-/** Whether Chromium and the CJK fonts (without them Chinese, Japanese and Korean render as boxes) are installed. */
+/** Whether a Noto font for a language is installed (fontconfig's `fc-list :lang=xx`). */
+const hasNotoFor = (lang: string) => {
+  const fonts = spawnSync('fc-list', [`:lang=${lang}`], { encoding: 'utf8' })
+  return fonts.status === 0 && /Noto/i.test(fonts.stdout)
+}
+
+/** Whether Chromium and the CJK and Thai fonts (without them those scripts render as boxes) are installed. */
 function missingPackages(): string[] {
   const missing: string[] = []
   if (!existsSync(chromiumPath)) missing.push('chromium')
-  const fonts = spawnSync('fc-list', [':lang=ja'], { encoding: 'utf8' })
-  if (fonts.status !== 0 || !/Noto/i.test(fonts.stdout)) missing.push('fonts-noto-cjk')
+  if (!hasNotoFor('ja')) missing.push('fonts-noto-cjk')
+  if (!hasNotoFor('th')) missing.push('fonts-noto-core')
   return missing
 }
 

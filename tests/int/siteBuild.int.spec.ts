@@ -34,6 +34,13 @@ const htmlFiles = (dir: string): string[] =>
     .filter((name) => name.endsWith('.html'))
     .map((name) => join(dir, name))
 
+/** What a reader sees of a page: its text without scripts, styles, tags and attributes. */
+const visibleText = (html: string): string =>
+  html
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&amp;/g, '&')
+
 describe('the static site', () => {
   test('builds every page of every demo MPP from content/ with no CMS running', async () => {
     const { out } = await buildSite()
@@ -63,6 +70,15 @@ describe('the static site', () => {
       const page = readFileSync(join(out, slug, tenant.defaultLocale, 'guides', illustrated.slug, 'index.html'), 'utf8')
       expect(page).toMatch(new RegExp(`<img src="/${slug}/media/${image}" width="\\d+" height="\\d+" alt="[^"]+"`))
     }
+    // No Markdown survives as text on any page, in any locale (CJK emphasis next to 「」 or 。 included).
+    const rawMarkdown = htmlFiles(out)
+      .map((file) => ({ file, text: visibleText(readFileSync(file, 'utf8')) }))
+      .flatMap(({ file, text }) =>
+        [...text.matchAll(/\*\*|__|\]\(/g)].map(
+          (m) => `${file.slice(out.length)}: …${text.slice(Math.max(0, m.index - 30), m.index + 30)}…`,
+        ),
+      )
+    expect(rawMarkdown).toEqual([])
   }, 180_000)
 
   test('a hostile snapshot builds, and its script tags, event handlers and script links render inert', async () => {

@@ -3,22 +3,26 @@ import ar from './ar.json'
 import en from './en.json'
 import fil from './fil.json'
 import { format } from './format'
+import id from './id.json'
 import ja from './ja.json'
 import ko from './ko.json'
+import ms from './ms.json'
+import th from './th.json'
+import vi from './vi.json'
 import zhHans from './zh-Hans.json'
 import zhHant from './zh-Hant.json'
 
 export type UiKey = keyof typeof en
 export type Dictionary = Partial<Record<UiKey, string>>
 
-/** Every locale's UI strings; a locale without a dictionary, or a missing key, falls back to English. */
-export const dictionaries: Partial<Record<Locale, Dictionary>> = { en, ja, ko, ar, fil, 'zh-Hans': zhHans, 'zh-Hant': zhHant }
+/** Every shipped locale's UI strings (tests/unit/i18n.spec.ts checks that each is complete and translated); a missing key falls back to English. */
+export const dictionaries: Record<Locale, Dictionary> = { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant, ja, ko, th, vi, id, ms, fil, ar }
 
 export { format }
 
 /** The translator for one locale: `t('bills.heading')`, `t('home.billsIntro', { mpp })`. */
 export function translator(locale: Locale) {
-  const dictionary = dictionaries[locale] ?? {}
+  const dictionary: Dictionary = dictionaries[locale] ?? {}
   return (key: UiKey, values?: Record<string, string>) => format(dictionary[key] ?? en[key], values)
 }
 
