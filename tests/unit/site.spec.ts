@@ -8,7 +8,7 @@ import { dictionaries, format, pick, translator } from '../../site/src/i18n'
 import en from '../../site/src/i18n/en.json'
 import { translate } from '../../site/src/i18n/format'
 import { authorizedNow, cancelledNow, newIdempotencyKey, optimistic, replaceAgreement } from '../../site/src/lib/agreements'
-import { appendPage, formatRate, groupByDay, statusesOf } from '../../site/src/lib/bills'
+import { appendPage, formatRate, groupByDay, readableRate, statusesOf } from '../../site/src/lib/bills'
 import { localize } from '../../site/src/lib/localize'
 import { failureKey, failureKind } from '../../site/src/lib/mppErrors'
 import { centerPath } from '../../site/src/lib/routes'
@@ -139,6 +139,12 @@ describe('bills in the island', () => {
   test("exchange rates are shown with six significant digits in the locale's format", () => {
     expect(formatRate(0.0520000001, 'en')).toBe('0.052')
     expect(formatRate(1234.56789, 'de')).toBe('1.234,57')
+  })
+
+  test('a rate reads in the direction that is at least 1, and a same-currency payment has none', () => {
+    expect(readableRate({ from: 'IDR', to: 'KWD', rate: 0.0000189506 })).toEqual({ from: 'KWD', to: 'IDR', rate: 1 / 0.0000189506 })
+    expect(readableRate({ from: 'HKD', to: 'JPY', rate: 19.2 })).toEqual({ from: 'HKD', to: 'JPY', rate: 19.2 })
+    expect(readableRate({ from: 'JPY', to: 'JPY', rate: 1 })).toBeNull()
   })
 })
 
