@@ -126,7 +126,12 @@ describe('bills from the MPP', () => {
     expect(page.url()).toBe(`${siteUrl}/lumopay/en/bills/#bill=${bill.id}`)
     expect(await page.locator('.amount-paid').textContent()).toMatch(/^HK\$/)
     expect(await page.locator('.merchant-amount').textContent()).not.toMatch(/^HK\$/)
-    expect(await page.locator('.rate').textContent()).toMatch(new RegExp(`^1 ${bill.exchangeRate.from} = [\\d.,]+ HKD$`))
+    // The rate reads in the direction that is at least 1, whichever way the MPP states it.
+    const { from, to, rate } = bill.exchangeRate
+    const [one, other] = rate >= 1 ? [from, to] : [to, from]
+    const rateLine = (await page.locator('.rate').textContent())!
+    expect(rateLine).toMatch(new RegExp(`^1 ${one} = [\\d.,]+ ${other}$`))
+    expect(Number(rateLine.split(' = ')[1]!.split(' ')[0]!.replaceAll(',', ''))).toBeGreaterThanOrEqual(1)
     expect(await page.locator('.refund').count()).toBe(bill.refunds.length)
     expect(await page.locator('.refund .reason').allTextContents()).toEqual(bill.refunds.map((r) => r.reason))
     await page.getByRole('link', { name: 'Back to bills' }).click()

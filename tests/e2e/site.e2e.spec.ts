@@ -99,7 +99,7 @@ describe.each(visits)('the Center of $tenant in $locale', ({ tenant: slug, local
     await page.close()
   })
 
-  test("a guide shows its step images at their own size with a text alternative, and the header shows the MPP's logo", async () => {
+  test("a guide shows its step images at their own size with a text alternative, the app bar its title and a way back, and the home's app bar the MPP's logo", async () => {
     const guide = snapshot.guides.find((item) => item.steps.some((step) => step.image))!
     const { page } = await open(centerPath(slug, locale, 'guides', guide.slug))
     const images = page.locator('ol.steps img')
@@ -108,10 +108,15 @@ describe.each(visits)('the Center of $tenant in $locale', ({ tenant: slug, local
     await expect.poll(() => images.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(media.width)
     expect(await images.first().getAttribute('alt')).toBe(localize(media.alt, locale, tenant).text)
     expect(await images.first().getAttribute('height')).toBe(String(media.height))
-    await expect
-      .poll(() => page.locator('header .brand img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
-      .toBeGreaterThan(0)
+    // Below home the app bar holds the page title and a back link; the MPP's logo sits in the home's app bar.
+    expect(await page.locator('header .appbar-title').textContent()).toBe(localize(guide.title, locale, tenant).text)
+    expect(await page.locator('header a.back').getAttribute('href')).toBe(centerPath(slug, locale, 'guides'))
     await page.close()
+    const home = await open(centerPath(slug, locale))
+    await expect
+      .poll(() => home.page.locator('header .brand img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0)
+    await home.page.close()
   })
 
   test('the rewards page says what it is without scripts and lists the campaigns running now', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest'
 
-import { brandStyle } from '../../content/theme'
+import { aaTextRatio, brandStyle, contrastRatio, faviconUrl, readableOn, surfaces, textOn } from '../../content/theme'
 import { MppError } from '../../mpp/contract/client'
 import type { Agreement } from '../../mpp/contract/schema'
 import { demoAgreements } from '../../mpp/sandbox/demoData'
@@ -8,7 +8,7 @@ import { format, pick, translator } from '../../site/src/i18n'
 import en from '../../site/src/i18n/en.json'
 import { translate } from '../../site/src/i18n/format'
 import { authorizedNow, cancelledNow, newIdempotencyKey, optimistic, replaceAgreement } from '../../site/src/lib/agreements'
-import { appendPage, formatRate, groupByDay, statusesOf } from '../../site/src/lib/bills'
+import { appendPage, formatRate, groupByDay, readableRate, statusesOf } from '../../site/src/lib/bills'
 import { localize } from '../../site/src/lib/localize'
 import { failureKey, failureKind } from '../../site/src/lib/mppErrors'
 import { centerPath } from '../../site/src/lib/routes'
@@ -52,9 +52,25 @@ describe('site helpers', () => {
   })
 
   test('the brand becomes CSS custom properties', () => {
-    expect(brandStyle({ brand: { primaryColor: '#0b5cad', accentColor: '#0f7b6c', intro: {} } })).toBe(
-      ':root{--brand:#0b5cad;--accent:#0f7b6c}',
-    )
+    const style = brandStyle({ brand: { primaryColor: '#0b5cad', accentColor: '#0f7b6c', intro: {} } })
+    expect(style).toContain(':root{--brand:#0b5cad;--on-brand:#ffffff;--accent:#0f7b6c;--brand-text:#0b5cad}')
+    expect(style).toMatch(/@media \(prefers-color-scheme:dark\)\{:root\{--brand-text:#[0-9a-f]{6};/)
+  })
+
+  test('brand text is moved towards readable on both surfaces, and text on a pale brand turns dark', () => {
+    for (const surface of Object.values(surfaces)) {
+      for (const colour of ['#8a1c3b', '#0b5cad', '#1f6f43', '#ffd400'])
+        expect(contrastRatio(readableOn(colour, surface), surface)).toBeGreaterThanOrEqual(aaTextRatio)
+    }
+    expect(textOn('#ffd400')).toBe('#111111')
+    expect(textOn('#8a1c3b')).toBe('#ffffff')
+  })
+
+  test('the favicon is an SVG data URL in the brand colour with the MPP initial', () => {
+    const url = faviconUrl({ name: 'Hoshi Wallet', brand: { primaryColor: '#8a1c3b', accentColor: '#5b3c88', intro: {} } })
+    const svg = decodeURIComponent(url.replace('data:image/svg+xml,', ''))
+    expect(svg).toContain('fill="#8a1c3b"')
+    expect(svg).toMatch(/>H<\/text>/)
   })
 
   test('the token is read from the URL fragment', () => {
@@ -117,6 +133,12 @@ describe('bills in the island', () => {
   test("exchange rates are shown with six significant digits in the locale's format", () => {
     expect(formatRate(0.0520000001, 'en')).toBe('0.052')
     expect(formatRate(1234.56789, 'de')).toBe('1.234,57')
+  })
+
+  test('a rate reads in the direction that is at least 1, and a same-currency payment has none', () => {
+    expect(readableRate({ from: 'IDR', to: 'KWD', rate: 0.0000189506 })).toEqual({ from: 'KWD', to: 'IDR', rate: 1 / 0.0000189506 })
+    expect(readableRate({ from: 'HKD', to: 'JPY', rate: 19.2 })).toEqual({ from: 'HKD', to: 'JPY', rate: 19.2 })
+    expect(readableRate({ from: 'JPY', to: 'JPY', rate: 1 })).toBeNull()
   })
 })
 

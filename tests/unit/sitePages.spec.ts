@@ -52,9 +52,10 @@ describe('what the pages list', () => {
       { slug: 'store-1', product: 'in-store' as const, order: 1, related: [] },
     ]
     expect(guidesInOrder(guides).map((g) => g.slug)).toEqual(['online', 'store-1', 'store-2', 'debit'])
-    expect(neighbours(guides, 'store-1')).toEqual({ previous: guides[2], next: guides[1] })
-    expect(neighbours(guides, 'online').previous).toBeUndefined()
-    expect(neighbours(guides, 'debit').next).toBeUndefined()
+    // Previous and next stay within the guide's product: the last in-store guide does not lead to auto-debit.
+    expect(neighbours(guides, 'store-1')).toEqual({ previous: undefined, next: guides[1] })
+    expect(neighbours(guides, 'store-2')).toEqual({ previous: guides[3], next: undefined })
+    expect(neighbours(guides, 'online')).toEqual({ previous: undefined, next: undefined })
     expect(neighbours(guides, 'gone')).toEqual({})
     expect(guidesAbout(guides, 'x').map((g) => g.slug)).toEqual(['online', 'debit'])
   })

@@ -8,6 +8,7 @@ import { failureKind } from '../lib/mppErrors'
 import { AgreementDetail } from './parts/AgreementDetail'
 import { Failure } from './parts/Failure'
 import { useHashParam, useMppClient } from './parts/hooks'
+import { Empty, Skeleton } from './parts/Skeleton'
 
 type Props = { apiBaseUrl: string; locale: string; strings: Record<string, string> }
 
@@ -40,16 +41,16 @@ export default function AgreementList({ apiBaseUrl, locale, strings }: Props) {
     setState((current) => (current.kind === 'ready' ? { kind: 'ready', agreements: change(current.agreements) } : current))
   }, [])
 
-  if (client === undefined) return <p role="status">{t('agreements.loading')}</p>
+  if (client === undefined) return <Skeleton label={t('agreements.loading')} />
   if (client === null) return <p>{t('agreements.needsApp')}</p>
-  if (state.kind === 'loading') return <p role="status">{t('agreements.loading')}</p>
+  if (state.kind === 'loading') return <Skeleton label={t('agreements.loading')} />
   if (state.kind === 'failed')
     return <Failure kind={state.failure} t={t} onRetry={() => (state.failure === 'unauthorized' ? renew() : void load(client))} />
 
   const open = agreementId ? state.agreements.find((agreement) => agreement.id === agreementId) : undefined
   if (agreementId && !open) return <Failure kind="not-found" t={t} onRetry={() => void load(client)} />
   if (open) return <AgreementDetail key={open.id} client={client} agreement={open} locale={locale} t={t} update={update} onRenew={renew} />
-  if (!state.agreements.length) return <p>{t('agreements.empty')}</p>
+  if (!state.agreements.length) return <Empty text={t('agreements.empty')} />
 
   return (
     <ul className="agreements">

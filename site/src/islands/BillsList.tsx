@@ -9,6 +9,7 @@ import { failureKind } from '../lib/mppErrors'
 import { BillDetail } from './parts/BillDetail'
 import { Failure } from './parts/Failure'
 import { useHashParam, useInfiniteScroll, useMppClient } from './parts/hooks'
+import { Empty, Skeleton } from './parts/Skeleton'
 
 type Props = { apiBaseUrl: string; locale: string; strings: Record<string, string> }
 
@@ -63,7 +64,7 @@ export default function BillsList({ apiBaseUrl, locale, strings }: Props) {
     if (state.kind === 'ready' && state.more === 'idle') void loadMore()
   })
 
-  if (client === undefined) return <p role="status">{t('bills.loading')}</p>
+  if (client === undefined) return <Skeleton label={t('bills.loading')} />
   if (client === null) return <p>{t('bills.needsApp')}</p>
   if (billId) return <BillDetail client={client} billId={billId} locale={locale} t={t} onRenew={renew} />
 
@@ -76,11 +77,11 @@ export default function BillsList({ apiBaseUrl, locale, strings }: Props) {
           </button>
         ))}
       </div>
-      {state.kind === 'loading' && <p role="status">{t('bills.loading')}</p>}
+      {state.kind === 'loading' && <Skeleton label={t('bills.loading')} />}
       {state.kind === 'failed' && (
         <Failure kind={state.failure} t={t} onRetry={() => (state.failure === 'unauthorized' ? renew() : void loadFirst(client, filter))} />
       )}
-      {state.kind === 'ready' && !state.bills.length && <p>{t(filter === 'all' ? 'bills.empty' : 'bills.emptyFilter')}</p>}
+      {state.kind === 'ready' && !state.bills.length && <Empty text={t(filter === 'all' ? 'bills.empty' : 'bills.emptyFilter')} />}
       {state.kind === 'ready' &&
         groupByDay(state.bills, locale).map((day) => (
           <section key={day.day} aria-label={day.label}>

@@ -37,3 +37,13 @@ export function appendPage<T extends { id: string }>(shown: T[], page: T[]): T[]
 export function formatRate(rate: number, locale: string): string {
   return new Intl.NumberFormat(locale, { maximumSignificantDigits: 6 }).format(rate)
 }
+
+/**
+ * The exchange rate in the direction that reads ≥ 1 ("1 KWD = 52,770 IDR", not "1 IDR = 0.0000189 KWD"),
+ * or null on a same-currency payment, where "1 JPY = 1 JPY" says nothing.
+ */
+export function readableRate(exchangeRate: { from: string; to: string; rate: number }): { from: string; to: string; rate: number } | null {
+  const { from, to, rate } = exchangeRate
+  if (from === to) return null
+  return rate >= 1 ? exchangeRate : { from: to, to: from, rate: 1 / rate }
+}

@@ -26,9 +26,10 @@ export function guidesInOrder<T extends Pick<Guide, 'product' | 'order'>>(guides
 
 /** The guides just before and after one in reading order, for previous and next links. */
 export function neighbours<T extends Pick<Guide, 'slug' | 'product' | 'order'>>(guides: T[], slug: string): { previous?: T; next?: T } {
-  const ordered = guidesInOrder(guides)
+  const product = guides.find((guide) => guide.slug === slug)?.product
+  if (!product) return {}
+  const ordered = guidesInOrder(guides.filter((guide) => guide.product === product))
   const at = ordered.findIndex((guide) => guide.slug === slug)
-  if (at < 0) return {}
   return { previous: ordered[at - 1], next: ordered[at + 1] }
 }
 

@@ -7,6 +7,7 @@ import { authorizedNow, cancelledNow, newIdempotencyKey, optimistic } from '../.
 import { failureKind } from '../../lib/mppErrors'
 import { Failure } from './Failure'
 import { useFocusOnMount } from './hooks'
+import { StateIcon } from './StateIcon'
 
 type T = (key: string, values?: Record<string, string>, fallback?: string) => string
 
@@ -214,9 +215,13 @@ export function AgreementDetail({ client, agreement, locale, t, update, onRenew 
         </section>
       )}
       {flow.step === 'cancelled' && (
-        <p role="status" className="done">
-          {t('agreements.done.cancelled', { merchant })}
-        </p>
+        <div className="state done">
+          <StateIcon name="success" />
+          <p role="status">{t('agreements.done.cancelled', { merchant })}</p>
+          <a href="#" className="button">
+            {t('agreements.back')}
+          </a>
+        </div>
       )}
       {flow.step === 'authorize' && (
         <AuthorizationStep
@@ -230,7 +235,8 @@ export function AgreementDetail({ client, agreement, locale, t, update, onRenew 
         />
       )}
       {flow.step === 'authorized' && (
-        <div role="status" className="done">
+        <div role="status" className="state done">
+          <StateIcon name="success" />
           <p>{t('agreements.done.authorized', { merchant })}</p>
           <button type="button" onClick={() => setFlow({ step: 'idle' })}>
             {t('agreements.done.viewDetails')}

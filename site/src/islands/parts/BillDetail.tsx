@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { MppClient, MppErrorKind } from '../../../../mpp/contract/client'
 import { formatAmount } from '../../../../mpp/contract/money'
 import type { Bill } from '../../../../mpp/contract/schema'
-import { formatRate } from '../../lib/bills'
+import { formatRate, readableRate } from '../../lib/bills'
 import { failureKind } from '../../lib/mppErrors'
 import { Failure } from './Failure'
 import { useFocusOnMount } from './hooks'
@@ -58,7 +58,8 @@ export function BillDetail({ client, billId, locale, t, onRenew }: Props) {
 }
 
 function BillFacts({ bill, locale, t, time }: { bill: Bill; locale: string; t: Props['t']; time: (iso: string) => string }) {
-  const { merchant, exchangeRate, paymentMethod } = bill
+  const { merchant, paymentMethod } = bill
+  const rate = readableRate(bill.exchangeRate)
   return (
     <>
       <div className="merchant-head">
@@ -71,8 +72,12 @@ function BillFacts({ bill, locale, t, time }: { bill: Bill; locale: string; t: P
         <dd className={`status status-${bill.status}`}>{t(`bills.status.${bill.status}`)}</dd>
         <dt>{t('bills.detail.orderAmount')}</dt>
         <dd className="merchant-amount">{formatAmount(bill.merchantAmount, locale)}</dd>
-        <dt>{t('bills.detail.rate')}</dt>
-        <dd className="rate">{`1 ${exchangeRate.from} = ${formatRate(exchangeRate.rate, locale)} ${exchangeRate.to}`}</dd>
+        {rate && (
+          <>
+            <dt>{t('bills.detail.rate')}</dt>
+            <dd className="rate">{`1 ${rate.from} = ${formatRate(rate.rate, locale)} ${rate.to}`}</dd>
+          </>
+        )}
         {bill.promotions.length > 0 && (
           <>
             <dt>{t('bills.detail.promotions')}</dt>

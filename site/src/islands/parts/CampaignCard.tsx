@@ -99,7 +99,7 @@ export function CampaignCard({ campaign, t, formatCount, live }: Props) {
           </>
         )}
       </p>
-      {live?.voucher && <p className="claimed">{t('rewards.yours', { code: live.voucher.code })}</p>}
+      {live?.voucher && message?.key !== 'rewards.claimed' && <p className="claimed">{t('rewards.yours', { code: live.voucher.code })}</p>}
       {message && (
         <p role={message.alert ? 'alert' : 'status'} className={message.alert ? 'failure' : 'done'}>
           {t(message.key, { code: live?.voucher?.code ?? '' })}

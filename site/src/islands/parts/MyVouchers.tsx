@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'react'
+
 import { formatAmount } from '../../../../mpp/contract/money'
 import type { Voucher } from '../../lib/rewardsApi'
 
@@ -5,6 +7,21 @@ type Props = { vouchers: Voucher[]; locale: string; t: (key: string, values?: Re
 
 /** The user's vouchers at this MPP: code, merchant, value, expiry and whether it can still be used. */
 export function MyVouchers({ vouchers, locale, t }: Props) {
+  const [toast, setToast] = useState<string | null>(null)
+  useEffect(() => {
+    if (!toast) return
+    const timer = setTimeout(() => setToast(null), 2500)
+    return () => clearTimeout(timer)
+  }, [toast])
+  const copy = async (code: string) => {
+    try {
+      await navigator.clipboard.writeText(code)
+      setToast('rewards.copied')
+    } catch (error) {
+      console.error('[center] copying the voucher code failed', error)
+      setToast('rewards.copyFailed')
+    }
+  }
   return (
     <section className="my-vouchers" aria-labelledby="my-vouchers">
       <h2 id="my-vouchers">{t('rewards.mine.heading')}</h2>
@@ -17,6 +34,9 @@ export function MyVouchers({ vouchers, locale, t }: Props) {
             </span>
             <span className="code">
               {t('rewards.mine.code')} <code>{voucher.code}</code>
+              <button type="button" className="copy" onClick={() => void copy(voucher.code)}>
+                {t('rewards.copy')}
+              </button>
             </span>
             <span className="meta">
               {t('rewards.mine.expires', { date: new Date(voucher.expiresAt).toLocaleDateString(locale, { dateStyle: 'medium' }) })}
@@ -26,6 +46,9 @@ export function MyVouchers({ vouchers, locale, t }: Props) {
           </li>
         ))}
       </ul>
+      <p className="toast" role="status" hidden={!toast}>
+        {toast && t(toast)}
+      </p>
     </section>
   )
 }
