@@ -226,9 +226,12 @@ async function startCancelling(user: string, merchant: RegExp, reason: string) {
 }
 
 describe('auto-debit agreements', () => {
-  test('the Center home and nav lead to the agreements page', async () => {
+  test("the Center home's Auto-debit tile leads to the agreements page", async () => {
     const { page } = await openPage(`${siteUrl}/lumopay/en/`)
-    await page.getByRole('navigation', { name: 'Help Center' }).getByRole('link', { name: 'Auto-debit' }).click()
+    await page
+      .locator('.tiles')
+      .getByRole('link', { name: /Auto-debit/ })
+      .click()
     await page.waitForURL(`${siteUrl}/lumopay/en/agreements/`)
     expect(await page.locator('h1').textContent()).toBe('Auto-debit agreements')
     await page.close()
@@ -249,7 +252,8 @@ describe('auto-debit agreements', () => {
     expect(await page.getByRole('alert').count()).toBe(0)
     const held = await asUser<{ items: Agreement[] }>('lumopay', token, '/v1/agreements')
     expect(held.items.find((a) => a.merchant.name === 'Spotify')!.status).toBe('cancelled')
-    await page.getByRole('link', { name: 'Back to agreements' }).click()
+    // The success state's button and the detail's own back link both lead to the list.
+    await page.getByRole('link', { name: 'Back to agreements' }).first().click()
     await expect.poll(() => page.locator('.agreement-cancelled').count()).toBe(2)
     expect(errors).toEqual([])
     await page.close()
