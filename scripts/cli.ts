@@ -57,10 +57,14 @@ program
 
 program
   .command('ask')
-  .description("print the ask box's answer as JSON: { match, score, alternatives }")
-  .argument('[question...]', 'what the user asks')
-  .addOption(tenantOption())
-  .addOption(new Option('--locale <locale>', 'the page locale').makeOptionMandatory())
+  .description("print the ask box's answer as JSON: { match, score, alternatives }; - reads one question per line on stdin")
+  .argument('[question...]', 'what the user asks, or - to read questions from stdin')
+  .option('--tenant <slug>', 'the MPP')
+  .option('--locale <locale>', 'the page locale')
+  .option('--eval <file>', 'score an evaluation file (JSON lines: tenant, locale, query, expected) per MPP and locale')
+  .addOption(new Option('--half <half>', 'only this half of the evaluation file').choices(['tune', 'heldout']))
+  .option('--misses', 'with --eval: list the questions answered wrongly')
+  .option('--json', 'with --eval: print the figures as JSON')
   .action(async (words: string[], options) => (await import('./commands/ask')).askCommand(words, options))
 
 program

@@ -1,4 +1,5 @@
-import { askTerms } from '../../content/ask'
+import { analyze } from '../../content/ask'
+import { locales, type Locale } from '../../content/schema'
 
 export type AskedQuestion = { query: string; locale: string; kind: string }
 /** Questions users asked alike, most asked first: the most common wording, how often, and the other wordings. */
@@ -16,12 +17,13 @@ const similarity = (a: Set<string>, b: Set<string>): number => {
 
 /**
  * Groups the questions the ask box could not answer well, per locale, by the terms they share (the
- * ask box's own terms, so CJK groups by character pairs), and lists the groups most asked first.
+ * ask box's own analysis, so CJK groups by character pairs and stop words do not count), and lists the groups most asked first.
  */
 export function groupQuestions(rows: AskedQuestion[], limit = 20): QuestionGroup[] {
   const groups: { locale: string; terms: Set<string>; rows: AskedQuestion[] }[] = []
   for (const row of rows) {
-    const terms = new Set(askTerms(row.query))
+    const locale = (locales as readonly string[]).includes(row.locale) ? (row.locale as Locale) : 'en'
+    const terms = new Set(analyze(row.query, locale))
     const home = groups.find((group) => group.locale === row.locale && similarity(group.terms, terms) >= sameQuestion)
     if (home) home.rows.push(row)
     else groups.push({ locale: row.locale, terms, rows: [row] })

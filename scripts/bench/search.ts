@@ -1,9 +1,7 @@
-import Fuse from 'fuse.js'
-
+import { asker, searcher, type AskIndex, type IndexSource } from '../../content/ask'
 import type { Locale, Snapshot } from '../../content/schema'
-import { normalizeQuery, searchKeys, searchLimit, searchOptions, type SearchDoc } from '../../content/search'
-import { searchFile } from '../../site/src/lib/searchIndex'
-import { latency, percentile, sizes, type Latency, type Sizes } from './stats'
+import { searchDocs, searchFile } from '../../site/src/lib/searchIndex'
+import { latency, sizes, type Latency, type Sizes } from './stats'
 
 /** Scripts written without spaces between words: a query there is a run of characters, not words. */
 const unspaced = /[\u3040-\u30ff\u3400-\u9fff\u0e00-\u0e7f]/
@@ -15,7 +13,7 @@ const maxQueryLength = 30
  * Queries as users type them, taken from the index itself so each locale gets its own script:
  * the start of a title, a title with two letters swapped, a keyword or alternative, a phrase from a body.
  */
-export function sampleQueries(docs: SearchDoc[], count: number): string[] {
+export function sampleQueries(docs: IndexSource[], count: number): string[] {
   if (!docs.length) return []
   const start = (text: string, words: number, chars: number) =>
     unspaced.test(text) ? text.slice(0, chars) : text.split(' ').slice(0, words).join(' ')
@@ -25,14 +23,10 @@ export function sampleQueries(docs: SearchDoc[], count: number): string[] {
     const variants = [
       start(doc.title, 2, 4),
       swapped(start(doc.title, 4, 8)),
-      doc.keywords[i % Math.max(doc.keywords.length, 1)] ?? start(doc.alternatives[0] ?? doc.title, 3, 6),
+      doc.keywords[i % Math.max(doc.keywords.length, 1)] ?? start(doc.phrasings[0] ?? doc.title, 3, 6),
       start(doc.body.slice(Math.floor(doc.body.length / 3)), 3, 6),
     ]
-    return (
-      normalizeQuery(variants[i % variants.length]!)
-        .slice(0, maxQueryLength)
-        .trim() || doc.title.slice(0, maxQueryLength)
-    )
+    return variants[i % variants.length]!.replace(/\s+/g, ' ').trim().slice(0, maxQueryLength).trim() || doc.title.slice(0, maxQueryLength)
   })
 }
 
@@ -41,58 +35,52 @@ export type SearchFigures = {
   docs: number
   index: Sizes
   loadMs: number
+  /** The search box's query (every matching guide and Q&A, with highlights). */
   query: Latency
-  /** p50 of the same queries over one field at a time: which fields the time goes to. */
-  perKeyP50Ms?: Record<string, number>
+  /** The ask box's answer over the same index. */
+  ask: Latency
 }
 
 /**
- * Fuse.js as the search island uses it: load the prebuilt index once, then time each query after
- * a short warm-up, going through the sample queries up to `rounds` times or until `budgetMs` is spent
- * (a slow index gets fewer timed queries; the count is reported).
+ * The engine as the ask box runs it: decode the prebuilt index once, then time search and ask for
+ * each sample query after a short warm-up, going through the sample queries `rounds` times or
+ * until `budgetMs` is spent (the count is reported).
  */
 export function measureIndex(
   label: string,
-  file: ReturnType<typeof searchFile>,
-  { queries = 40, rounds = 3, budgetMs = 45_000 } = {},
+  docs: IndexSource[],
+  file: AskIndex,
+  { queries = 60, rounds = 5, budgetMs = 30_000 } = {},
 ): SearchFigures {
   const json = JSON.stringify(file)
   const loadStarted = performance.now()
-  const parsed = JSON.parse(json) as typeof file
-  const fuse = new Fuse(parsed.docs, searchOptions, Fuse.parseIndex<SearchDoc>(parsed.index))
+  const parsed = JSON.parse(json) as AskIndex
+  const search = searcher(parsed)
+  const ask = asker(parsed)
   const loadMs = performance.now() - loadStarted
-  const sample = sampleQueries(parsed.docs, queries)
-  for (const query of sample.slice(0, 3)) fuse.search(query, { limit: searchLimit })
-  const times: number[] = []
+  const sample = sampleQueries(docs, queries)
+  for (const query of sample.slice(0, 5)) {
+    search(query)
+    ask(query)
+  }
+  const searchTimes: number[] = []
+  const askTimes: number[] = []
   const deadline = performance.now() + budgetMs
   for (let i = 0; i < sample.length * rounds && (i === 0 || performance.now() < deadline); i++) {
-    const started = performance.now()
-    fuse.search(sample[i % sample.length]!, { limit: searchLimit })
-    times.push(performance.now() - started)
+    const query = sample[i % sample.length]!
+    let started = performance.now()
+    search(query)
+    searchTimes.push(performance.now() - started)
+    started = performance.now()
+    ask(query)
+    askTimes.push(performance.now() - started)
   }
-  return { label, docs: parsed.docs.length, index: sizes(json), loadMs, query: latency(times) }
+  return { label, docs: parsed.docs.length, index: sizes(json), loadMs, query: latency(searchTimes), ask: latency(askTimes) }
 }
 
-/** The p50 of the sample queries when Fuse searches one field only, for each field the index has. */
-export function perKeyLatency(docs: SearchDoc[], queries = 40): Record<string, number> {
-  const sample = sampleQueries(docs, queries)
-  return Object.fromEntries(
-    searchKeys.map(({ name }) => {
-      const fuse = new Fuse(docs, { ...searchOptions, keys: [name] })
-      for (const query of sample.slice(0, 3)) fuse.search(query, { limit: searchLimit })
-      const times = sample.map((query) => {
-        const started = performance.now()
-        fuse.search(query, { limit: searchLimit })
-        return performance.now() - started
-      })
-      return [name, percentile(times, 50)]
-    }),
-  )
-}
-
-/** The tenant and locale whose search file is the largest. */
-export function largestIndex(snapshots: Snapshot[]): { snapshot: Snapshot; locale: Locale; file: ReturnType<typeof searchFile> } {
-  let best: { snapshot: Snapshot; locale: Locale; file: ReturnType<typeof searchFile>; bytes: number } | undefined
+/** The tenant and locale whose index is the largest. */
+export function largestIndex(snapshots: Snapshot[]): { snapshot: Snapshot; locale: Locale; file: AskIndex } {
+  let best: { snapshot: Snapshot; locale: Locale; file: AskIndex; bytes: number } | undefined
   for (const snapshot of snapshots) {
     for (const locale of snapshot.tenant.locales) {
       const file = searchFile(snapshot, locale)
@@ -104,15 +92,18 @@ export function largestIndex(snapshots: Snapshot[]): { snapshot: Snapshot; local
   return best
 }
 
-/** Search on the largest generated tenant-locale index and on a large generated one (5,000 Q&As by default). */
+/** Search and ask on the largest generated tenant-locale index and on a large generated one (5,000 Q&As by default). */
 export function measureSearch(snapshots: Snapshot[], large: Snapshot, log: (line: string) => void): SearchFigures[] {
   const { snapshot, locale, file } = largestIndex(snapshots)
   const figures: SearchFigures[] = [
-    { ...measureIndex(`largest generated (${snapshot.tenant.slug} ${locale})`, file), perKeyP50Ms: perKeyLatency(file.docs) },
+    measureIndex(`largest generated (${snapshot.tenant.slug} ${locale})`, searchDocs(snapshot, locale), file),
   ]
   log(`search: ${figures[0]!.label}, ${figures[0]!.docs} documents`)
   const largeLocale = large.tenant.defaultLocale
-  figures.push(measureIndex(`${large.qas.length} Q&As (${largeLocale})`, searchFile(large, largeLocale)))
+  const indexStarted = performance.now()
+  const largeFile = searchFile(large, largeLocale)
+  log(`search: built the ${large.qas.length}-Q&A index in ${Math.round(performance.now() - indexStarted)} ms`)
+  figures.push(measureIndex(`${large.qas.length} Q&As (${largeLocale})`, searchDocs(large, largeLocale), largeFile))
   log(`search: ${figures[1]!.label}, ${figures[1]!.docs} documents`)
   return figures
 }

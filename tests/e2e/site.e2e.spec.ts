@@ -153,14 +153,40 @@ describe.each(visits)('the Center of $tenant in $locale', ({ tenant: slug, local
     await page.goto(`${siteUrl}${centerPath(slug, locale)}`)
     await page.waitForLoadState('networkidle')
     expect(scripts).toEqual([])
-    await page.getByLabel(translator(locale)('search.label')).pressSequentially(misspelled, { delay: 20 })
+    await page.getByLabel(translator(locale)('ask.label')).pressSequentially(misspelled, { delay: 20 })
     const qa = snapshot.qas.find((item) => item.slug === finds)!
-    const first = page.locator('.search-results a').first()
+    // The first link of the reply: the answer when the box is sure, else its first suggestion or result.
+    const first = page.locator('.ask-reply a').first()
     await expect.poll(() => first.getAttribute('href')).toBe(centerPath(slug, locale, 'qas', qa.category, qa.slug))
     expect(scripts.some((url) => url.endsWith(`${centerPath(slug, locale)}search.json`))).toBe(true)
     await first.click()
     await expect.poll(() => page.locator('h1').textContent()).toBe(localize(qa.question, locale, tenant).text)
     await page.close()
+  })
+
+  test('Enter opens the results page with the question in its address, and the results page answers it there', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${siteUrl}${centerPath(slug, locale)}`)
+    const field = page.getByLabel(translator(locale)('ask.label'))
+    await field.pressSequentially(misspelled, { delay: 20 })
+    await field.press('Enter')
+    await page.waitForURL((url) => url.pathname === centerPath(slug, locale, 'search') && url.searchParams.get('q') === misspelled)
+    expect(await page.locator('h1').textContent()).toBe(translator(locale)('search.heading'))
+    expect(await page.getByLabel(translator(locale)('ask.label')).inputValue()).toBe(misspelled)
+    const qa = snapshot.qas.find((item) => item.slug === finds)!
+    await expect
+      .poll(() => page.locator('.ask-reply a').first().getAttribute('href'))
+      .toBe(centerPath(slug, locale, 'qas', qa.category, qa.slug))
+    await page.close()
+  })
+
+  test('without scripts the results page still lists every guide and Q&A', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto(`${siteUrl}${centerPath(slug, locale, 'search')}?q=refund`)
+    const listed = await page.locator('#browse + ul a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))
+    expect(listed).toHaveLength(snapshot.qas.length + snapshot.guides.length)
+    await context.close()
   })
 })
 
@@ -202,7 +228,7 @@ describe('accessibility', () => {
     180_000,
   )
 
-  test('a keyboard user sees where the focus is and reaches the search box', async () => {
+  test('a keyboard user sees where the focus is and reaches the search and ask field', async () => {
     const { page } = await open(centerPath('nakhla', 'ar'))
     await page.keyboard.press('Tab')
     const outline = await page.evaluate(() => {
@@ -210,9 +236,9 @@ describe('accessibility', () => {
       return getComputedStyle(focused).outlineStyle
     })
     expect(outline).toBe('solid')
-    for (let i = 0; i < 12 && !(await page.evaluate(() => document.activeElement?.id === 'search-query')); i++)
+    for (let i = 0; i < 12 && !(await page.evaluate(() => document.activeElement?.id === 'ask-query')); i++)
       await page.keyboard.press('Tab')
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-query')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('ask-query')
     await page.close()
   })
 

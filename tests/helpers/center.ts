@@ -6,18 +6,19 @@ const cli = fileURLToPath(new URL('../../scripts/center.mjs', import.meta.url))
 
 export type CenterRun = { code: number | null; stdout: string; stderr: string }
 
-/** Runs `center <args>` to the end with extra environment variables. */
-export function runCenter(args: string[], env: Record<string, string> = {}): Promise<CenterRun> {
+/** Runs `center <args>` to the end with extra environment variables, and `input` on its stdin when given. */
+export function runCenter(args: string[], env: Record<string, string> = {}, input?: string): Promise<CenterRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli, ...args], {
       cwd: rootDir,
       env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     })
+    if (input !== undefined) child.stdin!.end(input)
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', (chunk) => (stdout += chunk))
-    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.stdout!.on('data', (chunk) => (stdout += chunk))
+    child.stderr!.on('data', (chunk) => (stderr += chunk))
     child.on('error', reject)
     child.on('close', (code) => resolve({ code, stdout, stderr }))
   })

@@ -125,7 +125,7 @@ describe('search queries', () => {
         slug: 'refund-time-zh',
         url: '/a/',
         title: '退款需要多长时间？',
-        alternatives: [],
+        phrasings: [],
         keywords: ['退款'],
         body: '退款通常在三至七个工作日内退回。',
       },
@@ -134,7 +134,7 @@ describe('search queries', () => {
         slug: 'refund-time',
         url: '/b/',
         title: 'How long does a refund take?',
-        alternatives: ['refund time'],
+        phrasings: ['refund time'],
         keywords: [],
         body: 'Most refunds arrive within three to seven working days.',
       },
@@ -167,12 +167,13 @@ describe('the bench report', () => {
           index: { raw: 9000, gzip: 3000, brotli: 2500 },
           loadMs: 1,
           query: { p50: 2, p95: 7.5, p99: 8, n: 40 },
+          ask: { p50: 1, p95: 1.5, p99: 2, n: 40 },
         },
       ],
       errors: { lighthouse: 'Chromium did not start\nstack…' },
     })
     expect(report).toContain('Center builds at 0.20× the bare Astro throughput (0.50× bare Astro split into the same per-tenant builds).')
-    expect(report).toMatch(/\| largest \| 14 \|.*\| 7\.50 \| 40 \| MISSED \|/)
+    expect(report).toMatch(/\| largest \| 14 \|.*\| 2\.00 \/ 7\.50 \| 1\.00 \/ 1\.50 \| 40 \| MISSED \|/)
     expect(report).toContain('- lighthouse: Chromium did not start')
     expect(report).not.toContain('## Lighthouse')
   })

@@ -1,13 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import Fuse from 'fuse.js'
 import { describe, expect, test } from 'vitest'
 
+import { searcher, type AskIndex, type SearchHit } from '../../content/ask'
 import { campaignPhase, liveForAYearFrom } from '../../content/campaigns'
 import { markdownText, renderMarkdown } from '../../content/markdown'
 import { parseSnapshot, type Locale, type Snapshot } from '../../content/schema'
-import { normalizeQuery, searchLimit, searchOptions, type SearchDoc } from '../../content/search'
 import { notFoundPage } from '../../scripts/lib/serve'
 import {
   formatDate,
@@ -28,11 +27,9 @@ import { contentSnapshot } from '../helpers/contentSnapshots'
 
 const hostile = parseSnapshot(hostileJson, 'hostile.json')
 
-/** Searches a tenant's search file as the island does: the prebuilt index, parsed, not rebuilt. */
-function search(snapshot: Snapshot, locale: Locale, query: string): SearchDoc[] {
-  const { docs, index } = JSON.parse(JSON.stringify(searchFile(snapshot, locale))) as ReturnType<typeof searchFile>
-  const fuse = new Fuse(docs, searchOptions, Fuse.parseIndex<SearchDoc>(index))
-  return fuse.search(normalizeQuery(query), { limit: searchLimit }).map((result) => result.item)
+/** Searches a tenant's index as the ask box does: the prebuilt index, parsed, not rebuilt. */
+function search(snapshot: Snapshot, locale: Locale, query: string): SearchHit[] {
+  return searcher(JSON.parse(JSON.stringify(searchFile(snapshot, locale))) as AskIndex)(query)
 }
 
 describe('what the pages list', () => {
@@ -191,9 +188,18 @@ describe('search', () => {
     expect(markdownText('Tap **Pay**, then [Terms](https://mpp.example/terms).\n\n- one\n- two')).toBe('Tap Pay, then Terms. one two')
   })
 
-  test('queries are trimmed and cut short before they reach Fuse', () => {
-    expect(normalizeQuery('  refund \n time ')).toBe('refund time')
-    expect(normalizeQuery('x'.repeat(100))).toHaveLength(64)
+  test('lists only real matches, with the matched words marked, and nothing for a query that matches nothing', () => {
+    const hits = search(contentSnapshot('lumopay'), 'en', 'refund currency')
+    expect(hits[0]?.slug).toBe('refund-currency')
+    expect(hits.length).toBeLessThanOrEqual(8)
+    expect(
+      hits[0]!.parts
+        .filter((part) => part.hit)
+        .map((part) => part.text.toLowerCase())
+        .sort(),
+    ).toEqual(['currency', 'refund'])
+    expect(hits[0]!.parts.map((part) => part.text).join('')).toBe(hits[0]!.title)
+    expect(search(contentSnapshot('lumopay'), 'en', 'chocolate cake recipe')).toEqual([])
   })
 })
 
@@ -209,7 +215,7 @@ describe('bad content', () => {
   test('empty optional fields and missing translations still give search documents', () => {
     const docs = searchDocs(hostile, 'ar')
     expect(docs.find((doc) => doc.url.endsWith('/untranslated/'))?.title).toBe('Only in English?')
-    expect(docs.find((doc) => doc.url.endsWith('/long-words/'))?.alternatives).toEqual([])
+    expect(docs.find((doc) => doc.url.endsWith('/long-words/'))?.phrasings).toEqual([])
   })
 })
 

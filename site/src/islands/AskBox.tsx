@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type SubmitEvent } from 'react'
 
-import { asker, type AskResult, type SearchFile } from '../../../content/ask'
+import { AskEngine, asker, searcher, type AskCandidate, type AskIndex, type AskResult, type SearchHit } from '../../../content/ask'
 import type { Locale } from '../../../content/schema'
 import { translate } from '../i18n/format'
 import { feedbackFor, sendFeedback } from '../lib/feedback'
@@ -8,65 +8,88 @@ import { feedbackFor, sendFeedback } from '../lib/feedback'
 type Props = {
   tenant: string
   locale: Locale
-  /** The tenant and locale's search file: the ask box matches over the search index. */
+  /** The tenant and locale's index (search.json) and the answers it shows (answers.json), fetched on the first keystroke. */
   indexUrl: string
-  /** Where the form goes when scripts never run: the Q&A list. */
-  fallbackUrl: string
+  answersUrl: string
+  /** The results page: where Enter goes, with ?q=, and where the box is prefilled from ?q=. */
+  searchUrl: string
+  /** Whether this box is the results page's own (it then reads ?q= and keeps the address in step). */
+  resultsPage?: boolean
   /** The Center API, for feedback; absent when the site is built without a CMS, and then nothing is sent. */
   apiUrl?: string
   supportEmail: string
   strings: Record<string, string>
 }
 
-type Ask = (query: string) => AskResult
-type State = { status: 'idle' | 'loading' | 'failed' } | { status: 'done'; query: string; result: AskResult }
+type Box = { ask: (query: string) => AskResult; search: (query: string) => SearchHit[]; answers: Record<string, string> }
+type Reply = { query: string; result: AskResult; hits: SearchHit[] }
+type State = { status: 'idle' | 'loading' | 'failed' } | ({ status: 'done' } & Reply)
 
 /** How long the user must stop typing before the question counts as asked (and is reported). */
 const settleMs = 1500
 
-/** Loads Fuse and the prebuilt index once, on the first keystroke. */
-async function loadAsk(indexUrl: string): Promise<Ask> {
-  const [{ default: Fuse }, response] = await Promise.all([import('fuse.js'), fetch(indexUrl)])
-  if (!response.ok) throw new Error(`${indexUrl} answered ${response.status}`)
-  return asker(Fuse, (await response.json()) as SearchFile)
+/** Loads the index and the answers once, on the first keystroke; the engine only decodes them. */
+async function loadBox(indexUrl: string, answersUrl: string): Promise<Box> {
+  const [index, answers] = await Promise.all(
+    [indexUrl, answersUrl].map(async (url) => {
+      const response = await fetch(url)
+      if (!response.ok) throw new Error(`${url} answered ${response.status}`)
+      return response.json() as Promise<unknown>
+    }),
+  )
+  const engine = new AskEngine(index as AskIndex)
+  return { ask: asker(engine), search: searcher(engine), answers: answers as Record<string, string> }
 }
 
-/** The ask box: answers a question at once from the MPP's Q&As in the page's locale, or says it is not sure and shows the support contact. */
-export default function AskBox({ tenant, locale, indexUrl, fallbackUrl, apiUrl, supportEmail, strings }: Props) {
+/** A title with the words the question matched marked. */
+const Marked = ({ hit }: { hit: SearchHit }) => (
+  <>{hit.parts.map((part, i) => (part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}</>
+)
+
+/**
+ * The one field that searches and asks: as the user types it answers from the MPP's Q&As in the
+ * page's locale when it is sure, suggests up to three when it is not, says so (with the support
+ * contact) when nothing fits, and lists the guides and Q&As that match. Enter opens the results page.
+ */
+export default function AskBox({ tenant, locale, indexUrl, answersUrl, searchUrl, resultsPage, apiUrl, supportEmail, strings }: Props) {
   const t = translate(strings)
   const input = useRef<HTMLInputElement>(null)
-  const ask = useRef<Promise<Ask> | null>(null)
+  const box = useRef<Promise<Box> | null>(null)
+  const answers = useRef<Record<string, string>>({})
   const reported = useRef<string>('')
   const [query, setQuery] = useState('')
   const [state, setState] = useState<State>({ status: 'idle' })
   const [vote, setVote] = useState<'helpful' | 'unhelpful' | null>(null)
 
   useEffect(() => {
-    // The first keystrokes land before hydration: take them from the field.
+    // The results page starts from its address; elsewhere the first keystrokes land before hydration.
+    const asked = resultsPage ? new URL(location.href).searchParams.get('q') : null
+    if (asked && input.current) input.current.value = asked
     if (input.current?.value) setQuery(input.current.value)
-  }, [])
+  }, [resultsPage])
 
   useEffect(() => {
     if (!query.trim()) return setState({ status: 'idle' })
     let current = true
-    ask.current ??= loadAsk(indexUrl)
+    box.current ??= loadBox(indexUrl, answersUrl)
     setState((previous) => (previous.status === 'done' ? previous : { status: 'loading' }))
-    ask.current.then(
-      (answer) => {
+    box.current.then(
+      (loaded) => {
         if (!current) return
-        setState({ status: 'done', query, result: answer(query) })
+        answers.current = loaded.answers
+        setState({ status: 'done', query, result: loaded.ask(query), hits: loaded.search(query) })
         setVote(null)
       },
       (error: unknown) => {
         console.error('[center] ask box failed', error)
-        ask.current = null
+        box.current = null
         if (current) setState({ status: 'failed' })
       },
     )
     return () => {
       current = false
     }
-  }, [query, indexUrl])
+  }, [query, indexUrl, answersUrl])
 
   /** Reports a question once it is asked: on submit, or when typing stops. */
   const report = (done: State) => {
@@ -84,10 +107,12 @@ export default function AskBox({ tenant, locale, indexUrl, fallbackUrl, apiUrl, 
   })
 
   const submit = (event: SubmitEvent) => {
-    event.preventDefault()
     const typed = input.current?.value ?? ''
+    report(state)
+    if (!resultsPage) return // the form goes to the results page, ?q= and all
+    event.preventDefault()
+    history.replaceState(null, '', `?q=${encodeURIComponent(typed)}`)
     if (typed !== query) setQuery(typed)
-    else report(state)
   }
 
   const sendVote = (chosen: 'helpful' | 'unhelpful') => {
@@ -97,18 +122,46 @@ export default function AskBox({ tenant, locale, indexUrl, fallbackUrl, apiUrl, 
     if (apiUrl) void sendFeedback(apiUrl, feedbackFor(tenant, locale, state.query, state.result, chosen))
   }
 
+  /** A suggestion the user opens counts as the Q&A that answered the question. */
+  const chose = (slug: string) => {
+    if (state.status !== 'done' || !apiUrl) return
+    const chosen = state.result.alternatives.find((candidate) => candidate.match === slug)
+    if (chosen) void sendFeedback(apiUrl, feedbackFor(tenant, locale, state.query, { ...chosen, alternatives: [] }, 'helpful'))
+  }
+
   // The sentence keeps its {email} placeholder, so the address becomes a link wherever the language puts it.
   const [beforeEmail, afterEmail = ''] = t('support.contact').split('{email}')
   const support = (
-    <p className="ask-support">
-      {beforeEmail}
-      <a href={`mailto:${supportEmail}`}>{supportEmail}</a>
-      {afterEmail}
-    </p>
+    <div className="ask-support">
+      <p>
+        {beforeEmail}
+        <a href={`mailto:${supportEmail}`}>{supportEmail}</a>
+        {afterEmail}
+      </p>
+      <a className="button secondary" href={`mailto:${supportEmail}`}>
+        {t('ask.contact')}
+      </a>
+    </div>
   )
 
+  const candidates = (list: AskCandidate[]) => (
+    <ul className="ask-list">
+      {list.map((candidate) => (
+        <li key={candidate.match}>
+          <a href={candidate.url} onClick={() => chose(candidate.match)}>
+            {candidate.question}
+          </a>
+        </li>
+      ))}
+    </ul>
+  )
+
+  const done = state.status === 'done' ? state : null
+  const shown = new Set(done ? [done.result.match, ...done.result.alternatives.map((a) => a.match)] : [])
+  const more = done ? done.hits.filter((hit) => !(hit.kind === 'qa' && shown.has(hit.slug))) : []
+
   return (
-    <form className="ask" action={fallbackUrl} onSubmit={submit}>
+    <form role="search" className="ask" action={searchUrl} method="get" onSubmit={submit}>
       <label htmlFor="ask-query">{t('ask.label')}</label>
       <p id="ask-hint" className="ask-hint">
         {t('ask.hint')}
@@ -118,41 +171,42 @@ export default function AskBox({ tenant, locale, indexUrl, fallbackUrl, apiUrl, 
           ref={input}
           id="ask-query"
           name="q"
-          type="text"
+          type="search"
           autoComplete="off"
-          enterKeyHint="send"
+          enterKeyHint="search"
           maxLength={500}
           aria-describedby="ask-hint"
           onInput={(event) => setQuery(event.currentTarget.value)}
         />
-        <button type="submit">{t('ask.submit')}</button>
+        <button type="submit">{t('search.submit')}</button>
       </div>
       <div className="ask-reply" role="status" aria-live="polite">
         {state.status === 'loading' && <p className="ask-status">{t('ask.loading')}</p>}
         {state.status === 'failed' && <p className="ask-status">{t('ask.failed')}</p>}
-        {state.status === 'done' && !state.result.match && (
+        {done && !done.result.match && done.result.alternatives.length > 0 && (
+          <div className="ask-unsure">
+            <p>{t('ask.suggestions')}</p>
+            {candidates(done.result.alternatives)}
+          </div>
+        )}
+        {done && !done.result.match && done.result.alternatives.length === 0 && (
           <div className="ask-unsure">
             <p>{t('ask.unsure')}</p>
             {support}
           </div>
         )}
-        {state.status === 'done' && state.result.match && (
+        {done?.result.match && (
           <article className="ask-answer" aria-labelledby="ask-answer-title">
             <p className="ask-kicker">{t('ask.answer')}</p>
             <h3 id="ask-answer-title">
-              <a href={state.result.url}>{state.result.question}</a>
+              <a href={done.result.url}>{done.result.question}</a>
             </h3>
-            <p className="ask-text">{state.result.answer}</p>
-            {state.result.alternatives.length > 0 && (
+            {/* answers.json holds the Q&A pages' own HTML, rendered at build time from sanitized Markdown. */}
+            <div className="ask-text" dangerouslySetInnerHTML={{ __html: answers.current[done.result.match] ?? '' }} />
+            {done.result.alternatives.length > 0 && (
               <div className="ask-alternatives">
                 <p>{t('ask.alternatives')}</p>
-                <ul>
-                  {state.result.alternatives.map((alternative) => (
-                    <li key={alternative.match}>
-                      <a href={alternative.url}>{alternative.question}</a>
-                    </li>
-                  ))}
-                </ul>
+                {candidates(done.result.alternatives)}
               </div>
             )}
             <div className="ask-vote">
@@ -160,10 +214,10 @@ export default function AskBox({ tenant, locale, indexUrl, fallbackUrl, apiUrl, 
                 <>
                   <p id="ask-vote-question">{t('ask.vote.question')}</p>
                   <div role="group" aria-labelledby="ask-vote-question">
-                    <button type="button" onClick={() => sendVote('helpful')}>
+                    <button type="button" className="secondary" onClick={() => sendVote('helpful')}>
                       {t('ask.vote.yes')}
                     </button>
-                    <button type="button" onClick={() => sendVote('unhelpful')}>
+                    <button type="button" className="secondary" onClick={() => sendVote('unhelpful')}>
                       {t('ask.vote.no')}
                     </button>
                   </div>
@@ -176,6 +230,22 @@ export default function AskBox({ tenant, locale, indexUrl, fallbackUrl, apiUrl, 
               )}
             </div>
           </article>
+        )}
+        {more.length > 0 && (
+          <div className="ask-more">
+            <p>
+              {done?.result.match || done?.result.alternatives.length ? t('ask.more') : t('search.results', { count: String(more.length) })}
+            </p>
+            <ul className="ask-list search-results">
+              {more.map((hit) => (
+                <li key={hit.url}>
+                  <a href={hit.url}>
+                    <span className="search-kind">{t(`search.kind.${hit.kind}`)}</span> <Marked hit={hit} />
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
         )}
       </div>
     </form>

@@ -1,8 +1,8 @@
-import Fuse from 'fuse.js'
-
-import { markdownText } from '../../../content/markdown'
+import { buildAskIndex, type AskIndex, type IndexSource } from '../../../content/ask'
+import { chineseFolds } from '../../../content/ask/chineseFolds'
+import { lexiconFor } from '../../../content/ask/lexicon'
+import { markdownText, renderMarkdown } from '../../../content/markdown'
 import type { Locale, LocalizedList, Snapshot, Tenant } from '../../../content/schema'
-import { searchOptions, type SearchDoc } from '../../../content/search'
 import { guidesInOrder } from './content'
 import { localize } from './localize'
 import { centerPath } from './routes'
@@ -12,28 +12,28 @@ export function localizeList(list: LocalizedList, locale: Locale, tenant: Pick<T
   return list[locale]?.length ? list[locale] : (list[tenant.defaultLocale] ?? [])
 }
 
-/** Everything a tenant's search finds in one locale: its guides and Q&As with their plain text. */
-export function searchDocs(snapshot: Snapshot, locale: Locale): SearchDoc[] {
+/** Everything a tenant's search and ask box find in one locale: its Q&As and guides with their plain text. */
+export function searchDocs(snapshot: Snapshot, locale: Locale): IndexSource[] {
   const { tenant } = snapshot
   const text = (value: Parameters<typeof localize>[0]) => localize(value, locale, tenant).text
-  const guides: SearchDoc[] = tenant.features.includes('guides')
+  const guides: IndexSource[] = tenant.features.includes('guides')
     ? guidesInOrder(snapshot.guides).map((guide) => ({
         kind: 'guide',
         slug: guide.slug,
         url: centerPath(tenant.slug, locale, 'guides', guide.slug),
         title: text(guide.title),
-        alternatives: [text(guide.summary)].filter(Boolean),
+        phrasings: [text(guide.summary)].filter(Boolean),
         keywords: [],
         body: guide.steps.map((step) => markdownText(text(step.body))).join(' '),
       }))
     : []
-  const qas: SearchDoc[] = tenant.features.includes('qas')
+  const qas: IndexSource[] = tenant.features.includes('qas')
     ? snapshot.qas.map((qa) => ({
         kind: 'qa',
         slug: qa.slug,
         url: centerPath(tenant.slug, locale, 'qas', qa.category, qa.slug),
         title: text(qa.question),
-        alternatives: localizeList(qa.alternatives, locale, tenant),
+        phrasings: localizeList(qa.alternatives, locale, tenant),
         keywords: localizeList(qa.keywords, locale, tenant),
         body: markdownText(text(qa.answer)),
       }))
@@ -41,8 +41,15 @@ export function searchDocs(snapshot: Snapshot, locale: Locale): SearchDoc[] {
   return [...qas, ...guides]
 }
 
-/** The search file for one tenant and locale: the documents and their prebuilt Fuse index, so the browser does no indexing. */
-export function searchFile(snapshot: Snapshot, locale: Locale) {
+/** The index one tenant and locale ship (search.json): built here, so the browser only decodes it. */
+export function searchFile(snapshot: Snapshot, locale: Locale): AskIndex {
   const docs = searchDocs(snapshot, locale)
-  return { docs, index: Fuse.createIndex(searchOptions.keys ?? [], docs).toJSON() }
+  const folds = chineseFolds(docs.flatMap((doc) => [doc.title, ...doc.phrasings, ...doc.keywords, doc.body]))
+  return buildAskIndex(docs, locale, folds, lexiconFor(locale))
+}
+
+/** The answers the ask box shows (answers.json), as the Q&A pages render them, by Q&A slug. */
+export function answersFile(snapshot: Snapshot, locale: Locale): Record<string, string> {
+  const { tenant } = snapshot
+  return Object.fromEntries(snapshot.qas.map((qa) => [qa.slug, renderMarkdown(localize(qa.answer, locale, tenant).text)]))
 }

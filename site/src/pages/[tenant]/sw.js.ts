@@ -12,9 +12,12 @@ export function getStaticPaths() {
   return loadSnapshots().map((snapshot) => ({ params: { tenant: snapshot.tenant.slug }, props: { snapshot } }))
 }
 
-/** The tenant's service worker, /<tenant>/sw.js: it keeps every locale's home for offline use from the first visit. */
+/** The tenant's service worker, /<tenant>/sw.js: it keeps every locale's home and ask box for offline use from the first visit. */
 export const GET: APIRoute = ({ props }) => {
   const { tenant } = (props as { snapshot: Snapshot }).snapshot
-  const precache = tenant.locales.map((locale) => centerPath(tenant.slug, locale))
+  // Every locale's home, and its index and answers, so the ask box answers offline too.
+  const precache = tenant.locales.flatMap((locale) =>
+    ['', 'search.json', 'answers.json'].map((file) => centerPath(tenant.slug, locale) + file),
+  )
   return new Response(serviceWorkerSource({ tenant: tenant.slug, version, precache }), { headers: { 'content-type': 'text/javascript' } })
 }

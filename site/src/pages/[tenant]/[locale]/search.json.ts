@@ -5,7 +5,7 @@ import { searchFile } from '../../../lib/searchIndex'
 
 export const getStaticPaths = localeRoutes
 
-/** The search file of one tenant and locale, fetched by the search island on the first keystroke. */
+/** The index of one tenant and locale (content/ask/engine.ts), fetched by the ask box on the first keystroke. */
 export const GET: APIRoute = ({ props }) => {
   const { snapshot, locale } = props as LocaleProps
   return new Response(JSON.stringify(searchFile(snapshot, locale)), { headers: { 'content-type': 'application/json' } })
