@@ -7,12 +7,14 @@ import { defineConfig } from 'astro/config'
 // its assets sit under /<tenant>/ beside its pages, and CENTER_OUT_DIR is the new build folder.
 const tenant = process.env.CENTER_TENANT
 
-/** The `client:typing` directive: islands that wait for the user's first keystroke. */
+/** The `client:typing` and `client:choice` directives: islands that wait for the user's first keystroke or click. */
 const typingDirective = {
   name: 'center-typing-directive',
   hooks: {
-    'astro:config:setup': ({ addClientDirective }) =>
-      addClientDirective({ name: 'typing', entrypoint: fileURLToPath(new URL('./site/src/directives/typing.ts', import.meta.url)) }),
+    'astro:config:setup': ({ addClientDirective }) => {
+      addClientDirective({ name: 'typing', entrypoint: fileURLToPath(new URL('./site/src/directives/typing.ts', import.meta.url)) })
+      addClientDirective({ name: 'choice', entrypoint: fileURLToPath(new URL('./site/src/directives/choice.ts', import.meta.url)) })
+    },
   },
 }
 

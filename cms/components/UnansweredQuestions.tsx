@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react'
 import type { QuestionGroup } from '../ask/unanswered'
 
 type TenantGroups = { tenant: { id: number | string; name: string; slug: string }; groups: QuestionGroup[] }
+type QaChoice = { id: number | string; slug: string; question: Record<string, string | undefined> | string | null }
 
 /** Above the feedback list: per MPP, the questions users asked that found no answer or a bad one, grouped, each a button away from a Q&A draft. */
 export function UnansweredQuestions() {
@@ -13,6 +14,9 @@ export function UnansweredQuestions() {
   const api = `${config.serverURL}${config.routes.api}`
   const [tenants, setTenants] = useState<TenantGroups[] | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+  const [qas, setQas] = useState<Record<string, QaChoice[]>>({})
+  const [chosen, setChosen] = useState<Record<string, string>>({})
 
   useEffect(() => {
     fetch(`${api}/feedback/unanswered`, { credentials: 'include' })
@@ -24,6 +28,40 @@ export function UnansweredQuestions() {
         setError(`Unanswered questions could not be loaded (${failure instanceof Error ? failure.message : String(failure)}).`),
       )
   }, [api])
+
+  // Each MPP's Q&As (latest drafts, every locale), for attaching a question to one of them.
+  useEffect(() => {
+    for (const { tenant } of tenants ?? []) {
+      const query = `where[tenant][equals]=${tenant.id}&limit=500&depth=0&locale=all&draft=true&sort=slug&select[question]=true&select[slug]=true`
+      fetch(`${api}/qas?${query}`, { credentials: 'include' })
+        .then(async (response) => (response.ok ? ((await response.json()) as { docs: QaChoice[] }).docs : []))
+        .then((docs) => setQas((known) => ({ ...known, [String(tenant.id)]: docs })))
+        .catch(() => undefined)
+    }
+  }, [api, tenants])
+
+  const titleOf = (qa: QaChoice, locale: string) =>
+    typeof qa.question === 'string' ? qa.question : (qa.question?.[locale] ?? Object.values(qa.question ?? {}).find(Boolean) ?? qa.slug)
+
+  async function addPhrasing(tenant: TenantGroups['tenant'], group: QuestionGroup, key: string) {
+    setError(null)
+    setNotice(null)
+    const qa = chosen[key]
+    if (!qa) return setError('Choose the Q&A that answers this question first.')
+    const response = await fetch(`${api}/feedback/phrasing`, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ qa, locale: group.locale, query: group.query, wordings: group.wordings }),
+    })
+    const body = (await response.json().catch(() => ({}))) as { id?: number | string; added?: string[]; message?: string; detail?: string }
+    if (!response.ok) return setError(body.detail ?? body.message ?? `The phrasing could not be added (HTTP ${response.status}).`)
+    const title = titleOf(
+      qas[String(tenant.id)]?.find((item) => String(item.id) === qa) ?? { id: qa, slug: qa, question: null },
+      group.locale,
+    )
+    setNotice(`Added ${body.added?.length ?? 0} phrasing(s) in ${group.locale} to “${title}” as a draft: a publisher publishes it.`)
+  }
 
   async function startDraft(tenant: TenantGroups['tenant'], group: QuestionGroup) {
     setError(null)
@@ -41,8 +79,12 @@ export function UnansweredQuestions() {
   return (
     <section className="unanswered-questions" aria-labelledby="unanswered-heading">
       <h2 id="unanswered-heading">Questions without a good answer</h2>
-      <p>What users asked in the last 90 days that matched no Q&amp;A or was voted unhelpful, alike questions grouped, most asked first.</p>
+      <p>
+        What users asked in the last 90 days that matched no Q&amp;A or was voted unhelpful, alike questions grouped, most asked first.
+        Attach one to the Q&amp;A that answers it (a new draft with the users' words as phrasings), or start a new Q&amp;A from it.
+      </p>
       {error && <p role="alert">{error}</p>}
+      {notice && <p role="status">{notice}</p>}
       {!tenants && !error && <p>Loading…</p>}
       {tenants?.map(({ tenant, groups }) => (
         <div key={tenant.id} className="unanswered-tenant">
@@ -76,7 +118,30 @@ export function UnansweredQuestions() {
                     <td>
                       {group.unanswered} / {group.unhelpful}
                     </td>
-                    <td>
+                    <td className="unanswered-actions">
+                      <label>
+                        <span className="sr-only">Q&amp;A that answers it</span>
+                        <select
+                          value={chosen[`${tenant.id}:${group.locale}:${group.query}`] ?? ''}
+                          onChange={(event) =>
+                            setChosen((known) => ({ ...known, [`${tenant.id}:${group.locale}:${group.query}`]: event.target.value }))
+                          }
+                        >
+                          <option value="">Answered by…</option>
+                          {(qas[String(tenant.id)] ?? []).map((qa) => (
+                            <option key={qa.id} value={String(qa.id)}>
+                              {titleOf(qa, group.locale)}
+                            </option>
+                          ))}
+                        </select>
+                      </label>
+                      <Button
+                        buttonStyle="secondary"
+                        size="small"
+                        onClick={() => void addPhrasing(tenant, group, `${tenant.id}:${group.locale}:${group.query}`)}
+                      >
+                        Add as a phrasing
+                      </Button>
                       <Button buttonStyle="secondary" size="small" onClick={() => void startDraft(tenant, group)}>
                         Start a Q&amp;A draft
                       </Button>

@@ -98,6 +98,27 @@ describe('the ask box', () => {
     await page.close()
   })
 
+  test('a Q&A page loads no script until "Did this answer your question?" is answered; "No" is stored and shows the contact', async () => {
+    const qa = contentSnapshot('nakhla').qas.find((item) => item.slug === 'refund-how-long')!
+    const page = await browser.newPage()
+    const scripts: string[] = []
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url())
+    })
+    await page.goto(`${siteUrl}${centerPath('nakhla', 'ar', 'qas', qa.category, qa.slug)}`)
+    await page.waitForLoadState('networkidle')
+    expect(scripts).toEqual([])
+    const t = translator('ar')
+    const question = (await page.locator('h1').textContent())!
+    await page.getByRole('button', { name: t('ask.vote.no'), exact: true }).click()
+    await expect.poll(() => page.locator('.qa-vote').textContent()).toContain(t('ask.vote.thanks'))
+    expect(await page.locator('.qa-vote a.button').getAttribute('href')).toBe('mailto:care@nakhla.example')
+    await expect
+      .poll(async () => (await storedFeedback(question)).map((row) => `${row.kind} ${row.locale} ${row.qa?.slug}`))
+      .toEqual(['unhelpful ar refund-how-long'])
+    await page.close()
+  })
+
   test('an editor sees the unanswered question in the admin, grouped, with a button to start a Q&A from it', async () => {
     // Its own questions, so it needs no earlier test: one for hoshi, and another MPP's that hoshi's editor must not see.
     await postFeedback({ tenant: 'hoshi', locale: 'ja', kind: 'unanswered', query: '来週の天気は' })

@@ -14,7 +14,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'center-ask-'))
 
 beforeAll(async () => {
   expect((await runCenter(['seed'], env)).code).toBe(0)
-})
+}, 300_000)
 afterAll(() => {
   rmSync(scratch, { recursive: true, force: true })
   return releaseTestDatabase(database)

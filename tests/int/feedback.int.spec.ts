@@ -230,6 +230,40 @@ describe('unanswered questions in the admin', () => {
   })
 })
 
+describe('attaching an asked question to a Q&A', () => {
+  test("an editor adds users' wordings to a published Q&A as a draft: the live version is unchanged; another MPP's Q&A is out of reach", async () => {
+    const { phrasingFromQuestion } = await import('../../cms/collections/Feedback/endpoints/unansweredQuestions')
+    const attach = (body: object, as: User) => phrasingFromQuestion.handler({ payload, user: as, json: async () => body } as never)
+    const [published] = (
+      await payload.find({
+        collection: 'qas',
+        where: { and: [{ tenant: { equals: tenantId.lumopay } }, { slug: { equals: 'refund-time' } }] },
+        locale: 'en',
+        depth: 0,
+      })
+    ).docs
+    const before = published!.alternatives ?? []
+    const editor = await user('editor@lumopay.local')
+
+    const answer = await attach(
+      { qa: published!.id, locale: 'en', query: 'when do i see my money again', wordings: ['money back when?', before[0]] },
+      editor,
+    )
+    expect(answer.status).toBe(200)
+    expect(((await answer.json()) as { added: string[] }).added).toEqual(['when do i see my money again', 'money back when?'])
+    const draft = await payload.findByID({ collection: 'qas', id: published!.id, draft: true, locale: 'en', depth: 0 })
+    expect(draft.alternatives).toEqual([...before, 'when do i see my money again', 'money back when?'])
+    const live = await payload.findByID({ collection: 'qas', id: published!.id, locale: 'en', depth: 0 })
+    expect(live._status).toBe('published')
+    expect(live.alternatives).toEqual(before)
+
+    const foreign = await attach({ qa: published!.id, locale: 'en', query: 'x y z' }, await user('editor@hoshi.local'))
+    expect(foreign.status).toBe(404)
+    expect((await attach({ qa: published!.id, locale: 'en', query: '\u0000' }, editor)).status).toBe(400)
+    expect((await attach({ qa: published!.id, locale: 'xx', query: 'refund' }, editor)).status).toBe(400)
+  })
+})
+
 // Last in the file: once stopped, this process writes each event at once, which no test above relies on.
 describe('stopping the CMS', () => {
   test('feedback still waiting for its batch is written before the process stops', async () => {

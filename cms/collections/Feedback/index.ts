@@ -7,7 +7,7 @@ import { superAdminOnly } from '../../access/isSuperAdmin'
 import { nobody } from '../../access/nobody'
 import { feedbackKinds } from '../../ask/popularity'
 import { feedbackEndpoint } from './endpoints/feedback'
-import { draftFromQuestion, unansweredQuestions } from './endpoints/unansweredQuestions'
+import { draftFromQuestion, phrasingFromQuestion, unansweredQuestions } from './endpoints/unansweredQuestions'
 
 /**
  * What users asked the ask box and how they rated its answers, one row per event, per tenant and
@@ -25,7 +25,7 @@ export const Feedback: CollectionConfig = {
     components: { beforeList: ['/components/UnansweredQuestions#UnansweredQuestions'] },
   },
   defaultSort: '-createdAt',
-  endpoints: [feedbackEndpoint, unansweredQuestions, draftFromQuestion],
+  endpoints: [feedbackEndpoint, unansweredQuestions, draftFromQuestion, phrasingFromQuestion],
   access: { read: authenticated, create: nobody, update: nobody, delete: superAdminOnly },
   indexes: [{ fields: ['tenant', 'createdAt'] }, { fields: ['tenant', 'kind'] }],
   fields: [

@@ -57,6 +57,7 @@ export default function AskBox({ tenant, locale, indexUrl, answersUrl, searchUrl
   const box = useRef<Promise<Box> | null>(null)
   const answers = useRef<Record<string, string>>({})
   const reported = useRef<string>('')
+  const prefilled = useRef<string | null>(null)
   const [query, setQuery] = useState('')
   const [state, setState] = useState<State>({ status: 'idle' })
   const [vote, setVote] = useState<'helpful' | 'unhelpful' | null>(null)
@@ -65,6 +66,8 @@ export default function AskBox({ tenant, locale, indexUrl, answersUrl, searchUrl
     // The results page starts from its address; elsewhere the first keystrokes land before hydration.
     const asked = resultsPage ? new URL(location.href).searchParams.get('q') : null
     if (asked && input.current) input.current.value = asked
+    // The box that sent the user here has reported the question already.
+    if (asked) prefilled.current = asked
     if (input.current?.value) setQuery(input.current.value)
   }, [resultsPage])
 
@@ -93,7 +96,7 @@ export default function AskBox({ tenant, locale, indexUrl, answersUrl, searchUrl
 
   /** Reports a question once it is asked: on submit, or when typing stops. */
   const report = (done: State) => {
-    if (!apiUrl || done.status !== 'done') return
+    if (!apiUrl || done.status !== 'done' || done.query === prefilled.current) return
     const key = `${done.result.match}:${done.query.trim()}`
     if (reported.current === key) return
     reported.current = key

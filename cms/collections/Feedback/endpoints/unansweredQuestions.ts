@@ -112,3 +112,50 @@ export const draftFromQuestion: Endpoint = {
     return Response.json({ id: draft.id }, { status: 201 })
   },
 }
+
+const phrasingBody = z.object({
+  qa: z.union([z.number(), z.string()]),
+  locale: z.enum(locales),
+  query: z.string().min(1).max(1000),
+  wordings: z.array(z.string().max(1000)).max(20).default([]),
+})
+
+/**
+ * POST /api/feedback/phrasing: attaches a group of asked questions to an existing Q&A as other
+ * phrasings in that locale, saved as a new draft of the Q&A (whoever asks: what is live changes
+ * only when a publisher publishes it). Answers 200 with the Q&A's id and its phrasings.
+ */
+export const phrasingFromQuestion: Endpoint = {
+  path: '/phrasing',
+  method: 'post',
+  handler: async (req) => {
+    if (!req.user) return refuse(401, 'unauthorized', 'Sign in to add a phrasing.')
+    const parsed = phrasingBody.safeParse(await req.json?.().catch(() => undefined))
+    if (!parsed.success) return refuse(400, 'malformed', 'The body must name the Q&A, the locale and the question.')
+    const { qa: id, locale } = parsed.data
+    const wordings = [parsed.data.query, ...parsed.data.wordings].map(cleanQuery).filter(Boolean)
+    if (!wordings.length) return refuse(400, 'empty-query', 'The question is empty.')
+    // Read with the user's access: a Q&A of another MPP is not found.
+    const qa = await req.payload
+      .findByID({ collection: 'qas', id, locale, draft: true, depth: 0, overrideAccess: false, user: req.user, req })
+      .catch(() => null)
+    if (!qa) return refuse(404, 'unknown-qa', `There is no Q&A with id ${id} that you edit.`)
+    if (!hasRoleIn(req.user, idOf(qa.tenant as number | string | { id: number | string }), 'editor'))
+      return refuse(403, 'forbidden', "You do not edit this MPP's content.")
+    const known = new Set((qa.alternatives ?? []).map((text) => text.toLowerCase()))
+    const added = [...new Set(wordings)].filter((wording) => !known.has(wording.toLowerCase()) && wording !== qa.question)
+    const alternatives = [...(qa.alternatives ?? []), ...added]
+    const saved = await req.payload.update({
+      collection: 'qas',
+      id: qa.id,
+      locale,
+      draft: true,
+      depth: 0,
+      overrideAccess: false,
+      user: req.user,
+      req,
+      data: { alternatives, _status: 'draft' },
+    })
+    return Response.json({ id: saved.id, added, alternatives: saved.alternatives ?? [] })
+  },
+}
