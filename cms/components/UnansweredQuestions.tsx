@@ -33,8 +33,8 @@ export function UnansweredQuestions() {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ tenant: tenant.id, locale: group.locale, query: group.query, wordings: group.wordings }),
     })
-    const body = (await response.json().catch(() => ({}))) as { id?: number | string; message?: string }
-    if (!response.ok || body.id === undefined) return setError(body.message ?? `The draft could not be started (HTTP ${response.status}).`)
+    const body = (await response.json().catch(() => ({}))) as { id?: number | string; detail?: string }
+    if (!response.ok || body.id === undefined) return setError(body.detail ?? `The draft could not be started (HTTP ${response.status}).`)
     window.location.assign(`${config.routes.admin}/collections/qas/${body.id}?locale=${group.locale}`)
   }
 

@@ -77,7 +77,7 @@ export const rebuildWebhook: Endpoint = {
       ['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((name) => [name, req.headers.get(name) ?? undefined]),
     )
     const verdict = verifyWebhook(body, headers, secrets)
-    if (!verdict.ok) return refuse(verdict.status, verdict.error, verdict.message)
+    if (!verdict.ok) return refuse(verdict.status, verdict.code, verdict.detail)
     // An unknown tenant has no secrets, so it never gets here.
     // One delivery at a time in this process: concurrent SQLite write transactions would collide.
     if (!(await oneAtATime(() => firstDelivery(req, slug, headers['webhook-id']!))))

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod/mini'
 
+import { problemSchema } from '../../../content/problem'
 import { callJson, type JsonCall } from '../../../mpp/contract/callJson'
 import { amountSchema } from '../../../mpp/contract/schema'
 
@@ -26,7 +27,8 @@ const mineSchema = z.object({ newUser: z.nullable(z.boolean()), tutorials: z.arr
 export type MyRewards = z.infer<typeof mineSchema>
 
 const liveSchema = z.object({ campaigns: z.array(z.object({ campaign: z.string(), remaining: z.int() })) })
-const refusalSchema = z.object({ error: z.string(), message: z.optional(z.string()), voucher: z.optional(voucherSchema) })
+/** A refusal: the Center's problem+json, with the voucher already held when a claim is refused for that. */
+const refusalSchema = z.extend(problemSchema, { voucher: z.optional(voucherSchema) })
 
 /**
  * Why a call failed: a refusal's code from the Center (`sold-out`, `already-claimed`, …), or
@@ -64,11 +66,7 @@ export function createRewardsClient({ baseUrl, tenant, token, timeoutMs = 15_000
     if (!response.ok) {
       const refusal = refusalSchema.safeParse(data)
       if (!refusal.success) throw new RewardsError('unavailable', `HTTP ${response.status}`)
-      throw new RewardsError(
-        refusalKind(response.status, refusal.data.error),
-        refusal.data.message ?? refusal.data.error,
-        refusal.data.voucher,
-      )
+      throw new RewardsError(refusalKind(response.status, refusal.data.code), refusal.data.detail, refusal.data.voucher)
     }
     try {
       return parse(data)

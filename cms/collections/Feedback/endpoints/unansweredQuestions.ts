@@ -21,7 +21,7 @@ export const unansweredQuestions: Endpoint = {
   path: '/unanswered',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) return refuse(401, 'unauthorized', 'Sign in to see unanswered questions.')
+    if (!req.user) return refuse(401, 'sign-in', 'Sign in to see unanswered questions.')
     const since = new Date(Date.now() - lookBackDays * 86_400_000).toISOString()
     // Read with the user's access: the multi-tenant plugin keeps it to their MPPs.
     const { docs } = await req.payload.find({
@@ -69,7 +69,7 @@ export const draftFromQuestion: Endpoint = {
   path: '/draft',
   method: 'post',
   handler: async (req) => {
-    if (!req.user) return refuse(401, 'unauthorized', 'Sign in to start a Q&A.')
+    if (!req.user) return refuse(401, 'sign-in', 'Sign in to start a Q&A.')
     const parsed = draftBody.safeParse(await req.json?.().catch(() => undefined))
     if (!parsed.success) return refuse(400, 'malformed', 'The body must name the tenant, the locale and the question.')
     const { tenant, locale, wordings } = parsed.data

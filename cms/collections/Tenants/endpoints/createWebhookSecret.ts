@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { isSuperAdmin } from '../../../access/isSuperAdmin'
+import { refuse } from '../../../lib/requests'
 import { newWebhookSecret, secretHint } from '../../../lib/webhookSecrets'
 
 /**
@@ -11,13 +12,13 @@ export const createWebhookSecret: Endpoint = {
   path: '/:id/webhook-secrets',
   method: 'post',
   handler: async (req) => {
-    if (!isSuperAdmin(req.user))
-      return Response.json({ errors: [{ message: 'Only a super-admin can create webhook secrets.' }] }, { status: 403 })
+    if (!req.user) return refuse(401, 'sign-in', 'Sign in to the CMS as a super-admin to create webhook secrets.')
+    if (!isSuperAdmin(req.user)) return refuse(403, 'forbidden', 'Only a super-admin can create webhook secrets.')
     const id = req.routeParams?.id as string
     const body = (await req.json?.().catch(() => ({}))) as { label?: unknown } | undefined
     const label = typeof body?.label === 'string' && body.label.trim() ? body.label.trim().slice(0, 80) : 'Webhook secret'
     const tenant = await req.payload.findByID({ collection: 'tenants', id, depth: 0, req }).catch(() => null)
-    if (!tenant) return Response.json({ errors: [{ message: `No tenant with id ${id}.` }] }, { status: 404 })
+    if (!tenant) return refuse(404, 'not-found', `No tenant with id ${id}.`)
 
     const secret = newWebhookSecret()
     const createdAt = new Date().toISOString()
