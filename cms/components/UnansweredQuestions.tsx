@@ -3,9 +3,9 @@
 import { Button, useConfig } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
 
-import type { QuestionGroup } from '../ask/unanswered'
+import { unansweredSchema, type QuestionGroup, type UnansweredQuestions as TenantGroupList } from '../../content/centerApi'
 
-type TenantGroups = { tenant: { id: number | string; name: string; slug: string }; groups: QuestionGroup[] }
+type TenantGroups = TenantGroupList[number]
 
 /** Above the feedback list: per MPP, the questions users asked that found no answer or a bad one, grouped, each a button away from a Q&A draft. */
 export function UnansweredQuestions() {
@@ -18,7 +18,7 @@ export function UnansweredQuestions() {
     fetch(`${api}/feedback/unanswered`, { credentials: 'include' })
       .then(async (response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`)
-        setTenants((await response.json()) as TenantGroups[])
+        setTenants(unansweredSchema.parse(await response.json()))
       })
       .catch((failure: unknown) =>
         setError(`Unanswered questions could not be loaded (${failure instanceof Error ? failure.message : String(failure)}).`),

@@ -1,5 +1,6 @@
 import { ValidationError, type Endpoint, type PayloadRequest } from 'payload'
 
+import type { RebuildQueued } from '../../content/centerApi'
 import { rateLimit, readCapped, refuse } from '../lib/requests'
 import { retryWhenBusy } from '../lib/retryWhenBusy'
 import { findTenant } from '../lib/tenants'
@@ -84,6 +85,6 @@ export const rebuildWebhook: Endpoint = {
       return refuse(401, 'replayed', 'This webhook-id was already delivered.')
 
     const { buildId, coalesced } = await queueRebuild(req.payload, tenant!.id, 'webhook')
-    return Response.json({ buildId, tenant: slug, coalesced }, { status: 202 })
+    return Response.json({ buildId, tenant: slug, coalesced } satisfies RebuildQueued, { status: 202 })
   },
 }

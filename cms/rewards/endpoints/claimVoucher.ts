@@ -1,5 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import type { Claimed, ClaimRefusal } from '../../../content/centerApi'
 import { problem, type Problem } from '../../../content/problem'
 import type { ClaimOutcome } from '../../collections/RewardClaims'
 import { oneAtATimePer } from '../../lib/oneAtATime'
@@ -17,7 +18,12 @@ const refusal = (status: number, outcome: Exclude<ClaimOutcome, 'issued'>, detai
   status,
   outcome,
   voucher,
-  body: problem(status, outcome, detail, voucher && slug ? { voucher: voucherView(voucher, slug, new Date()) } : undefined),
+  body: problem(
+    status,
+    outcome,
+    detail,
+    voucher && slug ? { voucher: voucherView(voucher, slug, new Date()) } : undefined,
+  ) satisfies ClaimRefusal,
 })
 
 const alreadyClaimed = (voucher: Voucher, campaign: Campaign) =>
@@ -55,7 +61,7 @@ async function allocate(req: PayloadRequest, { tenant, user }: WalletUser, campa
     status: 201,
     outcome: 'issued',
     voucher: allocation.voucher,
-    body: { voucher: voucherView(allocation.voucher, campaign.slug, new Date()) },
+    body: { voucher: voucherView(allocation.voucher, campaign.slug, new Date()) } satisfies Claimed,
   }
 }
 

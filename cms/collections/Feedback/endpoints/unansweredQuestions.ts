@@ -1,8 +1,7 @@
 import type { Endpoint } from 'payload'
-import { z } from 'zod'
 
 import { cleanQuery } from '../../../../content/ask'
-import { locales } from '../../../../content/schema'
+import { draftBodySchema, type QaDraftCreated, type UnansweredQuestions } from '../../../../content/centerApi'
 import { hasRoleIn } from '../../../access/tenantRoles'
 import { groupQuestions } from '../../../ask/unanswered'
 import { refuse } from '../../../lib/requests'
@@ -48,17 +47,10 @@ export const unansweredQuestions: Endpoint = {
       mine.map((tenant) => ({
         tenant: { id: tenant.id, name: tenant.name, slug: tenant.slug },
         groups: groupQuestions(docs.filter((row) => row.tenant && String(idOf(row.tenant)) === String(tenant.id))),
-      })),
+      })) satisfies UnansweredQuestions,
     )
   },
 }
-
-const draftBody = z.object({
-  tenant: z.union([z.number(), z.string()]),
-  locale: z.enum(locales),
-  query: z.string().min(1).max(1000),
-  wordings: z.array(z.string().max(1000)).max(20).default([]),
-})
 
 /**
  * POST /api/feedback/draft: starts a Q&A draft from a group of asked questions (the question in
@@ -70,7 +62,7 @@ export const draftFromQuestion: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!req.user) return refuse(401, 'sign-in', 'Sign in to start a Q&A.')
-    const parsed = draftBody.safeParse(await req.json?.().catch(() => undefined))
+    const parsed = draftBodySchema.safeParse(await req.json?.().catch(() => undefined))
     if (!parsed.success) return refuse(400, 'malformed', 'The body must name the tenant, the locale and the question.')
     const { tenant, locale, wordings } = parsed.data
     const question = cleanQuery(parsed.data.query)
@@ -109,6 +101,6 @@ export const draftFromQuestion: Endpoint = {
         order: 999,
       },
     })
-    return Response.json({ id: draft.id }, { status: 201 })
+    return Response.json({ id: draft.id } satisfies QaDraftCreated, { status: 201 })
   },
 }

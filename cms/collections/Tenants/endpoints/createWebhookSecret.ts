@@ -1,5 +1,6 @@
 import type { Endpoint } from 'payload'
 
+import type { WebhookSecret } from '../../../../content/centerApi'
 import { isSuperAdmin } from '../../../access/isSuperAdmin'
 import { refuse } from '../../../lib/requests'
 import { newWebhookSecret, secretHint } from '../../../lib/webhookSecrets'
@@ -37,6 +38,6 @@ export const createWebhookSecret: Endpoint = {
       data: { webhookSecrets: [...rows, { label, hint: secretHint(secret), createdAt, secret: req.payload.encrypt(secret) }] },
     })
     const row = updated.webhookSecrets?.at(-1)
-    return Response.json({ id: row?.id, label, hint: secretHint(secret), createdAt, secret }, { status: 201 })
+    return Response.json({ id: row?.id, label, hint: secretHint(secret), createdAt, secret } satisfies WebhookSecret, { status: 201 })
   },
 }
