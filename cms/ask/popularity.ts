@@ -1,12 +1,12 @@
 import type { Payload } from 'payload'
 
+import type { FeedbackKind } from '../../content/centerApi'
 import { retryWhenBusy } from '../lib/retryWhenBusy'
 import { flushedOnShutdown, isStopping } from '../lib/shutdown'
 import { requireTenant } from '../lib/tenants'
 
 /** What users did with an answer of the ask box; `unanswered` is a question it was not sure about. */
-export const feedbackKinds = ['view', 'helpful', 'unhelpful', 'unanswered'] as const
-export type FeedbackKind = (typeof feedbackKinds)[number]
+export { feedbackKinds, type FeedbackKind } from '../../content/centerApi'
 
 /** How much one event adds to a Q&A's popularity: being asked counts, a helpful vote more, an unhelpful one takes away. */
 export const kindWeights: Record<FeedbackKind, number> = { view: 1, helpful: 3, unhelpful: -2, unanswered: 0 }

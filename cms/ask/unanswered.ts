@@ -1,9 +1,10 @@
 import { analyze } from '../../content/ask'
+import type { QuestionGroup } from '../../content/centerApi'
 import { locales, type Locale } from '../../content/schema'
 
 export type AskedQuestion = { query: string; locale: string; kind: string }
-/** Questions users asked alike, most asked first: the most common wording, how often, and the other wordings. */
-export type QuestionGroup = { query: string; locale: string; count: number; unanswered: number; unhelpful: number; wordings: string[] }
+
+export type { QuestionGroup }
 
 /** How alike two questions must be (shared terms over all their terms) to count as one. */
 export const sameQuestion = 0.5

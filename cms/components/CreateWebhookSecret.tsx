@@ -22,9 +22,8 @@ export function CreateWebhookSecret() {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ label }),
     })
-    const body = (await response.json().catch(() => ({}))) as Partial<Created> & { errors?: { message: string }[] }
-    if (!response.ok || !body.secret)
-      return setError(body.errors?.[0]?.message ?? `The secret could not be created (HTTP ${response.status}).`)
+    const body = (await response.json().catch(() => ({}))) as Partial<Created> & { detail?: string }
+    if (!response.ok || !body.secret) return setError(body.detail ?? `The secret could not be created (HTTP ${response.status}).`)
     setCreated(body as Created)
   }
 

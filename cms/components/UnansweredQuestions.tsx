@@ -3,9 +3,9 @@
 import { Button, useConfig } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
 
-import type { QuestionGroup } from '../ask/unanswered'
+import { unansweredSchema, type QuestionGroup, type UnansweredQuestions as TenantGroupList } from '../../content/centerApi'
 
-type TenantGroups = { tenant: { id: number | string; name: string; slug: string }; groups: QuestionGroup[] }
+type TenantGroups = TenantGroupList[number]
 type QaChoice = { id: number | string; slug: string; question: Record<string, string | undefined> | string | null }
 
 /** Above the feedback list: per MPP, the questions users asked that found no answer or a bad one, grouped, each a button away from a Q&A draft. */
@@ -22,7 +22,7 @@ export function UnansweredQuestions() {
     fetch(`${api}/feedback/unanswered`, { credentials: 'include' })
       .then(async (response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`)
-        setTenants((await response.json()) as TenantGroups[])
+        setTenants(unansweredSchema.parse(await response.json()))
       })
       .catch((failure: unknown) =>
         setError(`Unanswered questions could not be loaded (${failure instanceof Error ? failure.message : String(failure)}).`),
@@ -54,8 +54,8 @@ export function UnansweredQuestions() {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ qa, locale: group.locale, query: group.query, wordings: group.wordings }),
     })
-    const body = (await response.json().catch(() => ({}))) as { id?: number | string; added?: string[]; message?: string; detail?: string }
-    if (!response.ok) return setError(body.detail ?? body.message ?? `The phrasing could not be added (HTTP ${response.status}).`)
+    const body = (await response.json().catch(() => ({}))) as { id?: number | string; added?: string[]; detail?: string }
+    if (!response.ok) return setError(body.detail ?? `The phrasing could not be added (HTTP ${response.status}).`)
     const title = titleOf(
       qas[String(tenant.id)]?.find((item) => String(item.id) === qa) ?? { id: qa, slug: qa, question: null },
       group.locale,
@@ -71,8 +71,8 @@ export function UnansweredQuestions() {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ tenant: tenant.id, locale: group.locale, query: group.query, wordings: group.wordings }),
     })
-    const body = (await response.json().catch(() => ({}))) as { id?: number | string; message?: string }
-    if (!response.ok || body.id === undefined) return setError(body.message ?? `The draft could not be started (HTTP ${response.status}).`)
+    const body = (await response.json().catch(() => ({}))) as { id?: number | string; detail?: string }
+    if (!response.ok || body.id === undefined) return setError(body.detail ?? `The draft could not be started (HTTP ${response.status}).`)
     window.location.assign(`${config.routes.admin}/collections/qas/${body.id}?locale=${group.locale}`)
   }
 

@@ -1,5 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import type { Readiness } from '../../content/centerApi'
 import { isStopping } from '../lib/shutdown'
 import { migrations } from '../migrations'
 
@@ -31,7 +32,10 @@ export const ready: Endpoint = {
   method: 'get',
   handler: async (req) => {
     if (isStopping())
-      return Response.json({ status: 'stopping', problems: ['The process is shutting down.'] }, { status: 503, headers: noStore })
+      return Response.json({ status: 'stopping', problems: ['The process is shutting down.'] } satisfies Readiness, {
+        status: 503,
+        headers: noStore,
+      })
     const problems: string[] = []
     try {
       await req.payload.count({ collection: 'tenants', req })
@@ -41,7 +45,7 @@ export const ready: Endpoint = {
       req.payload.logger.warn({ err: error }, 'Readiness: the database did not answer')
       problems.push('The database did not answer.')
     }
-    const body = {
+    const body: Readiness = {
       status: problems.length ? 'not-ready' : 'ready',
       database: req.payload.db.name === 'sqlite' ? 'sqlite' : 'mongodb',
       ...(problems.length ? { problems } : {}),

@@ -1,9 +1,21 @@
 import type { Payload, PayloadRequest } from 'payload'
 import { RateLimiterMemory, RateLimiterMongo, type RateLimiterRes } from 'rate-limiter-flexible'
 
-/** The Center API's error answer: a stable machine-readable `error` code and a sentence for people. */
-export const refuse = (status: number, error: string, message: string, headers?: HeadersInit) =>
-  Response.json({ error, message }, { status, headers })
+import { problem, problemContentType, type Problem, type ProblemCode } from '../../content/problem'
+
+/** Sends a problem body (content/problem.ts) as `application/problem+json` with its status. */
+export function problemResponse(body: Problem, headers?: HeadersInit): Response {
+  const sent = new Headers(headers)
+  sent.set('content-type', problemContentType)
+  return new Response(JSON.stringify(body), { status: body.status, headers: sent })
+}
+
+/**
+ * The Center API's error answer, RFC 9457 problem+json: a stable machine `code` (and its `type`
+ * URI and title), the HTTP status and a `detail` sentence for people.
+ */
+export const refuse = (status: number, code: ProblemCode, detail: string, headers?: HeadersInit) =>
+  problemResponse(problem(status, code, detail), headers)
 
 /** Reads a request body as text, or answers undefined as soon as it passes `limit` bytes. */
 export async function readCapped(req: PayloadRequest, limit: number): Promise<string | undefined> {

@@ -76,7 +76,7 @@ export function withAttempt(
 const skippedRows = (skipped: SkippedDocument[]) =>
   skipped.map(({ collection, id, slug, problem }) => ({ collection, document: id, slug, problem }))
 
-export type RebuildOptions = { sandboxOrigin?: string; timeoutMs?: number; signal?: AbortSignal }
+export type RebuildOptions = { sandboxOrigin?: string; centerApiUrl?: string; timeoutMs?: number; signal?: AbortSignal }
 
 /**
  * Runs one queued build: skips it when a newer build of the tenant is already queued, running or
@@ -120,6 +120,7 @@ export async function runRebuild(payload: Payload, id: Id, options: RebuildOptio
     for (const document of skipped) payload.logger.warn({ build: build.buildId, tenant: slug, ...document }, describeSkipped(document))
     ;({ warnings } = await buildTenant(exported.snapshot, {
       sandboxOrigin: options.sandboxOrigin ?? process.env.MPP_SANDBOX_ORIGIN ?? defaultSandboxOrigin,
+      centerApiUrl: options.centerApiUrl,
       quiet: true,
       buildId: build.buildId,
       timeoutMs: options.timeoutMs ?? rebuildTimeoutMs(),

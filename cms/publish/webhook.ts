@@ -1,5 +1,6 @@
 import { ValidationError, type Endpoint, type PayloadRequest } from 'payload'
 
+import type { RebuildQueued } from '../../content/centerApi'
 import { rateLimit, readCapped, refuse } from '../lib/requests'
 import { retryWhenBusy } from '../lib/retryWhenBusy'
 import { findTenant } from '../lib/tenants'
@@ -77,13 +78,13 @@ export const rebuildWebhook: Endpoint = {
       ['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((name) => [name, req.headers.get(name) ?? undefined]),
     )
     const verdict = verifyWebhook(body, headers, secrets)
-    if (!verdict.ok) return refuse(verdict.status, verdict.error, verdict.message)
+    if (!verdict.ok) return refuse(verdict.status, verdict.code, verdict.detail)
     // An unknown tenant has no secrets, so it never gets here.
     // One delivery at a time in this process: concurrent SQLite write transactions would collide.
     if (!(await oneAtATime(() => firstDelivery(req, slug, headers['webhook-id']!))))
       return refuse(401, 'replayed', 'This webhook-id was already delivered.')
 
     const { buildId, coalesced } = await queueRebuild(req.payload, tenant!.id, 'webhook')
-    return Response.json({ buildId, tenant: slug, coalesced }, { status: 202 })
+    return Response.json({ buildId, tenant: slug, coalesced } satisfies RebuildQueued, { status: 202 })
   },
 }

@@ -1,8 +1,10 @@
 import { Webhook, WebhookVerificationError } from 'standardwebhooks'
 
-export type WebhookVerdict = { ok: true } | { ok: false; status: 400 | 401; error: string; message: string }
+import type { ProblemCode } from '../../content/problem'
 
-const refuse = (status: 400 | 401, error: string, message: string): WebhookVerdict => ({ ok: false, status, error, message })
+export type WebhookVerdict = { ok: true } | { ok: false; status: 400 | 401; code: ProblemCode; detail: string }
+
+const refuse = (status: 400 | 401, code: ProblemCode, detail: string): WebhookVerdict => ({ ok: false, status, code, detail })
 
 /**
  * Checks a Standard Webhooks signature (HMAC-SHA256 over `id.timestamp.body`, 5-minute tolerance,

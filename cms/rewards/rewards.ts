@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto'
 
+import type { Voucher as VoucherView } from '../../content/centerApi'
 import type { Voucher } from '../payload-types'
 
 export { campaignPhase, tutorialParts } from '../../content/campaigns'
@@ -23,17 +24,6 @@ export function voucherCode(tenantSlug: string): string {
 
 /** When a voucher claimed at a moment stops being valid: `validityDays` later. */
 export const voucherExpiry = (claimedAt: Date, validityDays: number): Date => new Date(claimedAt.getTime() + validityDays * dayMs)
-
-/** A voucher as the Center API shows it to its user. */
-export type VoucherView = {
-  code: string
-  campaign: string
-  merchant: string
-  amount: { currency: string; value: number }
-  claimedAt: string
-  expiresAt: string
-  status: 'active' | 'expired'
-}
 
 /** The user's view of a voucher row: `campaign` is the campaign's slug, and the status follows the clock. */
 export function voucherView(

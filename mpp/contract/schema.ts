@@ -101,6 +101,7 @@ export const problemSchema = z.object({
   title: z.string(),
   status: z.int(),
   detail: z.optional(z.string()),
+  code: z.optional(z.string()),
   merchantUrl: z.optional(z.url()),
 })
 export type Problem = z.infer<typeof problemSchema>

@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
+import { problem, problemContentType, type ProblemCode } from '../../content/problem'
 import { publicJwk } from '../contract/demoKeys'
 import {
   billStatuses,
@@ -24,24 +25,20 @@ import { issueToken, verifySandboxToken } from './tokens'
 const tenantPattern = /^\/([a-z0-9]+(?:-[a-z0-9]+)*)(\/.*)$/
 const maxBodyBytes = 16 * 1024
 
+/** A refusal thrown inside a route and answered as problem+json, the Center's one error shape (content/problem.ts). */
 class HttpProblem extends Error {
   constructor(
     readonly status: number,
-    readonly title: string,
-    readonly detail?: string,
+    readonly code: ProblemCode,
+    readonly detail: string,
     readonly merchantUrl?: string,
   ) {
-    super(title)
+    super(detail)
   }
 }
 
-const problemBody = (problem: HttpProblem) => ({
-  type: 'about:blank',
-  title: problem.title,
-  status: problem.status,
-  detail: problem.detail,
-  merchantUrl: problem.merchantUrl,
-})
+const problemBody = ({ status, code, detail, merchantUrl }: HttpProblem) =>
+  problem(status, code, detail, merchantUrl ? { merchantUrl } : undefined)
 
 function send(res: ServerResponse, status: number, body: unknown, type = 'application/json') {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' })
@@ -49,7 +46,7 @@ function send(res: ServerResponse, status: number, body: unknown, type = 'applic
 }
 
 function sendProblem(res: ServerResponse, problem: HttpProblem) {
-  send(res, problem.status, problemBody(problem), 'application/problem+json')
+  send(res, problem.status, problemBody(problem), problemContentType)
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
@@ -57,14 +54,14 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = []
   for await (const chunk of req) {
     size += chunk.length
-    if (size > maxBodyBytes) throw new HttpProblem(413, 'Request body too large')
+    if (size > maxBodyBytes) throw new HttpProblem(413, 'too-large', `The body must be at most ${maxBodyBytes} bytes.`)
     chunks.push(chunk)
   }
   if (!chunks.length) return {}
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'))
   } catch {
-    throw new HttpProblem(400, 'Request body is not valid JSON')
+    throw new HttpProblem(400, 'malformed', 'The request body is not valid JSON.')
   }
 }
 
@@ -73,8 +70,7 @@ function pathParam(raw: string): string {
   try {
     return decodeURIComponent(raw)
   } catch (error) {
-    if (error instanceof URIError)
-      throw new HttpProblem(400, 'Invalid path', `"${raw.slice(0, 40)}" is not valid percent-encoding (UTF-8).`)
+    if (error instanceof URIError) throw new HttpProblem(400, 'bad-path', `"${raw.slice(0, 40)}" is not valid percent-encoding (UTF-8).`)
     throw error
   }
 }
@@ -83,11 +79,11 @@ function pathParam(raw: string): string {
 async function authenticate(req: IncomingMessage, tenant: string): Promise<string> {
   const header = req.headers.authorization ?? ''
   const token = /^Bearer (.+)$/.exec(header)?.[1]
-  if (!token) throw new HttpProblem(401, 'Missing bearer token', 'Send the user token as "Authorization: Bearer <token>".')
+  if (!token) throw new HttpProblem(401, 'missing-token', 'Send the user token as "Authorization: Bearer <token>".')
   try {
     return await verifySandboxToken(tenant, token)
   } catch (error) {
-    if (error instanceof TokenError) throw new HttpProblem(401, 'Invalid token', error.message)
+    if (error instanceof TokenError) throw new HttpProblem(401, 'invalid-token', error.message)
     throw error
   }
 }
@@ -109,7 +105,7 @@ function timeParam(query: URLSearchParams, name: string): number | null {
   if (value === null) return null
   const time = Date.parse(value)
   if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(time))
-    throw new HttpProblem(400, `Invalid ${name}`, `${name} must be an RFC 3339 date-time`)
+    throw new HttpProblem(400, 'invalid-parameter', `${name} must be an RFC 3339 date-time`)
   return time
 }
 
@@ -117,17 +113,17 @@ function timeParam(query: URLSearchParams, name: string): number | null {
 export function pageOfBills(tenant: string, user: string, query: URLSearchParams, logoBase?: string): BillPage {
   const statuses = query.get('status')?.split(',') ?? []
   if (statuses.some((status) => !billStatuses.includes(status as BillStatus))) {
-    throw new HttpProblem(400, 'Invalid status', `status must be one or more of: ${billStatuses.join(', ')}`)
+    throw new HttpProblem(400, 'invalid-parameter', `status must be one or more of: ${billStatuses.join(', ')}`)
   }
   const from = timeParam(query, 'from')
   const to = timeParam(query, 'to')
   const merchant = query.get('merchant')?.toLocaleLowerCase()
   const limit = Number(query.get('limit') ?? 20)
   if (!Number.isInteger(limit) || limit < 1 || limit > 50)
-    throw new HttpProblem(400, 'Invalid limit', 'limit must be an integer from 1 to 50')
+    throw new HttpProblem(400, 'invalid-parameter', 'limit must be an integer from 1 to 50')
   const cursor = query.get('cursor')
   const offset = cursor ? Number(Buffer.from(cursor, 'base64url').toString('utf8')) : 0
-  if (!Number.isInteger(offset) || offset < 0) throw new HttpProblem(400, 'Invalid cursor')
+  if (!Number.isInteger(offset) || offset < 0) throw new HttpProblem(400, 'invalid-parameter', 'cursor is not one this sandbox gave out')
 
   const bills = demoBills(tenant, user, logoBase).filter((bill) => {
     const time = Date.parse(bill.paidAt)
@@ -170,11 +166,11 @@ function createMemory() {
 function once(req: IncomingMessage, state: UserState, operation: string, change: () => Stored): Stored {
   const key = req.headers['idempotency-key']
   if (typeof key !== 'string' || key.length < 8 || key.length > 128) {
-    throw new HttpProblem(400, 'Missing Idempotency-Key', 'Send a unique Idempotency-Key header (8 to 128 characters) with each action.')
+    throw new HttpProblem(400, 'missing-idempotency-key', 'Send a unique Idempotency-Key header (8 to 128 characters) with each action.')
   }
   const previous = state.answers.get(key)
   if (previous) {
-    if (previous.operation !== operation) throw new HttpProblem(422, 'Idempotency-Key reused', 'This key was sent with another request.')
+    if (previous.operation !== operation) throw new HttpProblem(422, 'idempotency-key-reused', 'This key was sent with another request.')
     return previous
   }
   let answer: Stored
@@ -190,25 +186,25 @@ function once(req: IncomingMessage, state: UserState, operation: string, change:
 
 function agreementOf(state: UserState, id: string): DemoAgreement {
   const demo = state.agreements.get(id)
-  if (!demo) throw new HttpProblem(404, 'Not found', 'No such agreement.')
+  if (!demo) throw new HttpProblem(404, 'not-found', 'No such agreement.')
   return demo
 }
 
 function cancel(demo: DemoAgreement, body: unknown): Stored {
   const { reason, comment } = (body ?? {}) as { reason?: unknown; comment?: unknown }
   if (!cancelReasons.includes(reason as CancelReason) || (comment !== undefined && (typeof comment !== 'string' || comment.length > 500))) {
-    throw new HttpProblem(400, 'Invalid cancellation', `reason must be one of: ${cancelReasons.join(', ')}; comment at most 500 characters`)
+    throw new HttpProblem(400, 'invalid-cancellation', `reason must be one of: ${cancelReasons.join(', ')}; comment at most 500 characters`)
   }
-  if (demo.refusal) throw new HttpProblem(409, 'Cancel with the merchant', demo.refusal, demo.merchantUrl)
-  if (demo.agreement.status !== 'active') throw new HttpProblem(409, 'Not active', 'Only an active agreement can be cancelled.')
+  if (demo.refusal) throw new HttpProblem(409, 'cancel-with-merchant', demo.refusal, demo.merchantUrl)
+  if (demo.agreement.status !== 'active') throw new HttpProblem(409, 'not-active', 'Only an active agreement can be cancelled.')
   demo.agreement = { ...demo.agreement, status: 'cancelled', cancelledAt: new Date().toISOString() }
   return { status: 200, body: demo.agreement }
 }
 
 function authorize(demo: DemoAgreement, body: unknown): Stored {
   if ((body as { acceptTerms?: unknown } | null)?.acceptTerms !== true)
-    throw new HttpProblem(400, 'Terms not accepted', 'Send { "acceptTerms": true } once the user ticked the terms.')
-  if (demo.agreement.status !== 'pending') throw new HttpProblem(409, 'Not pending', 'Only a pending agreement can be authorized.')
+    throw new HttpProblem(400, 'terms-not-accepted', 'Send { "acceptTerms": true } once the user ticked the terms.')
+  if (demo.agreement.status !== 'pending') throw new HttpProblem(409, 'not-pending', 'Only a pending agreement can be authorized.')
   demo.agreement = { ...demo.agreement, status: 'active', authorizedAt: new Date().toISOString() }
   return { status: 200, body: demo.agreement }
 }
@@ -219,7 +215,7 @@ function parseFault(body: unknown): Fault {
   const validLatency =
     latencyMs === undefined || (Number.isInteger(latencyMs) && (latencyMs as number) >= 0 && (latencyMs as number) <= 60_000)
   if (!validFault || !validLatency)
-    throw new HttpProblem(400, 'Invalid fault', `fault must be one of: ${faultKinds.join(', ')}; latencyMs an integer from 0 to 60000`)
+    throw new HttpProblem(400, 'invalid-fault', `fault must be one of: ${faultKinds.join(', ')}; latencyMs an integer from 0 to 60000`)
   return { fault: fault as Fault['fault'], latencyMs: latencyMs as number | undefined }
 }
 
@@ -230,14 +226,14 @@ async function withFault(res: ServerResponse, fault: Fault, answer: () => Promis
   const latency = fault.latencyMs ?? (fault.fault === 'slow' ? 15_000 : 0)
   if (latency) await pause(latency)
   if (res.destroyed) return
-  if (fault.fault === '500') throw new HttpProblem(500, 'Internal error', 'Injected by the sandbox.')
+  if (fault.fault === '500') throw new HttpProblem(500, 'internal-error', 'Injected by the sandbox.')
   if (fault.fault === 'malformed') {
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
     res.end('{"items": [')
     return
   }
   const { status, body } = await answer()
-  if (status >= 400) return send(res, status, body, 'application/problem+json')
+  if (status >= 400) return send(res, status, body, problemContentType)
   send(res, status, body)
 }
 
@@ -248,7 +244,7 @@ function createRouter() {
     const url = new URL(req.url ?? '/', 'http://sandbox')
     if (url.pathname === '/health') return send(res, 200, { status: 'ok' })
     const match = tenantPattern.exec(url.pathname)
-    if (!match) throw new HttpProblem(404, 'Not found')
+    if (!match) throw new HttpProblem(404, 'not-found', 'Paths start with the tenant: /<tenant>/v1/….')
     const [, tenant, path] = match as unknown as [string, string, string]
     const logoBase = `http://${req.headers.host ?? 'localhost'}/${tenant}/sandbox/logos/`
 
@@ -256,16 +252,16 @@ function createRouter() {
     if (req.method === 'POST' && path === '/sandbox/token') {
       const body = (await readJson(req)) as { user?: unknown; seconds?: unknown }
       const user = typeof body.user === 'string' && /^[\w.-]{1,64}$/.test(body.user) ? body.user : null
-      if (!user) throw new HttpProblem(400, 'Invalid user', 'Send { "user": "<id>" } with letters, digits, ".", "_" or "-".')
+      if (!user) throw new HttpProblem(400, 'invalid-parameter', 'Send { "user": "<id>" } with letters, digits, ".", "_" or "-".')
       const seconds = body.seconds ?? maxTokenSeconds
       if (!Number.isInteger(seconds) || (seconds as number) > maxTokenSeconds)
-        throw new HttpProblem(400, 'Invalid seconds', `seconds must be an integer up to ${maxTokenSeconds}`)
+        throw new HttpProblem(400, 'invalid-parameter', `seconds must be an integer up to ${maxTokenSeconds}`)
       return send(res, 201, { token: await issueToken(tenant, user, seconds as number) })
     }
     const logo = /^\/sandbox\/logos\/([a-z0-9-]+)\.svg$/.exec(path)
     if (req.method === 'GET' && logo) {
       const svg = logoSvg(logo[1]!)
-      if (!svg) throw new HttpProblem(404, 'Not found')
+      if (!svg) throw new HttpProblem(404, 'not-found', 'No such logo.')
       res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' })
       res.end(svg)
       return
@@ -293,7 +289,7 @@ function createRouter() {
     if (req.method === 'GET' && bill) {
       return withFault(res, state.fault, () => {
         const found = demoBills(tenant, user, logoBase).find((b) => b.id === pathParam(bill[1]!))
-        if (!found) throw new HttpProblem(404, 'Not found', 'No such bill.')
+        if (!found) throw new HttpProblem(404, 'not-found', 'No such bill.')
         return ok(found)
       })
     }
@@ -327,7 +323,7 @@ function createRouter() {
       if (req.method === 'GET' && action === '/authorization') {
         return withFault(res, state.fault, () => {
           const { agreement: found } = agreementOf(state, id)
-          if (found.status !== 'pending') throw new HttpProblem(409, 'Not pending', 'Only a pending agreement can be authorized.')
+          if (found.status !== 'pending') throw new HttpProblem(409, 'not-pending', 'Only a pending agreement can be authorized.')
           return ok({
             agreementId: found.id,
             merchant: found.merchant,
@@ -342,7 +338,7 @@ function createRouter() {
       if (req.method === 'POST' && action === '/authorization')
         return withFault(res, state.fault, () => once(req, state, operation, () => authorize(agreementOf(state, id), body)))
     }
-    throw new HttpProblem(404, 'Not found')
+    throw new HttpProblem(404, 'not-found', `No ${req.method} ${path} in the MPP API.`)
   }
 }
 
@@ -361,7 +357,7 @@ function withCors(handler: (req: IncomingMessage, res: ServerResponse) => Promis
     } catch (error) {
       if (error instanceof HttpProblem) return sendProblem(res, error)
       console.error('[mpp] unexpected error', error)
-      sendProblem(res, new HttpProblem(500, 'Internal error'))
+      sendProblem(res, new HttpProblem(500, 'internal-error', 'The sandbox failed; its log says why.'))
     }
   }
 }

@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process'
 
 import { databaseKind, sqliteUrl } from '../../cms/database'
 import { dataDir, payloadSecret } from '../../cms/env'
-import { buildTenant } from '../../cms/publish/buildSite'
-import { describeSkipped, exportTenant, listTenants } from '../../cms/publish/exportSnapshot'
+import { buildNow } from '../../cms/publish/commands'
+import { listTenants } from '../../cms/publish/exportSnapshot'
 import { demoEditor, demoPassword, demoPublisher, demoSuperAdmin, seedDemoIfNeeded } from '../../cms/seed'
 import { startSandbox } from '../../mpp/sandbox/server'
 import { issueToken } from '../../mpp/sandbox/tokens'
@@ -77,9 +77,9 @@ export async function start(env = process.env): Promise<void> {
     await seedDemoIfNeeded(payload, log)
     const tenants = await listTenants(payload)
     for (const tenant of tenants) {
-      const { snapshot, skipped } = await exportTenant(payload, tenant.slug)
-      const result = await buildTenant(snapshot, { sandboxOrigin: mpp.url, centerApiUrl: apiEnv.CENTER_API_URL, quiet: true })
-      for (const warning of [...skipped.map(describeSkipped), ...result.warnings]) log(`Warning: ${warning}`)
+      // Through the one publish owner, so these first builds are Builds rows like every later one.
+      const result = await buildNow(payload, tenant.slug, { sandboxOrigin: mpp.url, centerApiUrl: apiEnv.CENTER_API_URL })
+      for (const warning of result.warnings) log(`Warning: ${warning}`)
       log(`Built ${tenant.slug} (${tenant.locales.join(', ')}) in ${result.seconds.toFixed(1)} s`)
     }
     await payload.destroy()

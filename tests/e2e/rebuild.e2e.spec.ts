@@ -69,7 +69,7 @@ describe('publishing to the live site', () => {
     expect(await accepted.json()).toMatchObject({ tenant: 'hoshi', buildId: expect.any(String) })
     const replay = await send(body)
     expect(replay.status).toBe(401)
-    expect(await replay.json()).toMatchObject({ error: 'replayed' })
+    expect(await replay.json()).toMatchObject({ code: 'replayed' })
     const oversized = await send(JSON.stringify({ tenant: 'hoshi', pad: 'x'.repeat(70_000) }))
     expect(oversized.status).toBe(413)
   })

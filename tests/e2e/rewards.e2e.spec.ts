@@ -48,7 +48,7 @@ async function claimTwiceAsNewUser(): Promise<string> {
     expect((await rewardsApi(token, 'POST', `/${tutorial.campaign}/progress`, { step })).status).toBe(200)
   const claim = (key: string) => rewardsApi(token, 'POST', `/${tutorial.campaign}/claim`, undefined, { 'idempotency-key': key })
   expect((await claim(`e2e-stats-${Date.now()}-1`)).status).toBe(201)
-  expect(await claim(`e2e-stats-${Date.now()}-2`)).toMatchObject({ status: 409, body: { error: 'already-claimed' } })
+  expect(await claim(`e2e-stats-${Date.now()}-2`)).toMatchObject({ status: 409, body: { code: 'already-claimed' } })
   return tutorial.campaign
 }
 

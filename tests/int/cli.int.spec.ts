@@ -13,6 +13,24 @@ const { dataDir, env } = database
 
 afterAll(() => releaseTestDatabase(database))
 
+/** The Builds rows as the admin lists them, read in this process from the database the commands used. */
+async function buildRows() {
+  const { openCms } = await import('../../scripts/lib/cms')
+  const payload = await openCms()
+  try {
+    const { docs } = await payload.find({ collection: 'builds', depth: 1, limit: 0, sort: 'createdAt' })
+    return docs.map(({ buildId, tenant, trigger, state, live }) => ({
+      buildId,
+      tenant: typeof tenant === 'object' ? tenant?.slug : tenant,
+      trigger,
+      state,
+      live,
+    }))
+  } finally {
+    await payload.destroy()
+  }
+}
+
 describe('the center command', () => {
   test('a malformed content file makes seed name the file and the field, and write nothing', async () => {
     const content = mkdtempSync(join(tmpdir(), 'center-content-'))
@@ -42,12 +60,15 @@ describe('the center command', () => {
     ])
   })
 
-  test('build --tenant builds that tenant live, and an unknown tenant fails naming it', async () => {
+  test('build --tenant builds that tenant live and records it in Builds, and an unknown tenant fails naming it', async () => {
     const built = await runCenter(['build', '--tenant', 'hoshi'], env)
     expect(built.code).toBe(0)
     const home = readFileSync(join(dataDir, 'site', 'live', 'hoshi', 'ja', 'index.html'), 'utf8')
     expect(home).toContain('<html lang="ja" dir="ltr">')
     expect(home).toContain('Hoshi Wallet')
+    const buildId = /hoshi: build (\S+) in /.exec(built.stdout + built.stderr)?.[1]
+    expect(buildId).toBeDefined()
+    expect(await buildRows()).toEqual([{ buildId, tenant: 'hoshi', trigger: 'cli', state: 'live', live: true }])
 
     const unknown = await runCenter(['build', '--tenant', 'nope'], env)
     expect(unknown.code).not.toBe(0)
@@ -70,7 +91,7 @@ describe('the center command', () => {
     expect(rolledBack.code).toBe(0)
     expect(rolledBack.stdout).toMatch(/^Rolled hoshi back from build \S+ to \S+; it is live\.$/m)
     expect(readlinkSync(join(dataDir, 'site', 'live', 'hoshi'))).toBe(first)
-  })
+  }, 300_000) // Five commands and a build: about 150 s when the machine is shared
 
   test('start with a port in use says which port and exits', async () => {
     const port = await freePort()

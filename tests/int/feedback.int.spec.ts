@@ -32,6 +32,7 @@ async function send(body: string | Uint8Array<ArrayBuffer> | object, from = `203
   const response = await feedbackEndpoint.handler(Object.assign(request, { payload }) as never)
   return {
     status: response.status,
+    type: response.headers.get('content-type'),
     body: (await response.json()) as Record<string, unknown>,
     retryAfter: response.headers.get('retry-after'),
   }
@@ -101,8 +102,9 @@ describe('POST /api/feedback', () => {
     for (const [body, status, error] of cases) {
       const sent = await send(body)
       expect(sent.status, JSON.stringify(body).slice(0, 80)).toBe(status)
-      expect(sent.body.error).toBe(error)
-      expect(typeof sent.body.message).toBe('string')
+      expect(sent.type).toBe('application/problem+json')
+      expect(sent.body.code).toBe(error)
+      expect(typeof sent.body.detail).toBe('string')
     }
     expect((await payload.count({ collection: 'feedback' })).totalDocs).toBe(before)
   })
@@ -113,7 +115,7 @@ describe('POST /api/feedback', () => {
     for (let i = 0; i < 30; i++) statuses.push((await send(body, '198.51.100.7')).status)
     expect(statuses.every((status) => status === 201)).toBe(true)
     const refused = await send(body, '198.51.100.7')
-    expect(refused).toMatchObject({ status: 429, body: { error: 'rate-limited' } })
+    expect(refused).toMatchObject({ status: 429, body: { code: 'rate-limited' } })
     expect(Number(refused.retryAfter)).toBeGreaterThan(0)
     expect((await send(body, '198.51.100.8')).status).toBe(201)
   })

@@ -74,7 +74,7 @@ describe.skipIf(!mongo)(mongo ? 'the core on MongoDB' : `the core on MongoDB (sk
     }
     const accepted = await deliver()
     expect(accepted.status).toBe(202)
-    expect(await deliver()).toMatchObject({ status: 401, body: { error: 'replayed' } })
+    expect(await deliver()).toMatchObject({ status: 401, body: { code: 'replayed' } })
 
     await runDueRebuilds(payload)
     const build = (await payload.find({ collection: 'builds', where: { buildId: { equals: accepted.body.buildId } }, depth: 0 })).docs[0]!

@@ -78,7 +78,7 @@ describe('rate limits on public endpoints', () => {
     const from = (address: string) => ({ method: 'POST', body: 'not json', headers: { [peerAddressHeader]: address } })
     for (let i = 0; i < webhookRateLimit.points; i++) expect((await call(rebuildWebhook, from('198.51.100.7'))).status).toBe(400)
     const refused = await call(rebuildWebhook, from('198.51.100.7'))
-    expect(refused).toMatchObject({ status: 429, body: { error: 'rate-limited' } })
+    expect(refused).toMatchObject({ status: 429, body: { code: 'rate-limited' } })
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
     expect((await call(rebuildWebhook, from('198.51.100.8'))).status).toBe(400)
   })

@@ -95,7 +95,7 @@ describe('the rebuild webhook', () => {
       [lumopayBody, { 'webhook-id': 'msg_x' }, 400, 'missing-headers'],
     ]
     for (const [body, headers, status, error] of cases) {
-      expect(await deliver(body, headers)).toMatchObject({ status, body: { error } })
+      expect(await deliver(body, headers)).toMatchObject({ status, body: { code: error } })
     }
     expect(await queued()).toEqual(before)
   })
@@ -105,7 +105,7 @@ describe('the rebuild webhook', () => {
     const accepted = await deliver(lumopayBody, headers)
     expect(accepted).toMatchObject({ status: 202, body: { buildId: expect.stringMatching(/^\d{8}T\d{6}Z-/) } })
     const before = await queued()
-    expect(await deliver(lumopayBody, headers)).toMatchObject({ status: 401, body: { error: 'replayed' } })
+    expect(await deliver(lumopayBody, headers)).toMatchObject({ status: 401, body: { code: 'replayed' } })
     expect(await queued()).toEqual(before)
   })
 })

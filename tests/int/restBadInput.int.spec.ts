@@ -31,10 +31,10 @@ beforeAll(async () => {
 afterAll(() => releaseTestDatabase(database, payload))
 
 /** The Center's one error shape, with the status and code a caller can act on. */
-function expectRefusal(answer: Answer, status: number, error: string) {
-  expect({ status: answer.status, error: answer.body?.error }).toEqual({ status, error })
-  expect(answer.type).toMatch(/json/)
-  expect(answer.body.message).toEqual(expect.any(String))
+function expectRefusal(answer: Answer, status: number, code: string) {
+  expect({ status: answer.status, code: answer.body?.code }).toEqual({ status, code })
+  expect(answer.type).toBe('application/problem+json')
+  expect(answer.body.detail).toEqual(expect.any(String))
 }
 
 const categoryCount = async () => (await payload.count({ collection: 'qa-categories' })).totalDocs
@@ -68,7 +68,7 @@ describe('bodies Payload cannot read on REST create and update', () => {
       body: JSON.stringify({ tenant: lumopay, slug: 'plain', name: 'Plain' }),
     })
     expectRefusal(answer, 415, 'unsupported-media-type')
-    expect(answer.body.message).toMatch(/application\/json/)
+    expect(answer.body.detail).toMatch(/application\/json/)
     expect(await categoryCount()).toBe(before)
   })
 

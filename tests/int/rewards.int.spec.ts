@@ -105,7 +105,7 @@ async function claimUntilDecided(options: Call): Promise<Answer> {
     const answer = await call(api.claim, options)
     if (answer.status < 500 || attempt === 5) return answer
     retries++
-    retriedFor[answer.body.error] = (retriedFor[answer.body.error] ?? 0) + 1
+    retriedFor[answer.body.code] = (retriedFor[answer.body.code] ?? 0) + 1
   }
 }
 
@@ -135,7 +135,7 @@ describe('claiming a voucher', () => {
     expect(await call(api.claim, { token: alice.token, campaign: c.slug, key: first })).toEqual(claimed)
     const again = await call(api.claim, { token: alice.token, campaign: c.slug, key: key() })
     expect(again.status).toBe(409)
-    expect(again.body).toMatchObject({ error: 'already-claimed', voucher: { code: claimed.body.voucher.code } })
+    expect(again.body).toMatchObject({ code: 'already-claimed', voucher: { code: claimed.body.voucher.code } })
     expect(await vouchersOf(c.id)).toHaveLength(1)
 
     const mine = await call(api.mine, { token: alice.token, tenant: 'lumopay' })
@@ -157,11 +157,11 @@ describe('claiming a voucher', () => {
     console.info(
       `200 concurrent claims by one user: ${statuses.filter((s) => s === 201).length} voucher, ${statuses.filter((s) => s === 409).length} already-claimed, ${retries} retried after a 5xx ${JSON.stringify(retriedFor)}`,
     )
-    expect(answers.filter((a) => a.status !== 409).map((a) => a.body.error ?? a.status)).toEqual([201])
+    expect(answers.filter((a) => a.status !== 409).map((a) => a.body.code ?? a.status)).toEqual([201])
     expect(statuses.filter((s) => s === 201)).toHaveLength(1)
     expect(statuses.filter((s) => s === 409)).toHaveLength(199)
     expect(new Set(answers.map((a) => a.body.voucher?.code)).size).toBe(1)
-    expect(answers.filter((a) => a.status === 409).every((a) => a.body.error === 'already-claimed')).toBe(true)
+    expect(answers.filter((a) => a.status === 409).every((a) => a.body.code === 'already-claimed')).toBe(true)
     expect(await vouchersOf(c.id)).toHaveLength(1)
   }, 300_000)
 
@@ -191,7 +191,7 @@ describe('claiming a voucher', () => {
       `500 users racing for 100: ${issued.length} vouchers, ${answers.length - issued.length} sold out, ${retries} retried after a 5xx ${JSON.stringify(retriedFor)}, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     )
     expect(issued).toHaveLength(100)
-    expect(answers.filter((a) => a.status === 409 && a.body.error === 'sold-out')).toHaveLength(400)
+    expect(answers.filter((a) => a.status === 409 && a.body.code === 'sold-out')).toHaveLength(400)
     const rows = await vouchersOf(c.id)
     expect(rows).toHaveLength(100)
     expect(new Set(rows.map((v) => v.user)).size).toBe(100)
@@ -228,14 +228,14 @@ describe('refused claims say why, and give nothing', () => {
     const c = await campaign(10)
     const dan = await newUser('new-dan')
     const early = await call(api.claim, { token: dan.token, campaign: c.slug, key: key() })
-    expect(early).toMatchObject({ status: 409, body: { error: 'tutorial-unfinished' } })
+    expect(early).toMatchObject({ status: 409, body: { code: 'tutorial-unfinished' } })
     expect(await call(api.progress, { token: dan.token, campaign: c.slug, body: { step: 2 } })).toMatchObject({
       status: 400,
-      body: { error: 'invalid-step' },
+      body: { code: 'invalid-step' },
     })
     expect(await call(api.progress, { token: dan.token, campaign: c.slug, body: 'not json' })).toMatchObject({
       status: 400,
-      body: { error: 'invalid-step' },
+      body: { code: 'invalid-step' },
     })
     expect(await vouchersOf(c.id)).toHaveLength(0)
   })
@@ -245,17 +245,17 @@ describe('refused claims say why, and give nothing', () => {
     const expired = await issueToken('lumopay', 'new-erin', -60)
     expect(await call(api.claim, { token: expired, campaign: c.slug, key: key() })).toMatchObject({
       status: 401,
-      body: { error: 'token-expired' },
+      body: { code: 'token-expired' },
     })
     const hoshi = await issueToken('hoshi', 'new-erin')
     expect(await call(api.claim, { token: hoshi, campaign: c.slug, key: key(), tenant: 'lumopay' })).toMatchObject({
       status: 401,
-      body: { error: 'wrong-tenant' },
+      body: { code: 'wrong-tenant' },
     })
     // Without the page's tenant, hoshi's own token finds no rewards at hoshi.
     expect(await call(api.claim, { token: hoshi, campaign: c.slug, key: key() })).toMatchObject({
       status: 404,
-      body: { error: 'rewards-off' },
+      body: { code: 'rewards-off' },
     })
     const forged = await new SignJWT({})
       .setProtectedHeader({ alg: 'ES256', kid: 'sandbox-lumopay' })
@@ -266,9 +266,9 @@ describe('refused claims say why, and give nothing', () => {
       .sign(await signingKey('hoshi'))
     expect(await call(api.claim, { token: forged, campaign: c.slug, key: key() })).toMatchObject({
       status: 401,
-      body: { error: 'invalid-token' },
+      body: { code: 'invalid-token' },
     })
-    expect(await call(api.claim, { campaign: c.slug, key: key() })).toMatchObject({ status: 401, body: { error: 'missing-token' } })
+    expect(await call(api.claim, { campaign: c.slug, key: key() })).toMatchObject({ status: 401, body: { code: 'missing-token' } })
     expect(await vouchersOf(c.id)).toHaveLength(0)
   })
 
@@ -277,18 +277,18 @@ describe('refused claims say why, and give nothing', () => {
     const upcoming = await campaign(10, { from: 2, to: 30 })
     const nakhla = await campaign(10, { tenant: 'nakhla' })
     const fay = await newUser('new-fay')
-    expect(await fay.watch(ended.slug)).toMatchObject({ status: 410, body: { error: 'campaign-ended' } })
+    expect(await fay.watch(ended.slug)).toMatchObject({ status: 410, body: { code: 'campaign-ended' } })
     expect(await call(api.claim, { token: fay.token, campaign: ended.slug, key: key() })).toMatchObject({
       status: 410,
-      body: { error: 'campaign-ended' },
+      body: { code: 'campaign-ended' },
     })
     expect(await call(api.claim, { token: fay.token, campaign: upcoming.slug, key: key() })).toMatchObject({
       status: 409,
-      body: { error: 'campaign-not-started' },
+      body: { code: 'campaign-not-started' },
     })
     expect(await call(api.claim, { token: fay.token, campaign: nakhla.slug, key: key() })).toMatchObject({
       status: 404,
-      body: { error: 'campaign-not-found' },
+      body: { code: 'campaign-not-found' },
     })
     expect(await vouchersOf(nakhla.id)).toHaveLength(0)
   })
@@ -299,7 +299,7 @@ describe('refused claims say why, and give nothing', () => {
     await regular.watch(c.slug)
     expect(await call(api.claim, { token: regular.token, campaign: c.slug, key: key() })).toMatchObject({
       status: 403,
-      body: { error: 'not-eligible' },
+      body: { code: 'not-eligible' },
     })
     expect((await call(api.mine, { token: regular.token })).body).toMatchObject({ newUser: false, vouchers: [] })
   })
@@ -310,13 +310,13 @@ describe('refused claims say why, and give nothing', () => {
     await hal.watch(one.slug)
     expect(await call(api.claim, { token: hal.token, campaign: one.slug })).toMatchObject({
       status: 400,
-      body: { error: 'missing-idempotency-key' },
+      body: { code: 'missing-idempotency-key' },
     })
     const used = key()
     expect((await call(api.claim, { token: hal.token, campaign: one.slug, key: used })).status).toBe(201)
     expect(await call(api.claim, { token: hal.token, campaign: two.slug, key: used })).toMatchObject({
       status: 422,
-      body: { error: 'idempotency-key-reused' },
+      body: { code: 'idempotency-key-reused' },
     })
   })
 
@@ -339,7 +339,7 @@ describe('refused claims say why, and give nothing', () => {
       [{ fault: '500' }, 502, 'mpp-unavailable'],
     ] as const) {
       await fault(injected)
-      expect(await call(api.claim, { token: ivy.token, campaign: c.slug, key: retried })).toMatchObject({ status, body: { error } })
+      expect(await call(api.claim, { token: ivy.token, campaign: c.slug, key: retried })).toMatchObject({ status, body: { code: error } })
     }
     process.env.CENTER_MPP_TIMEOUT_MS = patientMpp
     await fault()

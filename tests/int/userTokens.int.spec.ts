@@ -67,9 +67,9 @@ describe('user tokens in production mode', () => {
   test('a token signed with the sandbox demo key is refused with 401 saying why, though the JWKS still lists that key', async () => {
     productionMode()
     const answer = await myRewards('lumopay', await issueToken('lumopay', 'new-attacker'))
-    expect({ status: answer.status, error: answer.body.error }).toEqual({ status: 401, error: 'sandbox-token' })
-    expect(answer.body.message).toMatch(/sandbox MPP's demo key/)
-    expect(answer.body.message).toMatch(/CENTER_SANDBOX=1/)
+    expect({ status: answer.status, code: answer.body.code }).toEqual({ status: 401, code: 'sandbox-token' })
+    expect(answer.body.detail).toMatch(/sandbox MPP's demo key/)
+    expect(answer.body.detail).toMatch(/CENTER_SANDBOX=1/)
   })
 
   test('a demo-key token without a kid, at an MPP whose JWKS holds only the demo key, is refused too', async () => {
@@ -83,7 +83,7 @@ describe('user tokens in production mode', () => {
       .setExpirationTime(now + 600)
       .sign(await signingKey('nakhla'))
     const answer = await myRewards('nakhla', noKid)
-    expect({ status: answer.status, error: answer.body.error }).toEqual({ status: 401, error: 'sandbox-token' })
+    expect({ status: answer.status, code: answer.body.code }).toEqual({ status: 401, code: 'sandbox-token' })
   })
 
   test('at an MPP whose JWKS holds only the demo key, any other token is refused, saying the MPP needs its own keys', async () => {
@@ -97,8 +97,8 @@ describe('user tokens in production mode', () => {
       .setExpirationTime('5m')
       .sign(stranger)
     const answer = await myRewards('nakhla', token)
-    expect({ status: answer.status, error: answer.body.error }).toEqual({ status: 401, error: 'invalid-token' })
-    expect(answer.body.message).toMatch(/only the sandbox's demo keys/)
+    expect({ status: answer.status, code: answer.body.code }).toEqual({ status: 401, code: 'invalid-token' })
+    expect(answer.body.detail).toMatch(/only the sandbox's demo keys/)
   })
 
   test("a token signed with the MPP's own key from its JWKS is accepted", async () => {

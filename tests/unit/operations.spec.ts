@@ -60,7 +60,8 @@ describe('request ids', () => {
     const refused = await attempt()
     expect(refused.status).toBe(429)
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
-    expect(((await refused.json()) as { error: string }).error).toBe('rate-limited')
+    expect(refused.headers.get('content-type')).toBe('application/problem+json')
+    expect(((await refused.json()) as { code: string }).code).toBe('rate-limited')
   })
 })
 

@@ -61,22 +61,22 @@ describe('webhook verification', () => {
   })
 
   test('a signature with another secret, or over another body, is refused as a bad signature', () => {
-    expect(verifyWebhook(body, signed(other), [secret])).toMatchObject({ ok: false, status: 401, error: 'bad-signature' })
+    expect(verifyWebhook(body, signed(other), [secret])).toMatchObject({ ok: false, status: 401, code: 'bad-signature' })
     expect(verifyWebhook(JSON.stringify({ tenant: 'hoshi' }), signed(secret), [secret])).toMatchObject({
       ok: false,
       status: 401,
-      error: 'bad-signature',
+      code: 'bad-signature',
     })
   })
 
   test('a timestamp more than five minutes away is refused as expired', () => {
     expect(verifyWebhook(body, signed(secret, new Date(Date.now() - 6 * 60_000)), [secret])).toMatchObject({
       status: 401,
-      error: 'expired',
+      code: 'expired',
     })
     expect(verifyWebhook(body, signed(secret, new Date(Date.now() + 6 * 60_000)), [secret])).toMatchObject({
       status: 401,
-      error: 'expired',
+      code: 'expired',
     })
   })
 
@@ -84,14 +84,14 @@ describe('webhook verification', () => {
     const { 'webhook-signature': _, ...unsigned } = signed(secret)
     expect(verifyWebhook(body, unsigned, [secret])).toMatchObject({
       status: 400,
-      error: 'missing-headers',
-      message: 'Missing webhook-signature.',
+      code: 'missing-headers',
+      detail: 'Missing webhook-signature.',
     })
     expect(verifyWebhook(body, { ...signed(secret), 'webhook-timestamp': 'soon' }, [secret])).toMatchObject({
       status: 400,
-      error: 'malformed-timestamp',
+      code: 'malformed-timestamp',
     })
-    expect(verifyWebhook(body, signed(secret), [])).toMatchObject({ status: 401, error: 'no-secret' })
+    expect(verifyWebhook(body, signed(secret), [])).toMatchObject({ status: 401, code: 'no-secret' })
   })
 })
 

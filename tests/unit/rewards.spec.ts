@@ -2,10 +2,15 @@ import { describe, expect, test } from 'vitest'
 
 import { advanceTutorial, validIdempotencyKey, voucherCode, voucherExpiry, voucherView } from '../../cms/rewards/rewards'
 import { campaignPhase, tutorialParts } from '../../content/campaigns'
+import { problem, problemContentType, type ProblemCode } from '../../content/problem'
 import { retryable, rewardsFailureKey, tutorialOf, voucherFor, withVoucher } from '../../site/src/lib/rewards'
 import { createRewardsClient, type Voucher } from '../../site/src/lib/rewardsApi'
 
 const day = 24 * 3600_000
+
+/** A Center refusal as the CMS sends it: problem+json. */
+const problemAnswer = (status: number, code: ProblemCode, detail: string, extensions?: Record<string, unknown>) =>
+  new Response(JSON.stringify(problem(status, code, detail, extensions)), { status, headers: { 'content-type': problemContentType } })
 
 describe('campaign rules shared by the CMS and the site', () => {
   test('a tutorial counts its video as the first part, then each step', () => {
@@ -127,17 +132,12 @@ describe('the rewards client', () => {
   test('a refusal carries its code and the voucher already held; token problems read as unauthorized', async () => {
     const held = voucher('LUMO-CCCC-DDDD', '2026-11-26T00:00:00Z')
     await expect(
-      client(async () => Response.json({ error: 'already-claimed', message: 'once', voucher: held }, { status: 409 })).claim(
-        'winter',
-        'key-12345678',
-      ),
+      client(async () => problemAnswer(409, 'already-claimed', 'once', { voucher: held })).claim('winter', 'key-12345678'),
     ).rejects.toMatchObject({ kind: 'already-claimed', voucher: held })
-    await expect(
-      client(async () => Response.json({ error: 'token-expired', message: 'old' }, { status: 401 })).mine(),
-    ).rejects.toMatchObject({ kind: 'unauthorized' })
-    await expect(
-      client(async () => Response.json({ error: 'mpp-timeout', message: 'slow' }, { status: 504 })).claim('winter', 'key-12345678'),
-    ).rejects.toMatchObject({ kind: 'timeout' })
+    await expect(client(async () => problemAnswer(401, 'token-expired', 'old')).mine()).rejects.toMatchObject({ kind: 'unauthorized' })
+    await expect(client(async () => problemAnswer(504, 'mpp-timeout', 'slow')).claim('winter', 'key-12345678')).rejects.toMatchObject({
+      kind: 'timeout',
+    })
   })
 
   test('garbage, unreadable data and silence become errors the page can explain', async () => {

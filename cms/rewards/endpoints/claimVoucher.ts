@@ -1,8 +1,10 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import type { Claimed, ClaimRefusal } from '../../../content/centerApi'
+import { problem, type Problem } from '../../../content/problem'
 import type { ClaimOutcome } from '../../collections/RewardClaims'
 import { oneAtATimePer } from '../../lib/oneAtATime'
-import { refuse } from '../../lib/requests'
+import { problemResponse, refuse } from '../../lib/requests'
 import type { WalletUser } from '../../lib/userToken'
 import type { Campaign, Voucher } from '../../payload-types'
 import { newToCrossBorder } from '../eligibility'
@@ -12,11 +14,16 @@ import { allocateVoucher, heldVoucher, recordClaim, storedClaim, tutorialDone, t
 
 type Decision = ClaimAnswer & { outcome: ClaimOutcome; voucher?: Voucher }
 
-const refusal = (status: number, outcome: ClaimOutcome, message: string, voucher?: Voucher, slug?: string): Decision => ({
+const refusal = (status: number, outcome: Exclude<ClaimOutcome, 'issued'>, detail: string, voucher?: Voucher, slug?: string): Decision => ({
   status,
   outcome,
   voucher,
-  body: { error: outcome, message, ...(voucher && slug ? { voucher: voucherView(voucher, slug, new Date()) } : {}) },
+  body: problem(
+    status,
+    outcome,
+    detail,
+    voucher && slug ? { voucher: voucherView(voucher, slug, new Date()) } : undefined,
+  ) satisfies ClaimRefusal,
 })
 
 const alreadyClaimed = (voucher: Voucher, campaign: Campaign) =>
@@ -54,15 +61,17 @@ async function allocate(req: PayloadRequest, { tenant, user }: WalletUser, campa
     status: 201,
     outcome: 'issued',
     voucher: allocation.voucher,
-    body: { voucher: voucherView(allocation.voucher, campaign.slug, new Date()) },
+    body: { voucher: voucherView(allocation.voucher, campaign.slug, new Date()) } satisfies Claimed,
   }
 }
 
-const send = ({ status, body }: ClaimAnswer) => Response.json(body, { status })
+/** A claim's answer, first or replayed: refusals are problems (stored whole, so a replay is the same problem). */
+const send = ({ status, body }: ClaimAnswer) =>
+  status >= 400 ? problemResponse({ ...(body as Problem), status }) : Response.json(body, { status })
 
 /**
  * POST /api/rewards/:campaign/claim with the user's token and an Idempotency-Key: gives the user
- * the campaign's voucher (201 `{ voucher }`) or says why not (`{ error, message }`). The same key
+ * the campaign's voucher (201 `{ voucher }`) or says why not (a problem whose code is the outcome). The same key
  * from the same user gets the first answer again. One voucher per user and campaign and never more
  * than the budget, however many claims arrive at once: see allocateVoucher.
  */

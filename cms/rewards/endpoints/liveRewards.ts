@@ -1,5 +1,6 @@
 import type { Endpoint } from 'payload'
 
+import type { LiveRewards } from '../../../content/centerApi'
 import { refuse } from '../../lib/requests'
 import { findTenant } from '../../lib/tenants'
 import { campaignPhase } from '../rewards'
@@ -44,6 +45,6 @@ export const liveRewards: Endpoint = {
           }
         }),
     )
-    return Response.json({ tenant: tenant.slug, campaigns }, { headers: { 'cache-control': 'no-store' } })
+    return Response.json({ tenant: tenant.slug, campaigns } satisfies LiveRewards, { headers: { 'cache-control': 'no-store' } })
   },
 }

@@ -1,5 +1,6 @@
 import type { Endpoint } from 'payload'
 
+import type { MyRewards } from '../../../content/centerApi'
 import { newToCrossBorder } from '../eligibility'
 import { tutorialParts, voucherView } from '../rewards'
 import { rewardsUser } from '../rewardsRequest'
@@ -53,7 +54,7 @@ export const myRewards: Endpoint = {
         vouchers: vouchers.docs.map((voucher) =>
           voucherView(voucher, slugs.get(String(typeof voucher.campaign === 'object' ? voucher.campaign.id : voucher.campaign)) ?? '', now),
         ),
-      },
+      } satisfies MyRewards,
       { headers: { 'cache-control': 'no-store' } },
     )
   },

@@ -1,5 +1,6 @@
 import type { Endpoint } from 'payload'
 
+import type { TutorialProgress } from '../../../content/centerApi'
 import { oneAtATimePer } from '../../lib/oneAtATime'
 import { readCapped, refuse } from '../../lib/requests'
 import { advanceTutorial, campaignPhase, tutorialParts } from '../rewards'
@@ -40,7 +41,7 @@ export const tutorialProgress: Endpoint = {
         return refuse(400, 'invalid-step', `Send { "step": n } with n from 1 to ${parts}, the part of the tutorial the user finished.`)
       if (next === 'skipped') return refuse(409, 'step-skipped', `Part ${done + 1} of the tutorial comes first.`)
       const recorded = await recordTutorial(req.payload, campaign.id, caller.user, next)
-      return Response.json({ campaign: campaign.slug, done: recorded, parts, completed: recorded >= parts })
+      return Response.json({ campaign: campaign.slug, done: recorded, parts, completed: recorded >= parts } satisfies TutorialProgress)
     })
   },
 }

@@ -1,8 +1,8 @@
 import { cleanQuery, type AskResult } from '../../../content/ask'
+import type { Feedback } from '../../../content/centerApi'
 import type { Locale } from '../../../content/schema'
 
-export type FeedbackKind = 'view' | 'helpful' | 'unhelpful' | 'unanswered'
-export type Feedback = { tenant: string; locale: Locale; kind: FeedbackKind; query: string; qa?: string; score?: number }
+export type { Feedback, FeedbackKind } from '../../../content/centerApi'
 
 /** What the ask box reports about a question it answered (or could not), as POST /api/feedback takes it. */
 export function feedbackFor(tenant: string, locale: Locale, query: string, result: AskResult, vote?: 'helpful' | 'unhelpful'): Feedback {

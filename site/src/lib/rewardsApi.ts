@@ -3,30 +3,19 @@
  * answer is parsed: a Center that is down, slow or answers garbage becomes a RewardsError with a
  * reason the page can explain, never a crash.
  */
-import { z } from 'zod/mini'
-
+import {
+  claimedSchema,
+  claimRefusalSchema,
+  liveRewardsSchema,
+  myRewardsSchema,
+  tutorialProgressSchema,
+  type MyRewards,
+  type TutorialProgress,
+  type Voucher,
+} from '../../../content/centerApi'
 import { callJson, type JsonCall } from '../../../mpp/contract/callJson'
-import { amountSchema } from '../../../mpp/contract/schema'
 
-export const voucherSchema = z.object({
-  code: z.string(),
-  campaign: z.string(),
-  merchant: z.string(),
-  amount: amountSchema,
-  claimedAt: z.string(),
-  expiresAt: z.string(),
-  status: z.enum(['active', 'expired']),
-})
-export type Voucher = z.infer<typeof voucherSchema>
-
-export const tutorialSchema = z.object({ campaign: z.string(), done: z.int(), parts: z.int(), completed: z.boolean() })
-export type TutorialProgress = z.infer<typeof tutorialSchema>
-
-const mineSchema = z.object({ newUser: z.nullable(z.boolean()), tutorials: z.array(tutorialSchema), vouchers: z.array(voucherSchema) })
-export type MyRewards = z.infer<typeof mineSchema>
-
-const liveSchema = z.object({ campaigns: z.array(z.object({ campaign: z.string(), remaining: z.int() })) })
-const refusalSchema = z.object({ error: z.string(), message: z.optional(z.string()), voucher: z.optional(voucherSchema) })
+export type { MyRewards, TutorialProgress, Voucher }
 
 /**
  * Why a call failed: a refusal's code from the Center (`sold-out`, `already-claimed`, …), or
@@ -62,13 +51,9 @@ export function createRewardsClient({ baseUrl, tenant, token, timeoutMs = 15_000
       fail: (kind, message) => new RewardsError(kind, message),
     })
     if (!response.ok) {
-      const refusal = refusalSchema.safeParse(data)
+      const refusal = claimRefusalSchema.safeParse(data)
       if (!refusal.success) throw new RewardsError('unavailable', `HTTP ${response.status}`)
-      throw new RewardsError(
-        refusalKind(response.status, refusal.data.error),
-        refusal.data.message ?? refusal.data.error,
-        refusal.data.voucher,
-      )
+      throw new RewardsError(refusalKind(response.status, refusal.data.code), refusal.data.detail, refusal.data.voucher)
     }
     try {
       return parse(data)
@@ -81,19 +66,22 @@ export function createRewardsClient({ baseUrl, tenant, token, timeoutMs = 15_000
 
   return {
     /** The user's vouchers, tutorial progress, and whether their MPP counts them as new. */
-    mine: (): Promise<MyRewards> => call('/rewards/mine', (data) => mineSchema.parse(data)),
+    mine: (): Promise<MyRewards> => call('/rewards/mine', (data) => myRewardsSchema.parse(data)),
     /** How many vouchers each running campaign has left, by campaign slug. */
     remaining: async (): Promise<Map<string, number>> =>
       new Map(
-        (await call('/rewards', (data) => liveSchema.parse(data))).campaigns.map(({ campaign: slug, remaining }) => [slug, remaining]),
+        (await call('/rewards', (data) => liveRewardsSchema.parse(data))).campaigns.map(({ campaign: slug, remaining }) => [
+          slug,
+          remaining,
+        ]),
       ),
     /** Records that the user finished part `step` (from 1) of a campaign's tutorial. */
     progress: (slug: string, step: number): Promise<TutorialProgress> =>
-      call(`${campaign(slug)}/progress`, (data) => tutorialSchema.parse(data), { method: 'POST', body: { step } }),
+      call(`${campaign(slug)}/progress`, (data) => tutorialProgressSchema.parse(data), { method: 'POST', body: { step } }),
     /** Claims a campaign's voucher once per key: send the same key when retrying the same claim. */
     claim: async (slug: string, idempotencyKey: string): Promise<Voucher> =>
       (
-        await call(`${campaign(slug)}/claim`, (data) => z.object({ voucher: voucherSchema }).parse(data), {
+        await call(`${campaign(slug)}/claim`, (data) => claimedSchema.parse(data), {
           method: 'POST',
           idempotencyKey,
         })

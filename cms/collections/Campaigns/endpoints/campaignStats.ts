@@ -1,5 +1,6 @@
 import type { Endpoint } from 'payload'
 
+import type { CampaignStats } from '../../../../content/centerApi'
 import { refuse } from '../../../lib/requests'
 import { campaignStats } from '../../../rewards/vouchers'
 
@@ -18,6 +19,6 @@ export const campaignStatsEndpoint: Endpoint = {
       .findByID({ collection: 'campaigns', id, depth: 0, draft: true, overrideAccess: false, user: req.user })
       .catch(() => null)
     if (!campaign) return refuse(404, 'campaign-not-found', `No campaign ${id} that you can read.`)
-    return Response.json({ campaign: campaign.slug, ...(await campaignStats(req.payload, campaign)) })
+    return Response.json({ campaign: campaign.slug, ...(await campaignStats(req.payload, campaign)) } satisfies CampaignStats)
   },
 }

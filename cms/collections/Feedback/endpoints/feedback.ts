@@ -1,36 +1,17 @@
 import type { Endpoint, Payload } from 'payload'
-import { z } from 'zod'
 
 import { cleanQuery } from '../../../../content/ask'
-import { locales } from '../../../../content/schema'
+import { feedbackBodySchema, maxFeedbackBytes, type Feedback, type FeedbackStored } from '../../../../content/centerApi'
 import { recordFeedback } from '../../../ask/feedbackBatch'
-import { feedbackKinds } from '../../../ask/popularity'
 import { rateLimit, readCapped, refuse } from '../../../lib/requests'
 import { shortLived } from '../../../lib/shortLived'
 import { findTenant } from '../../../lib/tenants'
 import type { Tenant } from '../../../payload-types'
 
-/** The largest body accepted: enough for a pasted 10,000-character question (cut to 200 when stored), not for a flood. */
-export const maxFeedbackBytes = 32 * 1024
+export { maxFeedbackBytes }
 
 /** One client may send this many feedback events a minute: a user asking and voting, not a script. */
 const limited = rateLimit('feedback', 30, 60)
-
-/** A feedback body: who it is for, what was asked and what happened; `qa` names the answer shown, absent when the box was not sure. */
-export const feedbackBody = z
-  .object({
-    tenant: z.string().min(1).max(64),
-    locale: z.enum(locales),
-    kind: z.enum(feedbackKinds),
-    query: z.string().max(maxFeedbackBytes),
-    qa: z.string().min(1).max(200).optional(),
-    score: z.number().min(0).max(1).optional(),
-  })
-  .strict()
-  .refine((body) => (body.kind === 'unanswered') === (body.qa === undefined), {
-    message: 'qa names the answer shown: required for view, helpful and unhelpful, absent for unanswered',
-    path: ['qa'],
-  })
 
 /** How long a tenant or Q&A looked up for feedback is reused: a Q&A unpublished just now may still get votes for this long. */
 export const lookupTtlMs = 5_000
@@ -50,14 +31,14 @@ async function publishedQaId(payload: Payload, tenant: Tenant, slug: string): Pr
 }
 
 /** Parses a feedback body: the data, or the sentence saying what is wrong. */
-export function parseFeedback(text: string): { data: z.infer<typeof feedbackBody> } | { problem: string } {
+export function parseFeedback(text: string): { data: Feedback } | { problem: string } {
   let json: unknown
   try {
     json = JSON.parse(text)
   } catch {
     return { problem: 'The body must be JSON.' } // not JSON (or binary): the caller answers 400
   }
-  const result = feedbackBody.safeParse(json)
+  const result = feedbackBodySchema.safeParse(json)
   if (!result.success)
     return { problem: result.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ') }
   return { data: result.data }
@@ -93,6 +74,6 @@ export const feedbackEndpoint: Endpoint = {
     if (qaSlug && qa === undefined) return refuse(400, 'unknown-qa', `${tenant.name} has no published Q&A "${qaSlug}".`)
 
     await recordFeedback(req.payload, { tenant: tenant.id, tenantSlug: slug, locale, kind, query, qa, score })
-    return Response.json({ stored: true }, { status: 201 })
+    return Response.json({ stored: true } satisfies FeedbackStored, { status: 201 })
   },
 }

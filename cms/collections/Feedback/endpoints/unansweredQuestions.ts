@@ -1,8 +1,13 @@
 import type { Endpoint } from 'payload'
-import { z } from 'zod'
 
 import { cleanQuery } from '../../../../content/ask'
-import { locales } from '../../../../content/schema'
+import {
+  draftBodySchema,
+  phrasingBodySchema,
+  type QaDraftCreated,
+  type QaPhrasingAdded,
+  type UnansweredQuestions,
+} from '../../../../content/centerApi'
 import { hasRoleIn } from '../../../access/tenantRoles'
 import { groupQuestions } from '../../../ask/unanswered'
 import { refuse } from '../../../lib/requests'
@@ -21,7 +26,7 @@ export const unansweredQuestions: Endpoint = {
   path: '/unanswered',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) return refuse(401, 'unauthorized', 'Sign in to see unanswered questions.')
+    if (!req.user) return refuse(401, 'sign-in', 'Sign in to see unanswered questions.')
     const since = new Date(Date.now() - lookBackDays * 86_400_000).toISOString()
     // Read with the user's access: the multi-tenant plugin keeps it to their MPPs.
     const { docs } = await req.payload.find({
@@ -48,17 +53,10 @@ export const unansweredQuestions: Endpoint = {
       mine.map((tenant) => ({
         tenant: { id: tenant.id, name: tenant.name, slug: tenant.slug },
         groups: groupQuestions(docs.filter((row) => row.tenant && String(idOf(row.tenant)) === String(tenant.id))),
-      })),
+      })) satisfies UnansweredQuestions,
     )
   },
 }
-
-const draftBody = z.object({
-  tenant: z.union([z.number(), z.string()]),
-  locale: z.enum(locales),
-  query: z.string().min(1).max(1000),
-  wordings: z.array(z.string().max(1000)).max(20).default([]),
-})
 
 /**
  * POST /api/feedback/draft: starts a Q&A draft from a group of asked questions (the question in
@@ -69,8 +67,8 @@ export const draftFromQuestion: Endpoint = {
   path: '/draft',
   method: 'post',
   handler: async (req) => {
-    if (!req.user) return refuse(401, 'unauthorized', 'Sign in to start a Q&A.')
-    const parsed = draftBody.safeParse(await req.json?.().catch(() => undefined))
+    if (!req.user) return refuse(401, 'sign-in', 'Sign in to start a Q&A.')
+    const parsed = draftBodySchema.safeParse(await req.json?.().catch(() => undefined))
     if (!parsed.success) return refuse(400, 'malformed', 'The body must name the tenant, the locale and the question.')
     const { tenant, locale, wordings } = parsed.data
     const question = cleanQuery(parsed.data.query)
@@ -109,16 +107,9 @@ export const draftFromQuestion: Endpoint = {
         order: 999,
       },
     })
-    return Response.json({ id: draft.id }, { status: 201 })
+    return Response.json({ id: draft.id } satisfies QaDraftCreated, { status: 201 })
   },
 }
-
-const phrasingBody = z.object({
-  qa: z.union([z.number(), z.string()]),
-  locale: z.enum(locales),
-  query: z.string().min(1).max(1000),
-  wordings: z.array(z.string().max(1000)).max(20).default([]),
-})
 
 /**
  * POST /api/feedback/phrasing: attaches a group of asked questions to an existing Q&A as other
@@ -129,8 +120,8 @@ export const phrasingFromQuestion: Endpoint = {
   path: '/phrasing',
   method: 'post',
   handler: async (req) => {
-    if (!req.user) return refuse(401, 'unauthorized', 'Sign in to add a phrasing.')
-    const parsed = phrasingBody.safeParse(await req.json?.().catch(() => undefined))
+    if (!req.user) return refuse(401, 'sign-in', 'Sign in to add a phrasing.')
+    const parsed = phrasingBodySchema.safeParse(await req.json?.().catch(() => undefined))
     if (!parsed.success) return refuse(400, 'malformed', 'The body must name the Q&A, the locale and the question.')
     const { qa: id, locale } = parsed.data
     const wordings = [parsed.data.query, ...parsed.data.wordings].map(cleanQuery).filter(Boolean)
@@ -141,7 +132,7 @@ export const phrasingFromQuestion: Endpoint = {
       .catch(() => null)
     if (!qa) return refuse(404, 'unknown-qa', `There is no Q&A with id ${id} that you edit.`)
     if (!hasRoleIn(req.user, idOf(qa.tenant as number | string | { id: number | string }), 'editor'))
-      return refuse(403, 'forbidden', "You do not edit this MPP's content.")
+      return refuse(404, 'unknown-qa', `There is no Q&A with id ${id} that you edit.`)
     const known = new Set((qa.alternatives ?? []).map((text) => text.toLowerCase()))
     const added = [...new Set(wordings)].filter((wording) => !known.has(wording.toLowerCase()) && wording !== qa.question)
     const alternatives = [...(qa.alternatives ?? []), ...added]
@@ -156,6 +147,6 @@ export const phrasingFromQuestion: Endpoint = {
       req,
       data: { alternatives, _status: 'draft' },
     })
-    return Response.json({ id: saved.id, added, alternatives: saved.alternatives ?? [] })
+    return Response.json({ id: saved.id, added, alternatives: saved.alternatives ?? [] } satisfies QaPhrasingAdded)
   },
 }

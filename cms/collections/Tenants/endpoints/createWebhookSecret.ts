@@ -1,6 +1,8 @@
 import type { Endpoint } from 'payload'
 
+import type { WebhookSecret } from '../../../../content/centerApi'
 import { isSuperAdmin } from '../../../access/isSuperAdmin'
+import { refuse } from '../../../lib/requests'
 import { newWebhookSecret, secretHint } from '../../../lib/webhookSecrets'
 
 /**
@@ -11,13 +13,13 @@ export const createWebhookSecret: Endpoint = {
   path: '/:id/webhook-secrets',
   method: 'post',
   handler: async (req) => {
-    if (!isSuperAdmin(req.user))
-      return Response.json({ errors: [{ message: 'Only a super-admin can create webhook secrets.' }] }, { status: 403 })
+    if (!req.user) return refuse(401, 'sign-in', 'Sign in to the CMS as a super-admin to create webhook secrets.')
+    if (!isSuperAdmin(req.user)) return refuse(403, 'forbidden', 'Only a super-admin can create webhook secrets.')
     const id = req.routeParams?.id as string
     const body = (await req.json?.().catch(() => ({}))) as { label?: unknown } | undefined
     const label = typeof body?.label === 'string' && body.label.trim() ? body.label.trim().slice(0, 80) : 'Webhook secret'
     const tenant = await req.payload.findByID({ collection: 'tenants', id, depth: 0, req }).catch(() => null)
-    if (!tenant) return Response.json({ errors: [{ message: `No tenant with id ${id}.` }] }, { status: 404 })
+    if (!tenant) return refuse(404, 'not-found', `No tenant with id ${id}.`)
 
     const secret = newWebhookSecret()
     const createdAt = new Date().toISOString()
@@ -36,6 +38,6 @@ export const createWebhookSecret: Endpoint = {
       data: { webhookSecrets: [...rows, { label, hint: secretHint(secret), createdAt, secret: req.payload.encrypt(secret) }] },
     })
     const row = updated.webhookSecrets?.at(-1)
-    return Response.json({ id: row?.id, label, hint: secretHint(secret), createdAt, secret }, { status: 201 })
+    return Response.json({ id: row?.id, label, hint: secretHint(secret), createdAt, secret } satisfies WebhookSecret, { status: 201 })
   },
 }
