@@ -5,6 +5,7 @@ import { dataDir, payloadSecret } from '../../cms/env'
 import { buildTenant } from '../../cms/publish/buildSite'
 import { describeSkipped, exportTenant, listTenants } from '../../cms/publish/exportSnapshot'
 import { demoEditor, demoPassword, demoPublisher, demoSuperAdmin, seedDemoIfNeeded } from '../../cms/seed'
+import type { Snapshot } from '../../content/schema'
 import { startSandbox } from '../../mpp/sandbox/server'
 import { issueToken } from '../../mpp/sandbox/tokens'
 import { cmsDir, ensureAdminBuilt, nextBin } from './admin'
@@ -76,8 +77,11 @@ export async function start(env = process.env): Promise<void> {
     const payload = await openCms()
     await seedDemoIfNeeded(payload, log)
     const tenants = await listTenants(payload)
+    /** What the demo links need of each built tenant: its default locale and features. */
+    const built: Snapshot['tenant'][] = []
     for (const tenant of tenants) {
       const { snapshot, skipped } = await exportTenant(payload, tenant.slug)
+      built.push(snapshot.tenant)
       const result = await buildTenant(snapshot, { sandboxOrigin: mpp.url, centerApiUrl: apiEnv.CENTER_API_URL, quiet: true })
       for (const warning of [...skipped.map(describeSkipped), ...result.warnings]) log(`Warning: ${warning}`)
       log(`Built ${tenant.slug} (${tenant.locales.join(', ')}) in ${result.seconds.toFixed(1)} s`)
@@ -106,9 +110,6 @@ export async function start(env = process.env): Promise<void> {
     })
     await waitForHttp(`${cmsUrl}/api/ready`, cms)
 
-    const demo = tenants.find((t) => t.locales.includes('en')) ?? tenants[0]
-    const demoLocale = demo?.locales.includes('en') ? 'en' : demo?.defaultLocale
-    const token = demo ? await issueToken(demo.slug, 'demo-user') : ''
     log('')
     log('Center is running:')
     log(`  CMS admin   ${cmsUrl}/admin`)
@@ -121,13 +122,15 @@ export async function start(env = process.env): Promise<void> {
       log(`  ${demoEditor(tenant.slug)} / ${demoPassword.editor} (editor of ${tenant.slug})`)
       log(`  ${demoPublisher(tenant.slug)} / ${demoPassword.publisher} (publisher of ${tenant.slug})`)
     }
-    if (demo) {
-      log(`Demo bills (token valid 15 minutes): ${site.url}/${demo.slug}/${demoLocale}/bills/#token=${token}`)
-      log(`Demo agreements (same token):       ${site.url}/${demo.slug}/${demoLocale}/agreements/#token=${token}`)
+    if (built.length) log("Demo pages in each MPP's default locale (tokens valid 15 minutes; rewards as a new user):")
+    for (const tenant of built) {
+      const base = `${site.url}/${tenant.slug}/${tenant.defaultLocale}`
+      const token = await issueToken(tenant.slug, 'demo-user')
+      log(`  ${tenant.slug} bills:      ${base}/bills/#token=${token}`)
+      log(`  ${tenant.slug} agreements: ${base}/agreements/#token=${token}`)
       // Users whose id starts with "new-" have never paid abroad in the sandbox: they may claim vouchers.
-      log(
-        `Demo rewards (a new user):          ${site.url}/${demo.slug}/${demoLocale}/rewards/#token=${await issueToken(demo.slug, 'new-demo-user')}`,
-      )
+      if (tenant.features.includes('rewards'))
+        log(`  ${tenant.slug} rewards:    ${base}/rewards/#token=${await issueToken(tenant.slug, 'new-demo-user')}`)
     }
     log('Press Ctrl-C to stop.')
   } catch (error) {

@@ -17,13 +17,17 @@ afterAll(async () => {
 })
 
 describe('the running Center', () => {
-  test('npm start prints the URLs, the demo logins and a demo bills link', () => {
+  test('npm start prints the URLs, the demo logins and demo links for every MPP in its default locale', () => {
     const output = inject('startOutput')
     expect(output).toContain(`CMS admin   ${cmsUrl}/admin`)
     expect(output).toContain(`Site        ${siteUrl}/`)
     expect(output).toContain('admin@center.local / center-admin')
     expect(output).toMatch(new RegExp(`${siteUrl}/[a-z-]+/en/bills/#token=[\\w-]+\\.[\\w-]+\\.[\\w-]+`))
     expect(output).toMatch(new RegExp(`${siteUrl}/[a-z-]+/en/agreements/#token=`))
+    expect(output).toContain('editor@chaba.local / center-editor')
+    expect(output).toMatch(new RegExp(`${siteUrl}/chaba/th/bills/#token=[\\w-]+\\.[\\w-]+\\.[\\w-]+`))
+    expect(output).toMatch(new RegExp(`${siteUrl}/chaba/th/rewards/#token=`))
+    expect(output).not.toMatch(new RegExp(`${siteUrl}/hoshi/ja/rewards/`))
   })
 
   test("an editor signs in to the admin and sees their MPP's guides", async () => {
