@@ -123,14 +123,15 @@ export async function start(env = process.env): Promise<void> {
       log(`  ${demoPublisher(tenant.slug)} / ${demoPassword.publisher} (publisher of ${tenant.slug})`)
     }
     if (built.length) log("Demo pages in each MPP's default locale (tokens valid 15 minutes; rewards as a new user):")
+    const width = Math.max(...built.map((tenant) => tenant.slug.length)) + ' agreements: '.length
     for (const tenant of built) {
-      const base = `${site.url}/${tenant.slug}/${tenant.defaultLocale}`
+      const link = (page: string, token: string) =>
+        log(`  ${`${tenant.slug} ${page}:`.padEnd(width)}${site.url}/${tenant.slug}/${tenant.defaultLocale}/${page}/#token=${token}`)
       const token = await issueToken(tenant.slug, 'demo-user')
-      log(`  ${tenant.slug} bills:      ${base}/bills/#token=${token}`)
-      log(`  ${tenant.slug} agreements: ${base}/agreements/#token=${token}`)
+      link('bills', token)
+      link('agreements', token)
       // Users whose id starts with "new-" have never paid abroad in the sandbox: they may claim vouchers.
-      if (tenant.features.includes('rewards'))
-        log(`  ${tenant.slug} rewards:    ${base}/rewards/#token=${await issueToken(tenant.slug, 'new-demo-user')}`)
+      if (tenant.features.includes('rewards')) link('rewards', await issueToken(tenant.slug, 'new-demo-user'))
     }
     log('Press Ctrl-C to stop.')
   } catch (error) {
