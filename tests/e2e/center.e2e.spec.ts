@@ -38,6 +38,20 @@ describe('the running Center', () => {
     await page.close()
   })
 
+  test("an editor of hoshi is offered only hoshi's locales in the admin's locale menu, Japanese first", async () => {
+    page = await browser.newPage()
+    await signIn(page, cmsUrl, 'editor@hoshi.local', 'center-editor')
+    await page.goto(`${cmsUrl}/admin/collections/qas`)
+    await page.locator('table tbody tr a').first().click()
+    await page.locator('.localizer button').first().click()
+    const menu = page.locator('.popup__scroll-container, .localizer .popup__content').first()
+    await expect.poll(() => menu.innerText()).toContain('Korean')
+    // Payload joins the label and the code with a no-break space.
+    const options = (await menu.innerText()).split('\n').map((line) => line.replace(/\s+/g, ' ').trim())
+    expect(options.filter(Boolean)).toEqual(['Japanese (default) (ja)', 'English (en)', 'Korean (ko)'])
+    await page.close()
+  })
+
   test('a wallet user reads the Center home, a guide and the Q&As in Chinese', async () => {
     page = await browser.newPage()
     await page.goto(`${siteUrl}/lumopay/zh-Hans/`)
