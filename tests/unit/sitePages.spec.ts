@@ -177,7 +177,7 @@ describe('search', () => {
     const chaba = contentSnapshot('chaba')
     expect(search(chaba, 'th', 'คืนเงินกี่วนั')[0]?.url).toBe('/chaba/th/qas/refunds/refund-time/')
     expect(search(chaba, 'th', 'โดนหักเงินสองครั้ง')[0]?.url).toBe('/chaba/th/qas/refunds/charged-twice/')
-    expect(search(chaba, 'th', 'ยกเลิกหักเงินอัตโนมัติยังไง')[0]?.url).toBe('/chaba/th/qas/auto-debit/cancel-auto-debit/')
+    expect(search(chaba, 'th', 'ไม่ให้หักเงินอัตโนมัติแล้ว')[0]?.url).toBe('/chaba/th/qas/auto-debit/cancel-auto-debit/')
     expect(search(chaba, 'en', 'when will i get my refnd')[0]?.url).toBe('/chaba/en/qas/refunds/refund-time/')
   })
 
