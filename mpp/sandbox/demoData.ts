@@ -101,14 +101,86 @@ const agreementMerchants: readonly DemoAgreementMerchant[] = [
   },
 ]
 
-/** Every demo logo the sandbox serves, by key: a merchant's, or a wallet's under "wallet-<tenant>". */
-export const logoColours: Record<string, string> = Object.fromEntries([...merchants, ...agreementMerchants].map((m) => [m.key, m.colour]))
+/**
+ * Chaba Pay (Thailand, THB): where Thai travellers pay with Alipay+. PromptPay covers paying at
+ * home, so none of its bills or agreements is with a Thai merchant.
+ */
+const chabaMerchants: readonly DemoMerchant[] = [
+  { key: 'ichiran', name: '一蘭 新宿中央東口店', category: 'restaurants', currency: 'JPY', typical: 1500, colour: '#b0101c' },
+  { key: 'lawson', name: 'ローソン 京都四条烏丸店', category: 'convenience', currency: 'JPY', typical: 1200, colour: '#0068b7' },
+  { key: 'rakuten', name: '楽天市場', category: 'online_shopping', currency: 'JPY', typical: 6000, colour: '#bf0000' },
+  { key: 'gs25', name: 'GS25 홍대입구역점', category: 'convenience', currency: 'KRW', typical: 12000, colour: '#0072bc' },
+  { key: 'emart', name: '이마트 용산점', category: 'groceries', currency: 'KRW', typical: 80000, colour: '#8a6d00' },
+  { key: 'kakaot', name: '카카오 T', category: 'transport', currency: 'KRW', typical: 15000, colour: '#3c1e1e' },
+  { key: 'yakun', name: 'Ya Kun Kaya Toast Changi T3', category: 'cafes', currency: 'SGD', typical: 8, colour: '#7b4b2a' },
+  { key: 'haidilao', name: '海底捞火锅 上海人民广场店', category: 'restaurants', currency: 'CNY', typical: 300, colour: '#c8001e' },
+  { key: 'cafedecoral', name: '大家樂 尖沙咀', category: 'fast_food', currency: 'HKD', typical: 60, colour: '#d0021b' },
+  { key: 'klia', name: 'KLIA Ekspres', category: 'transport', currency: 'MYR', typical: 55, colour: '#5b2a86' },
+]
 
-/** Each demo wallet's own currency and name; any other tenant's wallet holds US dollars. */
-const wallets: Record<string, { currency: string; name: string; phone: string }> = {
+const chabaAgreementMerchants: readonly DemoAgreementMerchant[] = [
+  {
+    key: 'grab-sg',
+    name: 'Grab Singapore',
+    category: 'transport',
+    currency: 'SGD',
+    typical: 60,
+    colour: '#00b14f',
+    description: 'Grab rides and GrabFood in Singapore, charged after each order',
+    status: 'active',
+  },
+  {
+    key: 'kt-esim',
+    name: 'KT 로밍 eSIM',
+    category: 'utilities',
+    currency: 'KRW',
+    typical: 33000,
+    colour: '#e60028',
+    description: 'Monthly roaming eSIM plan',
+    status: 'active',
+    refusal: 'Monthly eSIM plans can only be ended in the KT app.',
+  },
+  // Klook's pending booking agreement, the same as the other wallets'.
+  ...agreementMerchants.filter((m) => m.key === 'klook'),
+  {
+    key: 'tmoney',
+    name: 'T-money',
+    category: 'transport',
+    currency: 'KRW',
+    typical: 50000,
+    colour: '#e85d04',
+    description: 'T-money card top-up when the balance runs low',
+    status: 'active',
+  },
+  {
+    key: 'ninjawifi',
+    name: 'NINJA WiFi',
+    category: 'travel',
+    currency: 'JPY',
+    typical: 8000,
+    colour: '#1a237e',
+    description: 'Pocket Wi-Fi rental, charged per trip',
+    status: 'cancelled',
+  },
+]
+
+/** Every demo logo the sandbox serves, by key: a merchant's, or a wallet's under "wallet-<tenant>". */
+export const logoColours: Record<string, string> = Object.fromEntries(
+  [...merchants, ...agreementMerchants, ...chabaMerchants, ...chabaAgreementMerchants].map((m) => [m.key, m.colour]),
+)
+
+/**
+ * Each demo wallet's own currency and name, and where its users pay when they are not the shared
+ * demo merchants; any other tenant's wallet holds US dollars.
+ */
+const wallets: Record<
+  string,
+  { currency: string; name: string; phone: string; merchants?: readonly DemoMerchant[]; agreements?: readonly DemoAgreementMerchant[] }
+> = {
   lumopay: { currency: 'HKD', name: 'LumoPay', phone: '+852' },
   hoshi: { currency: 'JPY', name: 'Hoshi Wallet', phone: '+81' },
   nakhla: { currency: 'KWD', name: 'Nakhla Pay', phone: '+965' },
+  chaba: { currency: 'THB', name: 'Chaba Pay', phone: '+66', merchants: chabaMerchants, agreements: chabaAgreementMerchants },
 }
 export const walletCurrency = (tenant: string): string => wallets[tenant]?.currency ?? 'USD'
 export const walletName = (tenant: string): string => wallets[tenant]?.name ?? tenant
@@ -155,9 +227,10 @@ export const isNewDemoUser = (user: string): boolean => user.startsWith('new-')
 export function demoBills(tenant: string, user: string, logoBase = `http://localhost:4010/${tenant}/sandbox/logos/`, count = 45): Bill[] {
   const random = seededRandom(`${tenant}:${user}`)
   const wallet = walletCurrency(tenant)
+  const pool = wallets[tenant]?.merchants ?? merchants
   let time = anchor
   return Array.from({ length: isNewDemoUser(user) ? 0 : count }, (_, i): Bill => {
-    const merchant = merchants[Math.floor(random() * merchants.length)]!
+    const merchant = pool[Math.floor(random() * pool.length)]!
     time -= Math.floor(4 + random() * 60) * hour + Math.floor(random() * 3600) * 1000
     const major = merchant.typical * (0.3 + random() * 1.7)
     const merchantAmount = toMinor(major, merchant.currency)
@@ -205,7 +278,7 @@ export function demoAgreements(tenant: string, user: string, logoBase = `http://
   const random = seededRandom(`agreements:${tenant}:${user}`)
   const wallet = walletCurrency(tenant)
   let time = anchor
-  return agreementMerchants.map((merchant, i) => {
+  return (wallets[tenant]?.agreements ?? agreementMerchants).map((merchant, i) => {
     time -= Math.floor(5 + random() * 40) * 24 * hour
     const createdAt = new Date(time).toISOString()
     const limit = toMinor((merchant.typical / perUsd[merchant.currency]!) * perUsd[wallet]! * 2, wallet)

@@ -5,6 +5,7 @@ import { dataDir, payloadSecret } from '../../cms/env'
 import { buildNow } from '../../cms/publish/commands'
 import { listTenants } from '../../cms/publish/exportSnapshot'
 import { demoEditor, demoPassword, demoPublisher, demoSuperAdmin, seedDemoIfNeeded } from '../../cms/seed'
+import type { Snapshot } from '../../content/schema'
 import { startSandbox } from '../../mpp/sandbox/server'
 import { issueToken } from '../../mpp/sandbox/tokens'
 import { cmsDir, ensureAdminBuilt, nextBin } from './admin'
@@ -76,10 +77,22 @@ export async function start(env = process.env): Promise<void> {
     const payload = await openCms()
     await seedDemoIfNeeded(payload, log)
     const tenants = await listTenants(payload)
+    /** What the demo links need of each built tenant: its default locale and features. */
+    const built: Pick<Snapshot['tenant'], 'slug' | 'defaultLocale' | 'features'>[] = []
+    const features = new Map(
+      (
+        await payload.find({ collection: 'tenants', limit: 0, pagination: false, depth: 0, select: { slug: true, features: true } })
+      ).docs.map((doc) => [doc.slug, (doc.features ?? []) as Snapshot['tenant']['features']]),
+    )
     for (const tenant of tenants) {
       // Through the one publish owner, so these first builds are Builds rows like every later one.
       const result = await buildNow(payload, tenant.slug, { sandboxOrigin: mpp.url, centerApiUrl: apiEnv.CENTER_API_URL })
       for (const warning of result.warnings) log(`Warning: ${warning}`)
+      built.push({
+        slug: tenant.slug,
+        defaultLocale: tenant.defaultLocale as Snapshot['tenant']['defaultLocale'],
+        features: features.get(tenant.slug) ?? [],
+      })
       log(`Built ${tenant.slug} (${tenant.locales.join(', ')}) in ${result.seconds.toFixed(1)} s`)
     }
     await payload.destroy()
@@ -106,9 +119,6 @@ export async function start(env = process.env): Promise<void> {
     })
     await waitForHttp(`${cmsUrl}/api/ready`, cms)
 
-    const demo = tenants.find((t) => t.locales.includes('en')) ?? tenants[0]
-    const demoLocale = demo?.locales.includes('en') ? 'en' : demo?.defaultLocale
-    const token = demo ? await issueToken(demo.slug, 'demo-user') : ''
     log('')
     log('Center is running:')
     log(`  CMS admin   ${cmsUrl}/admin`)
@@ -121,13 +131,16 @@ export async function start(env = process.env): Promise<void> {
       log(`  ${demoEditor(tenant.slug)} / ${demoPassword.editor} (editor of ${tenant.slug})`)
       log(`  ${demoPublisher(tenant.slug)} / ${demoPassword.publisher} (publisher of ${tenant.slug})`)
     }
-    if (demo) {
-      log(`Demo bills (token valid 15 minutes): ${site.url}/${demo.slug}/${demoLocale}/bills/#token=${token}`)
-      log(`Demo agreements (same token):       ${site.url}/${demo.slug}/${demoLocale}/agreements/#token=${token}`)
+    if (built.length) log("Demo pages in each MPP's default locale (tokens valid 15 minutes; rewards as a new user):")
+    const width = Math.max(...built.map((tenant) => tenant.slug.length)) + ' agreements: '.length
+    for (const tenant of built) {
+      const link = (page: string, token: string) =>
+        log(`  ${`${tenant.slug} ${page}:`.padEnd(width)}${site.url}/${tenant.slug}/${tenant.defaultLocale}/${page}/#token=${token}`)
+      const token = await issueToken(tenant.slug, 'demo-user')
+      link('bills', token)
+      link('agreements', token)
       // Users whose id starts with "new-" have never paid abroad in the sandbox: they may claim vouchers.
-      log(
-        `Demo rewards (a new user):          ${site.url}/${demo.slug}/${demoLocale}/rewards/#token=${await issueToken(demo.slug, 'new-demo-user')}`,
-      )
+      if (tenant.features.includes('rewards')) link('rewards', await issueToken(tenant.slug, 'new-demo-user'))
     }
     log('Press Ctrl-C to stop.')
   } catch (error) {

@@ -17,13 +17,17 @@ afterAll(async () => {
 })
 
 describe('the running Center', () => {
-  test('npm start prints the URLs, the demo logins and a demo bills link', () => {
+  test('npm start prints the URLs, the demo logins and demo links for every MPP in its default locale', () => {
     const output = inject('startOutput')
     expect(output).toContain(`CMS admin   ${cmsUrl}/admin`)
     expect(output).toContain(`Site        ${siteUrl}/`)
     expect(output).toContain('admin@center.local / center-admin')
     expect(output).toMatch(new RegExp(`${siteUrl}/[a-z-]+/en/bills/#token=[\\w-]+\\.[\\w-]+\\.[\\w-]+`))
     expect(output).toMatch(new RegExp(`${siteUrl}/[a-z-]+/en/agreements/#token=`))
+    expect(output).toContain('editor@chaba.local / center-editor')
+    expect(output).toMatch(new RegExp(`${siteUrl}/chaba/th/bills/#token=[\\w-]+\\.[\\w-]+\\.[\\w-]+`))
+    expect(output).toMatch(new RegExp(`${siteUrl}/chaba/th/rewards/#token=`))
+    expect(output).not.toMatch(new RegExp(`${siteUrl}/hoshi/ja/rewards/`))
   })
 
   test("an editor signs in to the admin and sees their MPP's guides", async () => {
@@ -31,6 +35,20 @@ describe('the running Center', () => {
     await signIn(page, cmsUrl, 'editor@lumopay.local', 'center-editor')
     await page.goto(`${cmsUrl}/admin/collections/guides`)
     await expect.poll(() => page.getByRole('link', { name: 'Pay in an online shop' }).count()).toBeGreaterThan(0)
+    await page.close()
+  })
+
+  test("an editor of hoshi is offered only hoshi's locales in the admin's locale menu, Japanese first", async () => {
+    page = await browser.newPage()
+    await signIn(page, cmsUrl, 'editor@hoshi.local', 'center-editor')
+    await page.goto(`${cmsUrl}/admin/collections/qas`)
+    await page.locator('table tbody tr a').first().click()
+    await page.locator('.localizer button').first().click()
+    const menu = page.locator('.popup__scroll-container, .localizer .popup__content').first()
+    await expect.poll(() => menu.innerText()).toContain('Korean')
+    // Payload joins the label and the code with a no-break space.
+    const options = (await menu.innerText()).split('\n').map((line) => line.replace(/\s+/g, ' ').trim())
+    expect(options.filter(Boolean)).toEqual(['Japanese (default) (ja)', 'English (en)', 'Korean (ko)'])
     await page.close()
   })
 

@@ -24,12 +24,14 @@ afterAll(async () => {
   await browser?.close()
 })
 
-/** Two tenants in two locales each, one of them right-to-left, and a misspelled question each must find. */
+/** Three tenants in one or two locales each, one of them right-to-left, one Thai, and a misspelled question each must find. */
 const visits: { tenant: string; locale: Locale; misspelled: string; finds: string }[] = [
   { tenant: 'lumopay', locale: 'en', misspelled: 'how long dose a refnd take', finds: 'refund-time' },
   { tenant: 'lumopay', locale: 'zh-Hans', misspelled: '退款要多长时问', finds: 'refund-time' },
   { tenant: 'nakhla', locale: 'ar', misspelled: 'متى يصلني المبلع المسترد', finds: 'refund-how-long' },
   { tenant: 'nakhla', locale: 'en', misspelled: 'when wil I get my refnd', finds: 'refund-how-long' },
+  // Two letters swapped at the end, as a thumb types them.
+  { tenant: 'chaba', locale: 'th', misspelled: 'คืนเงินกี่วนั', finds: 'refund-time' },
 ]
 
 type PageType = { type: string; path: string[]; heading: string; status?: number }

@@ -54,6 +54,7 @@ describe('the center command', () => {
     expect((await runCenter(['seed'], env)).code).toBe(0)
     const tenants = await runCenter(['tenants', '--json'], env)
     expect(JSON.parse(tenants.stdout)).toEqual([
+      { slug: 'chaba', name: 'Chaba Pay', locales: ['th', 'en'] },
       { slug: 'hoshi', name: 'Hoshi Wallet', locales: ['en', 'ja', 'ko'] },
       { slug: 'lumopay', name: 'LumoPay', locales: ['en', 'zh-Hant', 'zh-Hans'] },
       { slug: 'nakhla', name: 'Nakhla Pay', locales: ['ar', 'en', 'fil'] },

@@ -1,4 +1,5 @@
-import type { Payload } from 'payload'
+import { createLocalReq, type Payload } from 'payload'
+import { applyLocaleFiltering } from 'payload/shared'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import type { Snapshot } from '../../content/schema'
@@ -95,5 +96,35 @@ describe('access', () => {
     const { docs } = await payload.find({ collection: 'guides', overrideAccess: false, user: editor, limit: 0, depth: 1 })
     expect(docs.length).toBe(snapshots.find((s) => s.tenant.slug === 'hoshi')!.guides.length)
     expect(docs.every((guide) => typeof guide.tenant === 'object' && guide.tenant?.slug === 'hoshi')).toBe(true)
+  })
+})
+
+describe("the admin's locale menu", () => {
+  /** The locales the admin's menu lists for a user (by e-mail, or nobody) with a tenant picked in the tenant selector, as Payload builds it. */
+  async function menuFor(email: string | null, picked?: string): Promise<{ code: string; label: unknown }[]> {
+    const user = email
+      ? { ...(await payload.find({ collection: 'users', where: { email: { equals: email } } })).docs[0]!, collection: 'users' as const }
+      : undefined
+    const tenant = picked && (await payload.find({ collection: 'tenants', where: { slug: { equals: picked } } })).docs[0]!.id
+    const headers = new Headers(tenant ? { cookie: `payload-tenant=${tenant}` } : {})
+    const req = await createLocalReq({ user, req: { headers } }, payload)
+    const clientConfig = { localization: { ...payload.config.localization } } as never
+    await applyLocaleFiltering({ clientConfig, config: payload.config, req })
+    return (clientConfig as { localization: { locales: { code: string; label: unknown }[] } }).localization.locales
+  }
+  const codes = (menu: { code: string }[]) => menu.map((locale) => locale.code)
+
+  test("offers an editor of hoshi only hoshi's locales, its default first and marked", async () => {
+    const menu = await menuFor('editor@hoshi.local')
+    expect(codes(menu)).toEqual(['ja', 'en', 'ko'])
+    expect(menu[0]!.label).toBe('Japanese (default)')
+    // A tenant cookie naming another MPP widens nothing.
+    expect(codes(await menuFor('editor@hoshi.local', 'lumopay'))).toEqual(['ja', 'en', 'ko'])
+  })
+
+  test("offers a super-admin the picked MPP's locales, and every shipped locale when none is picked", async () => {
+    expect(codes(await menuFor('admin@center.local', 'chaba'))).toEqual(['th', 'en'])
+    expect(codes(await menuFor('admin@center.local'))).toHaveLength(11)
+    expect(codes(await menuFor(null))).toHaveLength(11)
   })
 })

@@ -44,7 +44,7 @@ const visibleText = (html: string): string =>
 describe('the static site', () => {
   test('builds every page of every demo MPP from content/ with no CMS running', async () => {
     const { out } = await buildSite()
-    for (const slug of ['lumopay', 'hoshi', 'nakhla']) {
+    for (const slug of ['lumopay', 'hoshi', 'nakhla', 'chaba']) {
       const { tenant, guides, qas } = contentSnapshot(slug)
       expect(existsSync(join(out, slug, 'sitemap.xml')), slug).toBe(true)
       for (const locale of tenant.locales) {

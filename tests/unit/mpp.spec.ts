@@ -6,7 +6,7 @@ import { resolveMppBaseUrl } from '../../cms/lib/mppOrigin'
 import { kindOfStatus } from '../../mpp/contract/client'
 import { formatAmount, minorDigits } from '../../mpp/contract/money'
 import { agreementListSchema, billPageSchema, billSchema, problemSchema } from '../../mpp/contract/schema'
-import { demoAgreements, demoBills, refundStatus } from '../../mpp/sandbox/demoData'
+import { demoAgreements, demoBills, maskedAccount, refundStatus } from '../../mpp/sandbox/demoData'
 import { signingKey } from '../../mpp/sandbox/keys'
 import { pageOfBills } from '../../mpp/sandbox/server'
 import { issueToken, verifySandboxToken } from '../../mpp/sandbox/tokens'
@@ -121,6 +121,21 @@ describe('sandbox demo data', () => {
       expect(bills.some((b) => b.promotions.length)).toBe(true)
       expect(bills.some((b) => b.refunds.length > 1)).toBe(true)
     }
+  })
+
+  test("a Thai wallet's bills are payments abroad charged in baht, and its agreements hold each case the island handles", () => {
+    const bills = demoBills('chaba', 'e2e-user', undefined, 200)
+    for (const bill of bills) expect(contract.checkSchema('Bill', bill)).toEqual([])
+    expect(new Set(bills.map((b) => b.amount.currency))).toEqual(new Set(['THB']))
+    // PromptPay covers paying at home: no demo bill is with a Thai merchant.
+    expect(bills.map((b) => b.merchantAmount.currency)).not.toContain('THB')
+    expect(bills.map((b) => b.merchantAmount.currency)).toEqual(expect.arrayContaining(['JPY', 'KRW', 'SGD', 'CNY']))
+    expect(bills.some((b) => b.refunds.length > 1) && bills.some((b) => b.promotions.length)).toBe(true)
+    const agreements = demoAgreements('chaba', 'u1')
+    expect(agreements.map((d) => d.agreement.status).sort()).toEqual(['active', 'active', 'active', 'cancelled', 'pending'])
+    expect(agreements.filter((d) => d.refusal)).toHaveLength(1)
+    expect(agreements.every((d) => d.agreement.paymentLimit.currency === 'THB')).toBe(true)
+    expect(maskedAccount('chaba', 'u1')).toMatch(/^\+66 \*{4}\d{4}$/)
   })
 
   test('refunds add up to the refunded amount, and the status says whether they cover all of it', () => {

@@ -173,6 +173,14 @@ describe('search', () => {
     expect(search(contentSnapshot('hoshi'), 'ja', '領収書')[0]?.url).toBe('/hoshi/ja/qas/paying/receipt/')
   })
 
+  test('Thai queries, written with no spaces between words and with a typo, find the right Q&A', () => {
+    const chaba = contentSnapshot('chaba')
+    expect(search(chaba, 'th', 'คืนเงินกี่วนั')[0]?.url).toBe('/chaba/th/qas/refunds/refund-time/')
+    expect(search(chaba, 'th', 'โดนหักเงินสองครั้ง')[0]?.url).toBe('/chaba/th/qas/refunds/charged-twice/')
+    expect(search(chaba, 'th', 'ไม่ให้หักเงินอัตโนมัติแล้ว')[0]?.url).toBe('/chaba/th/qas/auto-debit/cancel-auto-debit/')
+    expect(search(chaba, 'en', 'when will i get my refnd')[0]?.url).toBe('/chaba/en/qas/refunds/refund-time/')
+  })
+
   test('finds guides too, and an untranslated Q&A in the default language', () => {
     const lumopay = contentSnapshot('lumopay')
     expect(search(lumopay, 'en', 'pay in an onlin shop').map((doc) => doc.kind)).toContain('guide')

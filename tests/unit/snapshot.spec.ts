@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 
 import { parseSnapshot } from '../../content/schema'
@@ -7,7 +7,9 @@ const lumopay = JSON.parse(readFileSync(new URL('../../content/tenants/lumopay.j
 
 describe('the snapshot schema', () => {
   test('accepts every demo MPP in content/', () => {
-    for (const name of ['lumopay', 'hoshi']) {
+    const names = readdirSync(new URL('../../content/tenants/', import.meta.url)).map((file) => file.replace(/\.json$/, ''))
+    expect(names.sort()).toEqual(['chaba', 'hoshi', 'lumopay', 'nakhla'])
+    for (const name of names) {
       const data = JSON.parse(readFileSync(new URL(`../../content/tenants/${name}.json`, import.meta.url), 'utf8'))
       expect(parseSnapshot(data, name).tenant.slug).toBe(name)
     }
