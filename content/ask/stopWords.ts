@@ -54,7 +54,7 @@ const light: Record<Locale, string> = {
   'zh-Hant': '怎麼 什麼 為什麼 哪裡 哪兒 多久 幾時 幾耐 點樣',
   ja: 'いつ どこ なぜ どう いくら どのくらい',
   ko: '언제 어디 왜 얼마나 어떻게',
-  th: 'เมื่อไหร่ ที่ไหน ทำไม ยังไง อย่างไร กี่',
+  th: 'เมื่อไหร่ เมื่อ ไหร่ ไง ที่ไหน ทำไม ยังไง อย่างไร กี่',
   vi: 'sao nao dau',
   id: 'bagaimana gimana kapan kenapa mengapa dimana berapa',
   ms: 'bagaimana bila kenapa mengapa mana berapa',
