@@ -17,7 +17,7 @@ type State = { kind: 'loading' } | { kind: 'failed'; failure: MppErrorKind } | {
 /** The user's auto-debit agreements from their MPP; "#agreement=<id>" opens one to cancel or authorize it. */
 export default function AgreementList({ apiBaseUrl, locale, strings }: Props) {
   const t = translate(strings)
-  const { client, renew } = useMppClient(apiBaseUrl)
+  const { client, renew } = useMppClient(apiBaseUrl, locale)
   const agreementId = useHashParam('agreement')
   const [state, setState] = useState<State>({ kind: 'loading' })
   const generation = useRef(0)

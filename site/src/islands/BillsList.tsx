@@ -21,7 +21,7 @@ type State =
 /** The user's bills from their MPP, newest first by day, filtered by chips, paged by scrolling; "#bill=<id>" opens one. */
 export default function BillsList({ apiBaseUrl, locale, strings }: Props) {
   const t = translate(strings)
-  const { client, renew } = useMppClient(apiBaseUrl)
+  const { client, renew } = useMppClient(apiBaseUrl, locale)
   const billId = useHashParam('bill')
   const [filter, setFilter] = useState<BillFilter>('all')
   const [state, setState] = useState<State>({ kind: 'loading' })

@@ -25,7 +25,10 @@ type State = { kind: 'loading' } | { kind: 'failed'; failure: string } | { kind:
  */
 export default function Rewards({ apiBaseUrl, tenant, locale, campaigns, strings }: Props) {
   const t = translate(strings)
-  const make = useCallback((token: string) => createRewardsClient({ baseUrl: apiBaseUrl ?? '', tenant, token }), [apiBaseUrl, tenant])
+  const make = useCallback(
+    (token: string) => createRewardsClient({ baseUrl: apiBaseUrl ?? '', tenant, token, locale }),
+    [apiBaseUrl, tenant, locale],
+  )
   const { client, renew } = useTokenClient(make)
   const [state, setState] = useState<State>({ kind: 'loading' })
   const generation = useRef(0)

@@ -2,7 +2,14 @@ import { useRef, useState } from 'react'
 
 import { MppError, type MppClient, type MppErrorKind } from '../../../../mpp/contract/client'
 import { formatAmount } from '../../../../mpp/contract/money'
-import { cancelReasons, type Agreement, type Authorization, type CancelReason } from '../../../../mpp/contract/schema'
+import {
+  cancelReasons,
+  type Agreement,
+  type AgreementScope,
+  type Authorization,
+  type CancellationRefusal,
+  type CancelReason,
+} from '../../../../mpp/contract/schema'
 import { authorizedNow, cancelledNow, newIdempotencyKey, optimistic } from '../../lib/agreements'
 import { failureKind } from '../../lib/mppErrors'
 import { Failure } from './Failure'
@@ -23,7 +30,7 @@ type Props = {
 type Step =
   | { step: 'idle' }
   | { step: 'checking' }
-  | { step: 'refused'; reason?: string; merchantUrl?: string }
+  | { step: 'refused'; reason?: CancellationRefusal; detail?: string; merchantUrl?: string }
   | { step: 'survey' }
   | { step: 'confirm' }
   | { step: 'sending' }
@@ -49,7 +56,7 @@ export function AgreementDetail({ client, agreement, locale, t, update, onRenew 
   const fail = (error: unknown, retry: () => void) => {
     const failure = failureKind(error)
     if (failure === 'refused' && error instanceof MppError && error.merchantUrl) {
-      setFlow({ step: 'refused', reason: error.message, merchantUrl: error.merchantUrl })
+      setFlow({ step: 'refused', reason: error.refusal, detail: error.message, merchantUrl: error.merchantUrl })
     } else {
       setFlow({ step: 'failed', failure, retry: failure === 'unauthorized' ? onRenew : retry })
     }
@@ -59,7 +66,11 @@ export function AgreementDetail({ client, agreement, locale, t, update, onRenew 
     setFlow({ step: 'checking' })
     try {
       const answer = await client.checkCancellation(agreement.id)
-      setFlow(answer.allowed ? { step: 'survey' } : { step: 'refused', reason: answer.reason, merchantUrl: answer.merchantUrl })
+      setFlow(
+        answer.allowed
+          ? { step: 'survey' }
+          : { step: 'refused', reason: answer.reason, detail: answer.detail, merchantUrl: answer.merchantUrl },
+      )
     } catch (error) {
       fail(error, () => void check())
     }
@@ -114,8 +125,11 @@ export function AgreementDetail({ client, agreement, locale, t, update, onRenew 
           {merchant}
         </h2>
       </div>
-      <p>{agreement.description}</p>
       <dl className="facts">
+        <dt>{t('agreements.authorize.what')}</dt>
+        <dd>
+          <Scopes scopes={agreement.scopes} description={agreement.description} t={t} />
+        </dd>
         <dt>{t('mpp.status')}</dt>
         <dd className={`status status-${agreement.status}`}>{t(`agreements.status.${agreement.status}`)}</dd>
         <dt>{t('agreements.authorize.limit')}</dt>
@@ -161,7 +175,8 @@ export function AgreementDetail({ client, agreement, locale, t, update, onRenew 
         <section role="alert" className="refused">
           <h3>{t('agreements.refused.heading')}</h3>
           <p>{t('agreements.refused.text', { merchant })}</p>
-          {flow.reason && <p>{flow.reason}</p>}
+          {flow.reason && <p>{t(`agreements.refused.reason.${flow.reason}`)}</p>}
+          {flow.detail && <p className="refusal-detail">{flow.detail}</p>}
           {flow.merchantUrl && (
             <p>
               <a href={flow.merchantUrl} rel="noopener noreferrer" target="_blank">
@@ -274,7 +289,9 @@ function AuthorizationStep({ authorization, accepted, onAccept, onConfirm, onCan
         <dt>{t('agreements.authorize.account')}</dt>
         <dd className="masked-account">{authorization.maskedAccount}</dd>
         <dt>{t('agreements.authorize.what')}</dt>
-        <dd>{authorization.description}</dd>
+        <dd>
+          <Scopes scopes={authorization.scopes} description={authorization.description} t={t} />
+        </dd>
         <dt>{t('agreements.authorize.limit')}</dt>
         <dd>{formatAmount(authorization.paymentLimit, locale)}</dd>
       </dl>
@@ -296,5 +313,19 @@ function AuthorizationStep({ authorization, accepted, onAccept, onConfirm, onCan
         </button>
       </div>
     </section>
+  )
+}
+
+/** What an agreement pays for: its scopes in the Center's words, then the merchant's own description (in the MPP's answer language). */
+function Scopes({ scopes, description, t }: { scopes: readonly AgreementScope[]; description?: string; t: T }) {
+  return (
+    <>
+      <ul className="scopes">
+        {scopes.map((scope) => (
+          <li key={scope}>{t(`agreements.scope.${scope}`)}</li>
+        ))}
+      </ul>
+      {description && <p className="plan">{description}</p>}
+    </>
   )
 }

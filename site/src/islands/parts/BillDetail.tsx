@@ -111,7 +111,7 @@ function BillFacts({ bill, locale, t, time }: { bill: Bill; locale: string; t: P
               <li key={refund.id} className="refund">
                 <span className="amount">{formatAmount(refund.amount, locale)}</span>
                 <time dateTime={refund.refundedAt}>{time(refund.refundedAt)}</time>
-                <span className="reason">{refund.reason}</span>
+                <span className="reason">{t(`bills.refund.reason.${refund.reason}`)}</span>
               </li>
             ))}
           </ul>
