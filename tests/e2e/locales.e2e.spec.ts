@@ -8,6 +8,7 @@ import { demoToken as demoTokenFrom, launchBrowser, openPage as openRecordingPag
 
 const siteUrl = inject('siteUrl')
 const mppUrl = inject('mppUrl')
+const cmsUrl = inject('cmsUrl')
 
 let browser: Browser
 
@@ -119,6 +120,109 @@ describe('rewards in nakhla/ar', () => {
     await expect.poll(() => page.locator('.my-vouchers').count()).toBe(1)
     expect(await englishOnScreen(page)).toEqual([])
     expect(await page.locator('.campaign .left').first().textContent()).not.toMatch(/left/)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+})
+
+/**
+ * Where each character of `target` is drawn inside an element, left to right on screen: true when
+ * `target` reads as written (its characters' boxes go left to right, spaces aside), for every
+ * place it occurs in the element's text.
+ */
+async function readsLeftToRight(page: Page, selector: string, target: string): Promise<boolean[]> {
+  return page.locator(selector).evaluateAll(
+    (elements, wanted) =>
+      elements.flatMap((element) => {
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+        const chars: { node: Text; offset: number; char: string }[] = []
+        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null)
+          for (let offset = 0; offset < node.data.length; offset++) chars.push({ node, offset, char: node.data[offset]! })
+        // Invisible bidi controls are not drawn: leave them out of the text being searched.
+        const drawn = chars.filter(({ char }) => !/[\u200e\u200f\u2066-\u2069]/.test(char))
+        const text = drawn.map(({ char }) => char).join('')
+        const found: boolean[] = []
+        for (let at = text.indexOf(wanted); at >= 0; at = text.indexOf(wanted, at + 1)) {
+          const xs = drawn
+            .slice(at, at + wanted.length)
+            .filter(({ char }) => char.trim())
+            .map(({ node, offset }) => {
+              const range = document.createRange()
+              range.setStart(node, offset)
+              range.setEnd(node, offset + 1)
+              return range.getBoundingClientRect().left
+            })
+          found.push(xs.every((x, i) => i === 0 || x > xs[i - 1]!))
+        }
+        return found
+      }),
+    target,
+  )
+}
+
+describe('right-to-left order in nakhla/ar', () => {
+  test('"Alipay+" keeps its plus at the end in the home page and in a promotion', async () => {
+    const home = await openPage(`${siteUrl}/nakhla/ar/`)
+    expect(await home.page.locator('html').getAttribute('dir')).toBe('rtl')
+    const onHome = await readsLeftToRight(home.page, 'main', 'Alipay+')
+    expect(onHome.length).toBeGreaterThan(0)
+    expect(onHome.every(Boolean)).toBe(true)
+    await home.page.close()
+
+    const token = await demoToken('nakhla', 'e2e-ar-order')
+    const promoted = (await billsOf('nakhla', token)).find((bill) => bill.promotions.length)!
+    const { page, errors } = await openPage(`${siteUrl}/nakhla/ar/bills/#token=${token}&bill=${promoted.id}`)
+    await expect.poll(() => page.locator('.promotions li').count()).toBe(promoted.promotions.length)
+    expect(await readsLeftToRight(page, '.promotions li', 'Alipay+')).toEqual(promoted.promotions.map(() => true))
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('the rate line reads "1 KWD = … XXX" in order, and the bill number is not mirrored', async () => {
+    const token = await demoToken('nakhla', 'e2e-ar-rate')
+    const bill = (await billsOf('nakhla', token)).find((b) => b.exchangeRate.from !== b.exchangeRate.to)!
+    const { page, errors } = await openPage(`${siteUrl}/nakhla/ar/bills/#token=${token}&bill=${bill.id}`)
+    await expect.poll(() => page.locator('.rate').count()).toBe(1)
+    const line = (await page.locator('.rate').textContent())!
+    expect(line).toMatch(/^1 [A-Z]{3} = \S+ [A-Z]{3}$/)
+    expect(await readsLeftToRight(page, '.rate', line)).toEqual([true])
+    expect(await readsLeftToRight(page, '.bill-number', bill.id)).toEqual([true])
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('the masked phone number on the authorization step renders as written: "+965 ****1234"', async () => {
+    const token = await demoToken('nakhla', 'e2e-ar-phone')
+    const { page, errors } = await openPage(`${siteUrl}/nakhla/ar/agreements/#token=${token}`)
+    await page.locator('.agreement-pending a').click()
+    await page.locator('.agreement-detail > button').click()
+    await expect.poll(() => page.locator('.masked-account').count()).toBe(1)
+    const account = (await page.locator('.masked-account').textContent())!
+    expect(account).toMatch(/^\+965 \*{4}\d{4}$/)
+    expect(await readsLeftToRight(page, '.authorization', account)).toEqual([true])
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('a claimed voucher code is not mirrored, in the claim message and in My vouchers', async () => {
+    const token = await demoToken('nakhla', `new-e2e-ar-code-${Date.now()}`)
+    const api = async (method: string, path: string, headers: Record<string, string> = {}, body?: unknown) =>
+      (await (
+        await fetch(`${cmsUrl}/api/rewards${path}?tenant=nakhla`, {
+          method,
+          headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        })
+      ).json()) as Record<string, any>
+    const mine = await api('GET', '/mine')
+    const tutorial = (mine.tutorials as { campaign: string; parts: number }[])[0]!
+    for (let step = 1; step <= tutorial.parts; step++) await api('POST', `/${tutorial.campaign}/progress`, {}, { step })
+    const { voucher } = await api('POST', `/${tutorial.campaign}/claim`, { 'idempotency-key': `e2e-ar-code-${Date.now()}` })
+    expect(voucher.code).toMatch(/[A-Z0-9]-[A-Z0-9]/)
+    const { page, errors } = await openPage(`${siteUrl}/nakhla/ar/rewards/#token=${token}`)
+    await expect.poll(() => page.locator('.my-vouchers code').count()).toBe(1)
+    expect(await readsLeftToRight(page, '.my-vouchers code', voucher.code)).toEqual([true])
+    expect(await readsLeftToRight(page, '.campaign .claimed', voucher.code)).toEqual([true])
     expect(errors).toEqual([])
     await page.close()
   })

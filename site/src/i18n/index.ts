@@ -1,3 +1,4 @@
+import { bidiText } from '../../../content/bidi'
 import type { Locale } from '../../../content/schema'
 import ar from './ar.json'
 import en from './en.json'
@@ -20,10 +21,13 @@ export const dictionaries: Record<Locale, Dictionary> = { en, 'zh-Hans': zhHans,
 
 export { format }
 
-/** The translator for one locale: `t('bills.heading')`, `t('home.billsIntro', { mpp })`. */
+/**
+ * The translator for one locale: `t('bills.heading')`, `t('home.billsIntro', { mpp })`. In a
+ * right-to-left locale, Latin runs of the string ("Alipay+") and the values filled in are isolated.
+ */
 export function translator(locale: Locale) {
   const dictionary: Dictionary = dictionaries[locale] ?? {}
-  return (key: UiKey, values?: Record<string, string>) => format(dictionary[key] ?? en[key], values)
+  return (key: UiKey, values?: Record<string, string>) => format(bidiText(dictionary[key] ?? en[key], locale), values, locale)
 }
 
 /**

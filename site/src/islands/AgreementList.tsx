@@ -16,7 +16,7 @@ type State = { kind: 'loading' } | { kind: 'failed'; failure: MppErrorKind } | {
 
 /** The user's auto-debit agreements from their MPP; "#agreement=<id>" opens one to cancel or authorize it. */
 export default function AgreementList({ apiBaseUrl, locale, strings }: Props) {
-  const t = translate(strings)
+  const t = translate(strings, locale)
   const { client, renew } = useMppClient(apiBaseUrl, locale)
   const agreementId = useHashParam('agreement')
   const [state, setState] = useState<State>({ kind: 'loading' })
@@ -58,7 +58,9 @@ export default function AgreementList({ apiBaseUrl, locale, strings }: Props) {
         <li key={agreement.id} className={`agreement agreement-${agreement.status}`}>
           <a href={`#agreement=${encodeURIComponent(agreement.id)}`}>
             <img src={agreement.merchant.logoUrl} alt="" width={40} height={40} />
-            <span className="merchant">{agreement.merchant.name}</span>
+            <span className="merchant">
+              <bdi>{agreement.merchant.name}</bdi>
+            </span>
             <span className={`status status-${agreement.status}`}>{t(`agreements.status.${agreement.status}`)}</span>
             <span className="meta">
               {t('agreements.limit', { amount: formatAmount(agreement.paymentLimit, locale) })}

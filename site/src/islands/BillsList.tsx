@@ -20,7 +20,7 @@ type State =
 
 /** The user's bills from their MPP, newest first by day, filtered by chips, paged by scrolling; "#bill=<id>" opens one. */
 export default function BillsList({ apiBaseUrl, locale, strings }: Props) {
-  const t = translate(strings)
+  const t = translate(strings, locale)
   const { client, renew } = useMppClient(apiBaseUrl, locale)
   const billId = useHashParam('bill')
   const [filter, setFilter] = useState<BillFilter>('all')
@@ -90,12 +90,16 @@ export default function BillsList({ apiBaseUrl, locale, strings }: Props) {
               {day.bills.map((bill) => (
                 <li key={bill.id} className="bill">
                   <a href={`#bill=${encodeURIComponent(bill.id)}`}>
-                    <span className="merchant">{bill.merchant.name}</span>
-                    <span className="amount">{formatAmount(bill.amount, locale)}</span>
+                    <span className="merchant">
+                      <bdi>{bill.merchant.name}</bdi>
+                    </span>
+                    <span className="amount">
+                      <bdi>{formatAmount(bill.amount, locale)}</bdi>
+                    </span>
                     <span className="meta">
                       <time dateTime={bill.paidAt}>{new Date(bill.paidAt).toLocaleTimeString(locale, { timeStyle: 'short' })}</time>
                       {' · '}
-                      {formatAmount(bill.merchantAmount, locale)}
+                      <bdi>{formatAmount(bill.merchantAmount, locale)}</bdi>
                       {bill.status !== 'paid' && (
                         <>
                           {' · '}

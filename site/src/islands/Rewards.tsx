@@ -24,7 +24,7 @@ type State = { kind: 'loading' } | { kind: 'failed'; failure: string } | { kind:
  * token, it shows the campaigns and says why nothing can be claimed here.
  */
 export default function Rewards({ apiBaseUrl, tenant, locale, campaigns, strings }: Props) {
-  const t = translate(strings)
+  const t = translate(strings, locale)
   const make = useCallback(
     (token: string) => createRewardsClient({ baseUrl: apiBaseUrl ?? '', tenant, token, locale }),
     [apiBaseUrl, tenant, locale],

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react'
 
+import { bidiText } from '../../../../content/bidi'
 import { MppError, type MppClient, type MppErrorKind } from '../../../../mpp/contract/client'
 import { formatAmount } from '../../../../mpp/contract/money'
 import {
@@ -122,18 +123,20 @@ export function AgreementDetail({ client, agreement, locale, t, update, onRenew 
       <div className="merchant-head">
         <img src={agreement.merchant.logoUrl} alt={t('merchant.logo', { name: merchant })} width={48} height={48} />
         <h2 id="agreement-heading" className="merchant-name" tabIndex={-1} ref={focus}>
-          {merchant}
+          <bdi>{merchant}</bdi>
         </h2>
       </div>
       <dl className="facts">
         <dt>{t('agreements.authorize.what')}</dt>
         <dd>
-          <Scopes scopes={agreement.scopes} description={agreement.description} t={t} />
+          <Scopes scopes={agreement.scopes} description={agreement.description} locale={locale} t={t} />
         </dd>
         <dt>{t('mpp.status')}</dt>
         <dd className={`status status-${agreement.status}`}>{t(`agreements.status.${agreement.status}`)}</dd>
         <dt>{t('agreements.authorize.limit')}</dt>
-        <dd>{formatAmount(agreement.paymentLimit, locale)}</dd>
+        <dd>
+          <bdi>{formatAmount(agreement.paymentLimit, locale)}</bdi>
+        </dd>
         <dt>{t('merchant.categoryLabel')}</dt>
         <dd>{t(`merchant.category.${agreement.merchant.category}`, {}, agreement.merchant.category)}</dd>
         <dt>{t('agreements.created')}</dt>
@@ -176,7 +179,7 @@ export function AgreementDetail({ client, agreement, locale, t, update, onRenew 
           <h3>{t('agreements.refused.heading')}</h3>
           <p>{t('agreements.refused.text', { merchant })}</p>
           {flow.reason && <p>{t(`agreements.refused.reason.${flow.reason}`)}</p>}
-          {flow.detail && <p className="refusal-detail">{flow.detail}</p>}
+          {flow.detail && <p className="refusal-detail">{bidiText(flow.detail, locale)}</p>}
           {flow.merchantUrl && (
             <p>
               <a href={flow.merchantUrl} rel="noopener noreferrer" target="_blank">
@@ -284,16 +287,25 @@ function AuthorizationStep({ authorization, accepted, onAccept, onConfirm, onCan
         <span aria-hidden="true">⇄</span>
         <img src={wallet.logoUrl} alt={t('merchant.logo', { name: wallet.name })} width={56} height={56} />
       </div>
-      <p className="merchant-name">{merchant.name}</p>
+      <p className="merchant-name">
+        <bdi>{merchant.name}</bdi>
+      </p>
       <dl className="facts">
         <dt>{t('agreements.authorize.account')}</dt>
-        <dd className="masked-account">{authorization.maskedAccount}</dd>
+        <dd>
+          {/* "+965 ****9283" as written: a phone number reads left to right in every locale. */}
+          <bdi dir="ltr" className="masked-account">
+            {authorization.maskedAccount}
+          </bdi>
+        </dd>
         <dt>{t('agreements.authorize.what')}</dt>
         <dd>
-          <Scopes scopes={authorization.scopes} description={authorization.description} t={t} />
+          <Scopes scopes={authorization.scopes} description={authorization.description} locale={locale} t={t} />
         </dd>
         <dt>{t('agreements.authorize.limit')}</dt>
-        <dd>{formatAmount(authorization.paymentLimit, locale)}</dd>
+        <dd>
+          <bdi>{formatAmount(authorization.paymentLimit, locale)}</bdi>
+        </dd>
       </dl>
       <p>
         <a href={authorization.termsUrl} rel="noopener noreferrer" target="_blank">
@@ -317,7 +329,7 @@ function AuthorizationStep({ authorization, accepted, onAccept, onConfirm, onCan
 }
 
 /** What an agreement pays for: its scopes in the Center's words, then the merchant's own description (in the MPP's answer language). */
-function Scopes({ scopes, description, t }: { scopes: readonly AgreementScope[]; description?: string; t: T }) {
+function Scopes({ scopes, description, locale, t }: { scopes: readonly AgreementScope[]; description?: string; locale: string; t: T }) {
   return (
     <>
       <ul className="scopes">
@@ -325,7 +337,7 @@ function Scopes({ scopes, description, t }: { scopes: readonly AgreementScope[];
           <li key={scope}>{t(`agreements.scope.${scope}`)}</li>
         ))}
       </ul>
-      {description && <p className="plan">{description}</p>}
+      {description && <p className="plan">{bidiText(description, locale)}</p>}
     </>
   )
 }

@@ -33,7 +33,7 @@ export function MyVouchers({ vouchers, locale, t }: Props) {
               {t('rewards.voucher', { amount: formatAmount(voucher.amount, locale), merchant: voucher.merchant })}
             </span>
             <span className="code">
-              {t('rewards.mine.code')} <code>{voucher.code}</code>
+              {t('rewards.mine.code')} <code dir="ltr">{voucher.code}</code>
               <button type="button" className="copy" onClick={() => void copy(voucher.code)}>
                 {t('rewards.copy')}
               </button>
