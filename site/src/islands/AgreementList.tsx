@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { MppClient, MppErrorKind } from '../../../mpp/contract/client'
 import { formatAmount } from '../../../mpp/contract/money'
 import type { Agreement } from '../../../mpp/contract/schema'
-import { translate } from '../i18n/format'
+import { formatDateTime, translate } from '../i18n/format'
 import { failureKind } from '../lib/mppErrors'
 import { AgreementDetail } from './parts/AgreementDetail'
 import { Failure } from './parts/Failure'
@@ -66,7 +66,7 @@ export default function AgreementList({ apiBaseUrl, locale, strings }: Props) {
               {t('agreements.limit', { amount: formatAmount(agreement.paymentLimit, locale) })}
               {' · '}
               <time dateTime={agreement.cancelledAt ?? agreement.createdAt}>
-                {new Date(agreement.cancelledAt ?? agreement.createdAt).toLocaleDateString(locale, { dateStyle: 'medium' })}
+                {formatDateTime(agreement.cancelledAt ?? agreement.createdAt, locale, { dateStyle: 'medium' })}
               </time>
             </span>
           </a>

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { MppClient, MppErrorKind } from '../../../mpp/contract/client'
 import { formatAmount } from '../../../mpp/contract/money'
 import type { BillSummary } from '../../../mpp/contract/schema'
-import { translate } from '../i18n/format'
+import { formatDateTime, translate } from '../i18n/format'
 import { appendPage, billFilters, groupByDay, statusesOf, type BillFilter } from '../lib/bills'
 import { failureKind } from '../lib/mppErrors'
 import { BillDetail } from './parts/BillDetail'
@@ -97,7 +97,7 @@ export default function BillsList({ apiBaseUrl, locale, strings }: Props) {
                       <bdi>{formatAmount(bill.amount, locale)}</bdi>
                     </span>
                     <span className="meta">
-                      <time dateTime={bill.paidAt}>{new Date(bill.paidAt).toLocaleTimeString(locale, { timeStyle: 'short' })}</time>
+                      <time dateTime={bill.paidAt}>{formatDateTime(bill.paidAt, locale, { timeStyle: 'short' })}</time>
                       {' · '}
                       <bdi>{formatAmount(bill.merchantAmount, locale)}</bdi>
                       {bill.status !== 'paid' && (

@@ -11,6 +11,7 @@ import {
   type CancellationRefusal,
   type CancelReason,
 } from '../../../../mpp/contract/schema'
+import { formatDateTime } from '../../i18n/format'
 import { authorizedNow, cancelledNow, newIdempotencyKey, optimistic } from '../../lib/agreements'
 import { failureKind } from '../../lib/mppErrors'
 import { Failure } from './Failure'
@@ -52,7 +53,7 @@ export function AgreementDetail({ client, agreement, locale, t, update, onRenew 
   const busy = useRef(false)
   const focus = useFocusOnMount<HTMLHeadingElement>()
   const merchant = agreement.merchant.name
-  const date = (iso: string) => new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })
+  const date = (iso: string) => formatDateTime(iso, locale, { dateStyle: 'medium', timeStyle: 'short' })
 
   const fail = (error: unknown, retry: () => void) => {
     const failure = failureKind(error)

@@ -4,6 +4,7 @@ import { bidiText } from '../../../../content/bidi'
 import type { MppClient, MppErrorKind } from '../../../../mpp/contract/client'
 import { formatAmount } from '../../../../mpp/contract/money'
 import type { Bill } from '../../../../mpp/contract/schema'
+import { formatDateTime } from '../../i18n/format'
 import { formatRate, readableRate } from '../../lib/bills'
 import { failureKind } from '../../lib/mppErrors'
 import { Failure } from './Failure'
@@ -37,7 +38,7 @@ export function BillDetail({ client, billId, locale, t, onRenew }: Props) {
     void load()
   }, [load])
 
-  const time = (iso: string) => new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })
+  const time = (iso: string) => formatDateTime(iso, locale, { dateStyle: 'medium', timeStyle: 'short' })
 
   return (
     <article className="bill-detail" aria-labelledby="bill-detail-heading">

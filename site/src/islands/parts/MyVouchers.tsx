@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 
 import { formatAmount } from '../../../../mpp/contract/money'
+import { formatDateTime } from '../../i18n/format'
 import type { Voucher } from '../../lib/rewardsApi'
 
 type Props = { vouchers: Voucher[]; locale: string; t: (key: string, values?: Record<string, string>) => string }
@@ -39,7 +40,7 @@ export function MyVouchers({ vouchers, locale, t }: Props) {
               </button>
             </span>
             <span className="meta">
-              {t('rewards.mine.expires', { date: new Date(voucher.expiresAt).toLocaleDateString(locale, { dateStyle: 'medium' }) })}
+              {t('rewards.mine.expires', { date: formatDateTime(voucher.expiresAt, locale, { dateStyle: 'medium' }) })}
               {' · '}
               <span className={`status status-${voucher.status}`}>{t(`rewards.mine.status.${voucher.status}`)}</span>
             </span>
