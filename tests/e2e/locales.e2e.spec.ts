@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 
+import { readSnapshots } from '../../content/files'
 import { agreementScopes, cancellationRefusals, refundReasons, type Bill, type BillPage } from '../../mpp/contract/schema'
 import { demoTexts } from '../../mpp/sandbox/demoTexts'
 import en from '../../site/src/i18n/en.json'
@@ -68,7 +69,8 @@ describe.each([
     expect(await englishOnScreen(page)).toEqual([])
     for (const bill of [promoted, refunded]) {
       await go(page, `#bill=${bill.id}`)
-      await expect.poll(() => page.locator('.bill-detail .merchant-name').textContent()).toBe(bill.merchant.name)
+      await expect.poll(() => page.locator('.bill-detail .bill-number').textContent()).toBe(bill.id)
+      expect(await page.locator('.bill-detail .merchant-name').textContent()).toBe(bill.merchant.name)
       expect(await page.locator('.refund').count()).toBe(bill.refunds.length)
       expect(await englishOnScreen(page)).toEqual([])
     }
@@ -161,6 +163,24 @@ async function readsLeftToRight(page: Page, selector: string, target: string): P
 }
 
 describe('right-to-left order in nakhla/ar', () => {
+  test('the order check sees the scrambling the issue reported when nothing is isolated', async () => {
+    const { page } = await openPage(`${siteUrl}/nakhla/ar/`)
+    await page.evaluate(() => {
+      const control = document.createElement('div')
+      control.id = 'control'
+      for (const text of ['عرض Alipay+ الترحيبي', 'الحساب +965 ****9283', 'السعر 1 KWD = 4,500 KRW']) {
+        const line = document.createElement('p')
+        line.textContent = text
+        control.append(line)
+      }
+      document.querySelector('main')!.append(control)
+    })
+    expect(await readsLeftToRight(page, '#control', 'Alipay+')).toEqual([false])
+    expect(await readsLeftToRight(page, '#control', '+965 ****9283')).toEqual([false])
+    expect(await readsLeftToRight(page, '#control', '1 KWD = 4,500 KRW')).toEqual([false])
+    await page.close()
+  })
+
   test('"Alipay+" keeps its plus at the end in the home page and in a promotion', async () => {
     const home = await openPage(`${siteUrl}/nakhla/ar/`)
     expect(await home.page.locator('html').getAttribute('dir')).toBe('rtl')
@@ -168,6 +188,13 @@ describe('right-to-left order in nakhla/ar', () => {
     expect(onHome.length).toBeGreaterThan(0)
     expect(onHome.every(Boolean)).toBe(true)
     await home.page.close()
+
+    const qa = readSnapshots()
+      .find((snapshot) => snapshot.tenant.slug === 'nakhla')!
+      .qas.find((q) => q.question.ar?.includes('Alipay+'))!
+    const question = await openPage(`${siteUrl}/nakhla/ar/qas/${qa.category}/${qa.slug}/`)
+    expect(await readsLeftToRight(question.page, 'h1', 'Alipay+')).toEqual([true])
+    await question.page.close()
 
     const token = await demoToken('nakhla', 'e2e-ar-order')
     const promoted = (await billsOf('nakhla', token)).find((bill) => bill.promotions.length)!
