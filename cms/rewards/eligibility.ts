@@ -10,16 +10,17 @@ const timeoutMs = () => Number(process.env.CENTER_MPP_TIMEOUT_MS) || 8000
 export const mppBaseUrl = (tenant: Pick<Tenant, 'mppApiBaseUrl'>): string =>
   resolveMppBaseUrl(tenant.mppApiBaseUrl, process.env.MPP_SANDBOX_ORIGIN || defaultSandboxOrigin)
 
-type Caller = { tenant: Pick<Tenant, 'slug' | 'mppApiBaseUrl' | 'name'>; user: string; token: string }
+/** `locale` is the user's Accept-Language, passed on to the MPP as every call to it carries one ("*", the MPP's default, without). */
+type Caller = { tenant: Pick<Tenant, 'slug' | 'mppApiBaseUrl' | 'name'>; user: string; token: string; locale?: string | null }
 
 /** Questions to an MPP in flight, per tenant and user: a burst of one user's claims asks once. */
 const asking = new Map<string, Promise<boolean | MppError>>()
 
-function ask({ tenant, user, token }: Caller): Promise<boolean | MppError> {
+function ask({ tenant, user, token, locale }: Caller): Promise<boolean | MppError> {
   const key = `${tenant.slug}\u0000${user}`
   let answer = asking.get(key)
   if (!answer) {
-    const client = createMppClient({ baseUrl: mppBaseUrl(tenant), token, timeoutMs: timeoutMs() })
+    const client = createMppClient({ baseUrl: mppBaseUrl(tenant), token, locale: locale || '*', timeoutMs: timeoutMs() })
     // A GET is safe to repeat: one more try rides over a dropped keep-alive connection or a passing 5xx.
     const retriedOnce = client
       .getEligibility()

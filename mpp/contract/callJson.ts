@@ -8,6 +8,8 @@ type Options = {
   fetch: typeof fetch
   /** How the user hears of the service: "The wallet service", "The Center". */
   service: string
+  /** The user's locale (a BCP 47 tag, or an Accept-Language list passed on as it came), sent as Accept-Language. */
+  locale?: string
   fail: (kind: TransportFailure, message: string) => Error
 }
 
@@ -20,11 +22,12 @@ export async function callJson(
   url: string,
   token: string,
   init: JsonCall,
-  { timeoutMs, fetch: fetchImpl, service, fail }: Options,
+  { timeoutMs, fetch: fetchImpl, service, locale, fail }: Options,
 ): Promise<{ response: Response; data: unknown }> {
   const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' }
   if (init.body !== undefined) headers['content-type'] = 'application/json'
   if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey
+  if (locale) headers['accept-language'] = locale
   const signal = AbortSignal.timeout(timeoutMs)
   try {
     const response = await fetchImpl(url, {

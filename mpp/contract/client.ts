@@ -19,6 +19,7 @@ import {
   type BillPage,
   type BillStatus,
   type CancellationCheck,
+  type CancellationRefusal,
   type CancelReason,
   type Eligibility,
 } from './schema'
@@ -31,12 +32,18 @@ export class MppError extends Error {
     readonly kind: MppErrorKind,
     message: string,
     readonly merchantUrl?: string,
+    /** With a refused cancellation: the MPP's reason code, which the Center words itself. */
+    readonly refusal?: CancellationRefusal,
   ) {
     super(message)
   }
 }
 
-export type MppClientOptions = { baseUrl: string; token: string; timeoutMs?: number; fetch?: typeof fetch }
+/**
+ * `locale` is the user's (the page's) locale, sent with every call as Accept-Language: the MPP
+ * answers its free texts in the best locale it has, or its default, and says which in Content-Language.
+ */
+export type MppClientOptions = { baseUrl: string; token: string; locale: string; timeoutMs?: number; fetch?: typeof fetch }
 
 export type BillFilters = { status?: readonly BillStatus[]; from?: string; to?: string; merchant?: string }
 
@@ -48,18 +55,24 @@ export function kindOfStatus(status: number): MppErrorKind {
   return 'unavailable'
 }
 
-export function createMppClient({ baseUrl, token, timeoutMs = 10_000, fetch: fetchImpl = fetch }: MppClientOptions) {
+export function createMppClient({ baseUrl, token, locale, timeoutMs = 10_000, fetch: fetchImpl = fetch }: MppClientOptions) {
   async function call<T>(path: string, parse: (data: unknown) => T, init: JsonCall = {}): Promise<T> {
     const { response, data } = await callJson(`${baseUrl.replace(/\/$/, '')}${path}`, token, init, {
       timeoutMs,
       fetch: fetchImpl,
       service: 'The wallet service',
+      locale,
       fail: (kind, message) => new MppError(kind, message),
     })
     if (!response.ok) {
       const problem = problemSchema.safeParse(data)
       const reason = problem.success ? (problem.data.detail ?? problem.data.title) : `HTTP ${response.status}`
-      throw new MppError(kindOfStatus(response.status), reason, problem.success ? problem.data.merchantUrl : undefined)
+      throw new MppError(
+        kindOfStatus(response.status),
+        reason,
+        problem.success ? problem.data.merchantUrl : undefined,
+        problem.success ? problem.data.refusal : undefined,
+      )
     }
     try {
       return parse(data)

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto'
 
+import type { Locale } from '../../content/schema'
 import { minorDigits } from '../contract/money'
-import type { Agreement, Amount, Bill, BillStatus, Merchant } from '../contract/schema'
+import type { Agreement, AgreementScope, Amount, Bill, BillStatus, CancellationRefusal, Merchant, RefundReason } from '../contract/schema'
+import { demoTexts, type DemoText } from './demoTexts'
 
 /** A small deterministic generator (mulberry32) seeded from text, so demo data is the same on every run. */
 export function seededRandom(seed: string): () => number {
@@ -45,7 +47,13 @@ const merchants: readonly DemoMerchant[] = [
   { key: 'grab', name: 'Grab', category: 'transport', currency: 'MYR', typical: 28, colour: '#00b14f' },
 ]
 
-type DemoAgreementMerchant = DemoMerchant & { description: string; status: Agreement['status']; refusal?: string }
+type DemoRefusal = { reason: CancellationRefusal; detail: DemoText }
+type DemoAgreementMerchant = DemoMerchant & {
+  scopes: AgreementScope[]
+  description?: DemoText
+  status: Agreement['status']
+  refusal?: DemoRefusal
+}
 
 const agreementMerchants: readonly DemoAgreementMerchant[] = [
   {
@@ -55,7 +63,8 @@ const agreementMerchants: readonly DemoAgreementMerchant[] = [
     currency: 'USD',
     typical: 12,
     colour: '#1db954',
-    description: 'Spotify Premium, charged monthly',
+    scopes: ['subscription'],
+    description: demoTexts.spotifyPlan,
     status: 'active',
   },
   {
@@ -65,9 +74,10 @@ const agreementMerchants: readonly DemoAgreementMerchant[] = [
     currency: 'JPY',
     typical: 30000,
     colour: '#e60012',
-    description: '電気料金の自動支払い',
+    scopes: ['utility_bills'],
+    description: demoTexts.tepcoPlan,
     status: 'active',
-    refusal: 'Electricity contracts can only be ended with the supplier.',
+    refusal: { reason: 'merchant_managed', detail: demoTexts.tepcoRefusal },
   },
   {
     key: 'klook',
@@ -76,7 +86,8 @@ const agreementMerchants: readonly DemoAgreementMerchant[] = [
     currency: 'USD',
     typical: 300,
     colour: '#ff5b00',
-    description: 'Pay for bookings without confirming each one',
+    scopes: ['bookings'],
+    description: demoTexts.klookPlan,
     status: 'pending',
   },
   {
@@ -86,7 +97,7 @@ const agreementMerchants: readonly DemoAgreementMerchant[] = [
     currency: 'MYR',
     typical: 150,
     colour: '#00b14f',
-    description: 'GrabPay auto top-up and rides',
+    scopes: ['top_up', 'rides'],
     status: 'active',
   },
   {
@@ -96,7 +107,8 @@ const agreementMerchants: readonly DemoAgreementMerchant[] = [
     currency: 'USD',
     typical: 20,
     colour: '#b20710',
-    description: 'Netflix membership, charged monthly',
+    scopes: ['subscription'],
+    description: demoTexts.netflixPlan,
     status: 'cancelled',
   },
 ]
@@ -126,7 +138,8 @@ const chabaAgreementMerchants: readonly DemoAgreementMerchant[] = [
     currency: 'SGD',
     typical: 60,
     colour: '#00b14f',
-    description: 'Grab rides and GrabFood in Singapore, charged after each order',
+    scopes: ['rides'],
+    description: demoTexts.grabPlan,
     status: 'active',
   },
   {
@@ -136,9 +149,10 @@ const chabaAgreementMerchants: readonly DemoAgreementMerchant[] = [
     currency: 'KRW',
     typical: 33000,
     colour: '#e60028',
-    description: 'Monthly roaming eSIM plan',
+    scopes: ['subscription'],
+    description: demoTexts.esimPlan,
     status: 'active',
-    refusal: 'Monthly eSIM plans can only be ended in the KT app.',
+    refusal: { reason: 'merchant_managed', detail: demoTexts.esimRefusal },
   },
   // Klook's pending booking agreement, the same as the other wallets'.
   ...agreementMerchants.filter((m) => m.key === 'klook'),
@@ -149,7 +163,8 @@ const chabaAgreementMerchants: readonly DemoAgreementMerchant[] = [
     currency: 'KRW',
     typical: 50000,
     colour: '#e85d04',
-    description: 'T-money card top-up when the balance runs low',
+    scopes: ['top_up'],
+    description: demoTexts.tmoneyPlan,
     status: 'active',
   },
   {
@@ -159,7 +174,8 @@ const chabaAgreementMerchants: readonly DemoAgreementMerchant[] = [
     currency: 'JPY',
     typical: 8000,
     colour: '#1a237e',
-    description: 'Pocket Wi-Fi rental, charged per trip',
+    scopes: ['bookings'],
+    description: demoTexts.wifiPlan,
     status: 'cancelled',
   },
 ]
@@ -170,20 +186,37 @@ export const logoColours: Record<string, string> = Object.fromEntries(
 )
 
 /**
- * Each demo wallet's own currency and name, and where its users pay when they are not the shared
- * demo merchants; any other tenant's wallet holds US dollars.
+ * Each demo wallet's own currency and name (and, where it has one, its name in a locale's script),
+ * and where its users pay when they are not the shared demo merchants; any other tenant's wallet
+ * holds US dollars.
  */
 const wallets: Record<
   string,
-  { currency: string; name: string; phone: string; merchants?: readonly DemoMerchant[]; agreements?: readonly DemoAgreementMerchant[] }
+  {
+    currency: string
+    name: string
+    phone: string
+    localNames?: Partial<Record<Locale, string>>
+    merchants?: readonly DemoMerchant[]
+    agreements?: readonly DemoAgreementMerchant[]
+  }
 > = {
   lumopay: { currency: 'HKD', name: 'LumoPay', phone: '+852' },
   hoshi: { currency: 'JPY', name: 'Hoshi Wallet', phone: '+81' },
-  nakhla: { currency: 'KWD', name: 'Nakhla Pay', phone: '+965' },
-  chaba: { currency: 'THB', name: 'Chaba Pay', phone: '+66', merchants: chabaMerchants, agreements: chabaAgreementMerchants },
+  nakhla: { currency: 'KWD', name: 'Nakhla Pay', phone: '+965', localNames: { ar: 'نخلة باي' } },
+  chaba: {
+    currency: 'THB',
+    name: 'Chaba Pay',
+    phone: '+66',
+    localNames: { th: 'ชบาเพย์' },
+    merchants: chabaMerchants,
+    agreements: chabaAgreementMerchants,
+  },
 }
 export const walletCurrency = (tenant: string): string => wallets[tenant]?.currency ?? 'USD'
-export const walletName = (tenant: string): string => wallets[tenant]?.name ?? tenant
+/** The wallet's name as its users know it in a locale: a brand name, written in the locale's script where the wallet has one. */
+export const walletName = (tenant: string, locale: Locale = 'en'): string =>
+  wallets[tenant]?.localNames?.[locale] ?? wallets[tenant]?.name ?? tenant
 
 /** A user's wallet account as the authorization step shows it: country code and the last four digits only. */
 export function maskedAccount(tenant: string, user: string): string {
@@ -215,7 +248,20 @@ const merchantOf = (m: DemoMerchant, logoBase: string): Merchant => ({
 const anchor = Date.UTC(2026, 10, 20, 9, 30)
 const hour = 3600_000
 
-const refundReasons = ['Item out of stock', 'Order cancelled by the merchant', 'Price adjustment', 'Returned goods']
+const refundReasons: readonly RefundReason[] = ['out_of_stock', 'merchant_cancelled', 'price_adjustment', 'returned_goods']
+
+/** Digits drawn from a seed: the same every run. */
+const digits = (seed: string, length: number): string => {
+  const random = seededRandom(seed)
+  return Array.from({ length }, () => Math.floor(random() * 10)).join('')
+}
+
+/**
+ * A transaction number as wallets print them: the day it was made (UTC), four digits for the
+ * wallet, then twelve digits ("20261119" "4817" "302958174620"), unique per tenant, user and bill.
+ */
+const transactionNumber = (time: number, tenant: string, seed: string): string =>
+  `${new Date(time).toISOString().slice(0, 10).replaceAll('-', '')}${digits(`wallet:${tenant}`, 4)}${digits(seed, 12)}`
 
 /** Demo users whose id starts with "new-" have never paid abroad with their wallet: no bills, and eligible for new-user rewards. */
 export const isNewDemoUser = (user: string): boolean => user.startsWith('new-')
@@ -224,7 +270,13 @@ export const isNewDemoUser = (user: string): boolean => user.startsWith('new-')
  * A user's bills at one tenant, newest first, in full: the same every time for the same tenant
  * and user. Logo URLs start with `logoBase` (the sandbox's logo folder for the tenant).
  */
-export function demoBills(tenant: string, user: string, logoBase = `http://localhost:4010/${tenant}/sandbox/logos/`, count = 45): Bill[] {
+export function demoBills(
+  tenant: string,
+  user: string,
+  logoBase = `http://localhost:4010/${tenant}/sandbox/logos/`,
+  count = 45,
+  locale: Locale = 'en',
+): Bill[] {
   const random = seededRandom(`${tenant}:${user}`)
   const wallet = walletCurrency(tenant)
   const pool = wallets[tenant]?.merchants ?? merchants
@@ -238,7 +290,7 @@ export function demoBills(tenant: string, user: string, logoBase = `http://local
     const gross = toMinor(major * rate, wallet)
     const promotions =
       random() < 0.25
-        ? [{ name: 'Alipay+ Welcome Offer', amount: { currency: wallet, value: Math.max(1, Math.floor(gross.value * 0.1)) } }]
+        ? [{ name: demoTexts.welcomeOffer[locale], amount: { currency: wallet, value: Math.max(1, Math.floor(gross.value * 0.1)) } }]
         : []
     const amount = { currency: wallet, value: gross.value - promotions.reduce((sum, p) => sum + p.amount.value, 0) }
     const method = random()
@@ -247,9 +299,9 @@ export function demoBills(tenant: string, user: string, logoBase = `http://local
       method < 0.5 ? { type: 'balance' as const } : { type: method < 0.8 ? ('card' as const) : ('bank_account' as const), last4 }
     const refundDraw = random()
     const shares = refundDraw < 0.1 ? [1] : refundDraw < 0.16 ? [0.3] : refundDraw < 0.2 ? [0.25, 0.25] : []
-    const id = `${tenant}-${user}-${String(i + 1).padStart(4, '0')}`
+    const id = transactionNumber(time, tenant, `bill:${tenant}:${user}:${i}`)
     const refunds = shares.map((share, n) => ({
-      id: `${id}-r${n + 1}`,
+      id: transactionNumber(time + (n + 1) * 26 * hour, tenant, `refund:${id}:${n}`),
       amount: { currency: wallet, value: share === 1 ? amount.value : Math.max(1, Math.floor(amount.value * share)) },
       refundedAt: new Date(time + (n + 1) * 26 * hour).toISOString(),
       reason: refundReasons[(i + n) % refundReasons.length]!,
@@ -271,7 +323,12 @@ export function demoBills(tenant: string, user: string, logoBase = `http://local
   })
 }
 
-export type DemoAgreement = { agreement: Agreement; refusal?: string; merchantUrl: string }
+/** An agreement as the sandbox keeps it: its free texts in every locale, worded per request by `agreementIn`. */
+export type DemoAgreement = { agreement: Agreement; description?: DemoText; refusal?: DemoRefusal; merchantUrl: string }
+
+/** An agreement with its description in one locale. */
+export const agreementIn = ({ agreement, description }: DemoAgreement, locale: Locale): Agreement =>
+  description ? { ...agreement, description: description[locale] } : agreement
 
 /** A user's auto-debit agreements at one tenant, newest first, as they start: one pending, one cancelled, one the merchant will not let the wallet cancel. */
 export function demoAgreements(tenant: string, user: string, logoBase = `http://localhost:4010/${tenant}/sandbox/logos/`): DemoAgreement[] {
@@ -286,13 +343,14 @@ export function demoAgreements(tenant: string, user: string, logoBase = `http://
       agreement: {
         id: `${tenant}-${user}-ag${i + 1}`,
         merchant: merchantOf(merchant, logoBase),
-        description: merchant.description,
+        scopes: merchant.scopes,
         status: merchant.status,
         createdAt,
         authorizedAt: merchant.status === 'pending' ? null : createdAt,
         cancelledAt: merchant.status === 'cancelled' ? new Date(time + 20 * 24 * hour).toISOString() : null,
         paymentLimit: limit,
       },
+      description: merchant.description,
       refusal: merchant.refusal,
       merchantUrl: `https://${merchant.key}.merchant.example/account/payments`,
     }

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 
 import { problem, problemContentType, type ProblemCode } from '../../content/problem'
+import type { Locale } from '../../content/schema'
 import { publicJwk } from '../contract/demoKeys'
 import {
   billStatuses,
@@ -16,10 +17,12 @@ import {
   type BillPage,
   type BillStatus,
   type BillSummary,
+  type CancellationRefusal,
   type CancelReason,
 } from '../contract/schema'
 import { maxTokenSeconds, TokenError } from '../contract/tokens'
-import { demoAgreements, demoBills, isNewDemoUser, logoSvg, maskedAccount, walletName, type DemoAgreement } from './demoData'
+import { agreementIn, demoAgreements, demoBills, isNewDemoUser, logoSvg, maskedAccount, walletName, type DemoAgreement } from './demoData'
+import { mppLocales, negotiateLocale } from './demoTexts'
 import { issueToken, verifySandboxToken } from './tokens'
 
 const tenantPattern = /^\/([a-z0-9]+(?:-[a-z0-9]+)*)(\/.*)$/
@@ -32,13 +35,19 @@ class HttpProblem extends Error {
     readonly code: ProblemCode,
     readonly detail: string,
     readonly merchantUrl?: string,
+    readonly refusal?: CancellationRefusal,
   ) {
     super(detail)
   }
 }
 
-const problemBody = ({ status, code, detail, merchantUrl }: HttpProblem) =>
-  problem(status, code, detail, merchantUrl ? { merchantUrl } : undefined)
+const problemBody = ({ status, code, detail, merchantUrl, refusal }: HttpProblem) =>
+  problem(
+    status,
+    code,
+    detail,
+    merchantUrl || refusal ? { ...(merchantUrl ? { merchantUrl } : {}), ...(refusal ? { refusal } : {}) } : undefined,
+  )
 
 function send(res: ServerResponse, status: number, body: unknown, type = 'application/json') {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' })
@@ -110,7 +119,7 @@ function timeParam(query: URLSearchParams, name: string): number | null {
 }
 
 /** One page of a user's bills, filtered by status, time and merchant text, after an opaque cursor. */
-export function pageOfBills(tenant: string, user: string, query: URLSearchParams, logoBase?: string): BillPage {
+export function pageOfBills(tenant: string, user: string, query: URLSearchParams, logoBase?: string, locale?: Locale): BillPage {
   const statuses = query.get('status')?.split(',') ?? []
   if (statuses.some((status) => !billStatuses.includes(status as BillStatus))) {
     throw new HttpProblem(400, 'invalid-parameter', `status must be one or more of: ${billStatuses.join(', ')}`)
@@ -125,7 +134,7 @@ export function pageOfBills(tenant: string, user: string, query: URLSearchParams
   const offset = cursor ? Number(Buffer.from(cursor, 'base64url').toString('utf8')) : 0
   if (!Number.isInteger(offset) || offset < 0) throw new HttpProblem(400, 'invalid-parameter', 'cursor is not one this sandbox gave out')
 
-  const bills = demoBills(tenant, user, logoBase).filter((bill) => {
+  const bills = demoBills(tenant, user, logoBase, undefined, locale).filter((bill) => {
     const time = Date.parse(bill.paidAt)
     return (
       (!statuses.length || statuses.includes(bill.status)) &&
@@ -190,23 +199,23 @@ function agreementOf(state: UserState, id: string): DemoAgreement {
   return demo
 }
 
-function cancel(demo: DemoAgreement, body: unknown): Stored {
+function cancel(demo: DemoAgreement, body: unknown, locale: Locale): Stored {
   const { reason, comment } = (body ?? {}) as { reason?: unknown; comment?: unknown }
   if (!cancelReasons.includes(reason as CancelReason) || (comment !== undefined && (typeof comment !== 'string' || comment.length > 500))) {
     throw new HttpProblem(400, 'invalid-cancellation', `reason must be one of: ${cancelReasons.join(', ')}; comment at most 500 characters`)
   }
-  if (demo.refusal) throw new HttpProblem(409, 'cancel-with-merchant', demo.refusal, demo.merchantUrl)
+  if (demo.refusal) throw new HttpProblem(409, 'cancel-with-merchant', demo.refusal.detail[locale], demo.merchantUrl, demo.refusal.reason)
   if (demo.agreement.status !== 'active') throw new HttpProblem(409, 'not-active', 'Only an active agreement can be cancelled.')
   demo.agreement = { ...demo.agreement, status: 'cancelled', cancelledAt: new Date().toISOString() }
-  return { status: 200, body: demo.agreement }
+  return { status: 200, body: agreementIn(demo, locale) }
 }
 
-function authorize(demo: DemoAgreement, body: unknown): Stored {
+function authorize(demo: DemoAgreement, body: unknown, locale: Locale): Stored {
   if ((body as { acceptTerms?: unknown } | null)?.acceptTerms !== true)
     throw new HttpProblem(400, 'terms-not-accepted', 'Send { "acceptTerms": true } once the user ticked the terms.')
   if (demo.agreement.status !== 'pending') throw new HttpProblem(409, 'not-pending', 'Only a pending agreement can be authorized.')
   demo.agreement = { ...demo.agreement, status: 'active', authorizedAt: new Date().toISOString() }
-  return { status: 200, body: demo.agreement }
+  return { status: 200, body: agreementIn(demo, locale) }
 }
 
 function parseFault(body: unknown): Fault {
@@ -269,6 +278,11 @@ function createRouter() {
 
     const user = await authenticate(req, tenant)
     const state = memory(tenant, user, logoBase)
+    // Free texts come in the best locale this MPP has for the user, else its default; the answer says which.
+    const { locales, defaultLocale } = mppLocales(tenant)
+    const locale = negotiateLocale(req.headers['accept-language'], locales, defaultLocale)
+    res.setHeader('content-language', locale)
+    res.setHeader('vary', 'Accept-Language')
     if (path === '/sandbox/faults') {
       if (req.method === 'PUT') {
         state.fault = parseFault(await readJson(req))
@@ -284,11 +298,11 @@ function createRouter() {
     const ok = (value: unknown): Stored => ({ status: 200, body: value })
 
     if (req.method === 'GET' && path === '/v1/bills')
-      return withFault(res, state.fault, () => ok(pageOfBills(tenant, user, url.searchParams, logoBase)))
+      return withFault(res, state.fault, () => ok(pageOfBills(tenant, user, url.searchParams, logoBase, locale)))
     const bill = /^\/v1\/bills\/([^/]+)$/.exec(path)
     if (req.method === 'GET' && bill) {
       return withFault(res, state.fault, () => {
-        const found = demoBills(tenant, user, logoBase).find((b) => b.id === pathParam(bill[1]!))
+        const found = demoBills(tenant, user, logoBase, undefined, locale).find((b) => b.id === pathParam(bill[1]!))
         if (!found) throw new HttpProblem(404, 'not-found', 'No such bill.')
         return ok(found)
       })
@@ -300,35 +314,37 @@ function createRouter() {
       })
     }
     if (req.method === 'GET' && path === '/v1/agreements') {
-      return withFault(res, state.fault, () => ok({ items: [...state.agreements.values()].map((demo) => demo.agreement) }))
+      return withFault(res, state.fault, () => ok({ items: [...state.agreements.values()].map((demo) => agreementIn(demo, locale)) }))
     }
     const agreement = /^\/v1\/agreements\/([^/]+)(\/cancellation-check|\/cancellation|\/authorization)?$/.exec(path)
     if (agreement) {
       const [, rawId, action = ''] = agreement as unknown as [string, string, string | undefined]
       const id = pathParam(rawId)
       const operation = `${req.method} ${action} ${id}`
-      if (req.method === 'GET' && action === '') return withFault(res, state.fault, () => ok(agreementOf(state, id).agreement))
+      if (req.method === 'GET' && action === '') return withFault(res, state.fault, () => ok(agreementIn(agreementOf(state, id), locale)))
       if (req.method === 'GET' && action === '/cancellation-check') {
         return withFault(res, state.fault, () => {
           const demo = agreementOf(state, id)
           return ok(
             demo.refusal
-              ? { allowed: false, reason: demo.refusal, merchantUrl: demo.merchantUrl }
+              ? { allowed: false, reason: demo.refusal.reason, detail: demo.refusal.detail[locale], merchantUrl: demo.merchantUrl }
               : { allowed: demo.agreement.status === 'active' },
           )
         })
       }
       if (req.method === 'POST' && action === '/cancellation')
-        return withFault(res, state.fault, () => once(req, state, operation, () => cancel(agreementOf(state, id), body)))
+        return withFault(res, state.fault, () => once(req, state, operation, () => cancel(agreementOf(state, id), body, locale)))
       if (req.method === 'GET' && action === '/authorization') {
         return withFault(res, state.fault, () => {
-          const { agreement: found } = agreementOf(state, id)
+          const demo = agreementOf(state, id)
+          const found = agreementIn(demo, locale)
           if (found.status !== 'pending') throw new HttpProblem(409, 'not-pending', 'Only a pending agreement can be authorized.')
           return ok({
             agreementId: found.id,
             merchant: found.merchant,
-            wallet: { name: walletName(tenant), logoUrl: `${logoBase}wallet-${tenant}.svg` },
+            wallet: { name: walletName(tenant, locale), logoUrl: `${logoBase}wallet-${tenant}.svg` },
             maskedAccount: maskedAccount(tenant, user),
+            scopes: found.scopes,
             description: found.description,
             paymentLimit: found.paymentLimit,
             termsUrl: `https://${tenant}.wallet.example/terms/auto-debit`,
@@ -336,7 +352,7 @@ function createRouter() {
         })
       }
       if (req.method === 'POST' && action === '/authorization')
-        return withFault(res, state.fault, () => once(req, state, operation, () => authorize(agreementOf(state, id), body)))
+        return withFault(res, state.fault, () => once(req, state, operation, () => authorize(agreementOf(state, id), body, locale)))
     }
     throw new HttpProblem(404, 'not-found', `No ${req.method} ${path} in the MPP API.`)
   }

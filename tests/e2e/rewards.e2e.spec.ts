@@ -68,7 +68,9 @@ describe('rewards', () => {
       (r) => r.json() as Promise<{ campaigns: { campaign: string; remaining: number }[] }>,
     )
     const left = before.campaigns.find((c) => c.campaign === slug)!.remaining
-    await expect.poll(() => card.locator('.left').textContent()).toBe(`${left.toLocaleString('en')} left`)
+    await expect
+      .poll(() => card.locator('.left').textContent())
+      .toBe(`${left.toLocaleString('en')} ${left === 1 ? 'voucher' : 'vouchers'} left`)
     expect(page.url()).toBe(`${siteUrl}/lumopay/en/rewards/`)
     await expect.poll(() => page.getByRole('heading', { name: 'My vouchers' }).count()).toBe(1)
     expect(await page.locator('.my-vouchers').textContent()).toContain('You have no vouchers yet.')
@@ -98,7 +100,9 @@ describe('rewards', () => {
     expect(await voucher.locator('code').textContent()).toBe(code)
     expect(await voucher.locator('.value').textContent()).toBe('HK$50.00 voucher at Sakura Drug')
     expect(await voucher.locator('.meta').textContent()).toMatch(/^Valid until [A-Z][a-z]{2} \d{1,2}, \d{4} · Ready to use$/)
-    await expect.poll(() => card.locator('.left').textContent()).toBe(`${(left - 1).toLocaleString('en')} left`)
+    await expect
+      .poll(() => card.locator('.left').textContent())
+      .toBe(`${(left - 1).toLocaleString('en')} ${left - 1 === 1 ? 'voucher' : 'vouchers'} left`)
     expect(await card.getByRole('button', { name: 'Claim voucher' }).count()).toBe(0)
 
     await secondCard.getByRole('button', { name: 'Claim voucher' }).click()

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { createMppClient, MppError } from '../../mpp/contract/client'
 import { authorizationSchema, cancellationCheckSchema, type Agreement, type BillPage } from '../../mpp/contract/schema'
+import { demoBills } from '../../mpp/sandbox/demoData'
 import { signingKey } from '../../mpp/sandbox/keys'
 import { startSandbox, type RunningSandbox } from '../../mpp/sandbox/server'
 import { loadContract, type Contract } from '../helpers/contract'
@@ -49,7 +50,7 @@ async function token(tenant: string, user: string, seconds?: number) {
 
 describe('the sandbox MPP over HTTP', () => {
   test("lists a user's bills through the typed client, page by page", async () => {
-    const client = createMppClient({ baseUrl: `${sandbox.url}/lumopay`, token: await token('lumopay', 'u1') })
+    const client = createMppClient({ baseUrl: `${sandbox.url}/lumopay`, token: await token('lumopay', 'u1'), locale: 'en' })
     const first = await client.listBills({ limit: 10 })
     expect(first.items).toHaveLength(10)
     const second = await client.listBills({ limit: 10, cursor: first.nextCursor })
@@ -80,7 +81,7 @@ describe('the sandbox MPP over HTTP', () => {
 
   test("another user's bill and agreement are 404, never their data", async () => {
     const other = await token('lumopay', 'u2')
-    const bill = await api('GET', '/lumopay/v1/bills/lumopay-u1-0001', { token: other })
+    const bill = await api('GET', `/lumopay/v1/bills/${demoBills('lumopay', 'u1')[0]!.id}`, { token: other })
     expect(bill.status).toBe(404)
     expect(bill.type).toBe('application/problem+json')
     expect(JSON.stringify(bill.body)).not.toContain('merchant')
@@ -121,16 +122,22 @@ describe('the sandbox MPP over HTTP', () => {
   })
 
   test('the client reports a refused token as unauthorized', async () => {
-    const client = createMppClient({ baseUrl: `${sandbox.url}/lumopay`, token: 'garbage' })
+    const client = createMppClient({ baseUrl: `${sandbox.url}/lumopay`, token: 'garbage', locale: 'en' })
     await expect(client.listBills()).rejects.toMatchObject({ kind: 'unauthorized' })
   })
 
   test('the client reports garbage and silence as errors it can explain', async () => {
-    const garbage = createMppClient({ baseUrl: 'http://mpp.invalid', token: 't', fetch: async () => new Response('{"items": "nope"}') })
+    const garbage = createMppClient({
+      baseUrl: 'http://mpp.invalid',
+      token: 't',
+      locale: 'en',
+      fetch: async () => new Response('{"items": "nope"}'),
+    })
     await expect(garbage.listBills()).rejects.toMatchObject({ kind: 'invalid-response' })
     const down = createMppClient({
       baseUrl: 'http://mpp.invalid',
       token: 't',
+      locale: 'en',
       fetch: async () => {
         throw new TypeError('fetch failed')
       },
@@ -142,7 +149,7 @@ describe('the sandbox MPP over HTTP', () => {
     const fresh = await api('GET', '/nakhla/v1/rewards/eligibility', { token: await token('nakhla', 'new-amal') })
     expect(fresh.body).toEqual({ newUser: true, crossBorderPayments: 0 })
     expect(((await api('GET', '/nakhla/v1/bills', { token: await token('nakhla', 'new-amal') })).body as BillPage).items).toEqual([])
-    const regular = createMppClient({ baseUrl: `${sandbox.url}/nakhla`, token: await token('nakhla', 'u1') })
+    const regular = createMppClient({ baseUrl: `${sandbox.url}/nakhla`, token: await token('nakhla', 'u1'), locale: 'en' })
     expect(await regular.getEligibility()).toEqual({ newUser: false, crossBorderPayments: 45 })
   })
 
@@ -304,14 +311,14 @@ describe('sandbox fault injection', () => {
   test('a malformed fault answers 200 with a body the client reports as unreadable', async () => {
     const user = await token('lumopay', 'garbled')
     await api('PUT', '/lumopay/sandbox/faults', { token: user, body: { fault: 'malformed' } })
-    const client = createMppClient({ baseUrl: `${sandbox.url}/lumopay`, token: user })
+    const client = createMppClient({ baseUrl: `${sandbox.url}/lumopay`, token: user, locale: 'en' })
     await expect(client.listAgreements()).rejects.toMatchObject({ kind: 'invalid-response' })
   })
 
   test("a slow fault outlasts the client's timeout, which reports it as a timeout", async () => {
     const user = await token('lumopay', 'sluggish')
     await api('PUT', '/lumopay/sandbox/faults', { token: user, body: { fault: 'slow', latencyMs: 2000 } })
-    const client = createMppClient({ baseUrl: `${sandbox.url}/lumopay`, token: user, timeoutMs: 200 })
+    const client = createMppClient({ baseUrl: `${sandbox.url}/lumopay`, token: user, locale: 'en', timeoutMs: 200 })
     await expect(client.listBills()).rejects.toMatchObject({ kind: 'timeout' })
   })
 

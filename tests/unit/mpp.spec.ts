@@ -6,7 +6,7 @@ import { resolveMppBaseUrl } from '../../cms/lib/mppOrigin'
 import { kindOfStatus } from '../../mpp/contract/client'
 import { formatAmount, minorDigits } from '../../mpp/contract/money'
 import { agreementListSchema, billPageSchema, billSchema, problemSchema } from '../../mpp/contract/schema'
-import { demoAgreements, demoBills, maskedAccount, refundStatus } from '../../mpp/sandbox/demoData'
+import { agreementIn, demoAgreements, demoBills, maskedAccount, refundStatus } from '../../mpp/sandbox/demoData'
 import { signingKey } from '../../mpp/sandbox/keys'
 import { pageOfBills } from '../../mpp/sandbox/server'
 import { issueToken, verifySandboxToken } from '../../mpp/sandbox/tokens'
@@ -33,6 +33,7 @@ describe('the MPP API contract', () => {
   })
 
   const bill = demoBills('lumopay', 'u1').find((b) => b.refunds.length && b.promotions.length) ?? demoBills('lumopay', 'u1')[0]!
+  const refund = demoBills('lumopay', 'u1').flatMap((b) => b.refunds)[0]!
   const samples = [
     { what: 'a bill', schema: billSchema, component: 'Bill', good: bill },
     {
@@ -45,7 +46,7 @@ describe('the MPP API contract', () => {
       what: 'the agreements',
       schema: agreementListSchema,
       component: 'AgreementList',
-      good: { items: demoAgreements('lumopay', 'u1').map((d) => d.agreement) },
+      good: { items: demoAgreements('lumopay', 'u1').map((d) => agreementIn(d, 'zh-Hant')) },
     },
     { what: 'a problem', schema: problemSchema, component: 'Problem', good: { type: 'about:blank', title: 'Not found', status: 404 } },
   ]
@@ -65,6 +66,7 @@ describe('the MPP API contract', () => {
       { ...bill, paidAt: 'yesterday' },
       { ...bill, exchangeRate: { ...bill.exchangeRate, rate: 0 } },
       { ...bill, paymentMethod: { type: 'card', last4: '12' } },
+      { ...bill, refunds: [{ ...refund, reason: 'Returned goods' }] },
     ]
     for (const body of broken) {
       expect(billSchema.safeParse(body).success, JSON.stringify(body)).toBe(false)
@@ -74,6 +76,8 @@ describe('the MPP API contract', () => {
     for (const body of [
       { ...agreement, status: 'paused' },
       { ...agreement, cancelledAt: undefined },
+      { ...agreement, scopes: [] },
+      { ...agreement, scopes: ['groceries'] },
     ]) {
       expect(agreementListSchema.safeParse({ items: [body] }).success).toBe(false)
       expect(contract.checkSchema('AgreementList', { items: [body] })).not.toEqual([])
@@ -103,6 +107,15 @@ describe('sandbox demo data', () => {
   test('is the same for the same tenant and user, and different for another user', () => {
     expect(demoBills('lumopay', 'u1')).toEqual(demoBills('lumopay', 'u1'))
     expect(demoBills('lumopay', 'u2')[0]!.id).not.toBe(demoBills('lumopay', 'u1')[0]!.id)
+  })
+
+  test('bill and refund numbers look like wallet transaction numbers: the day, then 16 digits, each one different', () => {
+    const bills = demoBills('nakhla', 'u1', undefined, 200)
+    const numbers = bills.flatMap((b) => [b.id, ...b.refunds.map((r) => r.id)])
+    for (const bill of bills) expect(bill.id).toMatch(new RegExp(`^${bill.paidAt.slice(0, 10).replaceAll('-', '')}\\d{16}$`))
+    expect(numbers.every((n) => /^\d{24}$/.test(n))).toBe(true)
+    expect(new Set(numbers).size).toBe(numbers.length)
+    expect(numbers.some((n) => n.includes('nakhla') || n.includes('u1'))).toBe(false)
   })
 
   test('bills match the contract, are newest first and IDR amounts are whole hundreds', () => {

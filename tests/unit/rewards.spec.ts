@@ -111,6 +111,7 @@ describe('the rewards client', () => {
       baseUrl: 'https://center.example/api',
       tenant: 'lumopay',
       token: 'tok',
+      locale: 'ja',
       timeoutMs: 50,
       fetch: (async (url: string, init: RequestInit) => {
         seen.push(new Request(url, init))
@@ -118,7 +119,7 @@ describe('the rewards client', () => {
       }) as typeof fetch,
     })
 
-  test("a claim sends the token, the page's MPP and the Idempotency-Key", async () => {
+  test("a claim sends the token, the page's MPP, its locale and the Idempotency-Key", async () => {
     const seen: Request[] = []
     const claimed = voucher('LUMO-AAAA-BBBB', '2026-11-26T00:00:00Z')
     expect(await client(async () => Response.json({ voucher: claimed }, { status: 201 }), seen).claim('winter', 'key-12345678')).toEqual(
@@ -127,6 +128,7 @@ describe('the rewards client', () => {
     expect(seen[0]!.url).toBe('https://center.example/api/rewards/winter/claim?tenant=lumopay')
     expect(seen[0]!.headers.get('authorization')).toBe('Bearer tok')
     expect(seen[0]!.headers.get('idempotency-key')).toBe('key-12345678')
+    expect(seen[0]!.headers.get('accept-language')).toBe('ja')
   })
 
   test('a refusal carries its code and the voucher already held; token problems read as unauthorized', async () => {

@@ -1,10 +1,20 @@
 import { describe, expect, test, vi } from 'vitest'
 
+import { locales } from '../../content/schema'
 import { aaTextRatio, brandStyle, contrastRatio, faviconUrl, readableOn, surfaces, textOn } from '../../content/theme'
 import { MppError } from '../../mpp/contract/client'
-import type { Agreement } from '../../mpp/contract/schema'
+import {
+  agreementScopes,
+  agreementStatuses,
+  billStatuses,
+  cancellationRefusals,
+  cancelReasons,
+  paymentMethods,
+  refundReasons,
+  type Agreement,
+} from '../../mpp/contract/schema'
 import { demoAgreements } from '../../mpp/sandbox/demoData'
-import { format, pick, translator } from '../../site/src/i18n'
+import { dictionaries, format, pick, translator } from '../../site/src/i18n'
 import en from '../../site/src/i18n/en.json'
 import { translate } from '../../site/src/i18n/format'
 import { authorizedNow, cancelledNow, newIdempotencyKey, optimistic, replaceAgreement } from '../../site/src/lib/agreements'
@@ -24,6 +34,22 @@ describe('UI strings', () => {
     for (const kind of ['unauthorized', 'not-found', 'refused', 'timeout', 'unavailable', 'invalid-response'] as const) {
       expect(Object.keys(en)).toContain(failureKey(kind))
     }
+  })
+
+  test('every code the MPP API can send is worded in every dictionary, so no screen shows a code or English', () => {
+    const keys = [
+      ...billStatuses.map((code) => `bills.status.${code}`),
+      ...refundReasons.map((code) => `bills.refund.reason.${code}`),
+      ...paymentMethods.map((code) => `bills.method.${code}`),
+      ...agreementStatuses.map((code) => `agreements.status.${code}`),
+      ...agreementScopes.map((code) => `agreements.scope.${code}`),
+      ...cancellationRefusals.map((code) => `agreements.refused.reason.${code}`),
+      ...cancelReasons.map((code) => `agreements.survey.${code}`),
+    ]
+    const missing = locales.flatMap((locale) =>
+      keys.filter((key) => !(dictionaries[locale] as Record<string, string>)[key]).map((key) => `${locale} ${key}`),
+    )
+    expect(missing).toEqual([])
   })
 
   test('an island gets only the strings under its prefixes, with build-time values filled', () => {
@@ -177,7 +203,7 @@ describe('agreements in the island', () => {
 
   test('the list rolls back when the MPP refuses, and the refusal reaches the caller', async () => {
     const holder = listHolder([spotify, tepco])
-    const refusal = new MppError('refused', 'Electricity contracts can only be ended with the supplier.')
+    const refusal = new MppError('refused', 'Electricity contracts can only be ended with the supplier.', undefined, 'merchant_managed')
     await expect(optimistic(holder.update, tepco, cancelledNow(tepco, now), () => Promise.reject(refusal))).rejects.toBe(refusal)
     expect(holder.seen[0]![1]!.status).toBe('cancelled')
     expect(holder.list).toEqual([spotify, tepco])

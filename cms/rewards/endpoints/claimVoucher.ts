@@ -46,7 +46,7 @@ async function refusalBeforeAllocating(
   if (held) return alreadyClaimed(held, campaign)
   const [done, parts] = [await tutorialDone(req.payload, campaign.id, user), tutorialParts(campaign)]
   if (done < parts) return refusal(409, 'tutorial-unfinished', `Finish the tutorial first: ${done} of its ${parts} parts are done.`)
-  const newUser = await newToCrossBorder({ tenant, user, token })
+  const newUser = await newToCrossBorder({ tenant, user, token, locale: req.headers.get('accept-language') })
   if (newUser instanceof Response) return newUser
   if (!newUser) return refusal(403, 'not-eligible', `This voucher is for users new to paying abroad with ${tenant.name}.`)
   return undefined

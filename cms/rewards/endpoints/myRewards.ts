@@ -19,7 +19,7 @@ export const myRewards: Endpoint = {
     if (caller instanceof Response) return caller
     const { tenant, user } = caller
     const [newUser, campaigns, vouchers] = await Promise.all([
-      newToCrossBorder(caller),
+      newToCrossBorder({ ...caller, locale: req.headers.get('accept-language') }),
       req.payload.find({
         collection: 'campaigns',
         where: { and: [{ tenant: { equals: tenant.id } }, { _status: { equals: 'published' } }] },

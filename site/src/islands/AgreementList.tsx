@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { MppClient, MppErrorKind } from '../../../mpp/contract/client'
 import { formatAmount } from '../../../mpp/contract/money'
 import type { Agreement } from '../../../mpp/contract/schema'
-import { translate } from '../i18n/format'
+import { formatDateTime, translate } from '../i18n/format'
 import { failureKind } from '../lib/mppErrors'
 import { AgreementDetail } from './parts/AgreementDetail'
 import { Failure } from './parts/Failure'
@@ -16,8 +16,8 @@ type State = { kind: 'loading' } | { kind: 'failed'; failure: MppErrorKind } | {
 
 /** The user's auto-debit agreements from their MPP; "#agreement=<id>" opens one to cancel or authorize it. */
 export default function AgreementList({ apiBaseUrl, locale, strings }: Props) {
-  const t = translate(strings)
-  const { client, renew } = useMppClient(apiBaseUrl)
+  const t = translate(strings, locale)
+  const { client, renew } = useMppClient(apiBaseUrl, locale)
   const agreementId = useHashParam('agreement')
   const [state, setState] = useState<State>({ kind: 'loading' })
   const generation = useRef(0)
@@ -58,13 +58,15 @@ export default function AgreementList({ apiBaseUrl, locale, strings }: Props) {
         <li key={agreement.id} className={`agreement agreement-${agreement.status}`}>
           <a href={`#agreement=${encodeURIComponent(agreement.id)}`}>
             <img src={agreement.merchant.logoUrl} alt="" width={40} height={40} />
-            <span className="merchant">{agreement.merchant.name}</span>
+            <span className="merchant">
+              <bdi>{agreement.merchant.name}</bdi>
+            </span>
             <span className={`status status-${agreement.status}`}>{t(`agreements.status.${agreement.status}`)}</span>
             <span className="meta">
               {t('agreements.limit', { amount: formatAmount(agreement.paymentLimit, locale) })}
               {' · '}
               <time dateTime={agreement.cancelledAt ?? agreement.createdAt}>
-                {new Date(agreement.cancelledAt ?? agreement.createdAt).toLocaleDateString(locale, { dateStyle: 'medium' })}
+                {formatDateTime(agreement.cancelledAt ?? agreement.createdAt, locale, { dateStyle: 'medium' })}
               </time>
             </span>
           </a>

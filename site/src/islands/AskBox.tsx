@@ -52,7 +52,7 @@ const Marked = ({ hit }: { hit: SearchHit }) => (
  * contact) when nothing fits, and lists the guides and Q&As that match. Enter opens the results page.
  */
 export default function AskBox({ tenant, locale, indexUrl, answersUrl, searchUrl, resultsPage, apiUrl, supportEmail, strings }: Props) {
-  const t = translate(strings)
+  const t = translate(strings, locale)
   const input = useRef<HTMLInputElement>(null)
   const box = useRef<Promise<Box> | null>(null)
   const answers = useRef<Record<string, string>>({})

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { MppClient, MppErrorKind } from '../../../mpp/contract/client'
 import { formatAmount } from '../../../mpp/contract/money'
 import type { BillSummary } from '../../../mpp/contract/schema'
-import { translate } from '../i18n/format'
+import { formatDateTime, translate } from '../i18n/format'
 import { appendPage, billFilters, groupByDay, statusesOf, type BillFilter } from '../lib/bills'
 import { failureKind } from '../lib/mppErrors'
 import { BillDetail } from './parts/BillDetail'
@@ -20,8 +20,8 @@ type State =
 
 /** The user's bills from their MPP, newest first by day, filtered by chips, paged by scrolling; "#bill=<id>" opens one. */
 export default function BillsList({ apiBaseUrl, locale, strings }: Props) {
-  const t = translate(strings)
-  const { client, renew } = useMppClient(apiBaseUrl)
+  const t = translate(strings, locale)
+  const { client, renew } = useMppClient(apiBaseUrl, locale)
   const billId = useHashParam('bill')
   const [filter, setFilter] = useState<BillFilter>('all')
   const [state, setState] = useState<State>({ kind: 'loading' })
@@ -90,12 +90,16 @@ export default function BillsList({ apiBaseUrl, locale, strings }: Props) {
               {day.bills.map((bill) => (
                 <li key={bill.id} className="bill">
                   <a href={`#bill=${encodeURIComponent(bill.id)}`}>
-                    <span className="merchant">{bill.merchant.name}</span>
-                    <span className="amount">{formatAmount(bill.amount, locale)}</span>
+                    <span className="merchant">
+                      <bdi>{bill.merchant.name}</bdi>
+                    </span>
+                    <span className="amount">
+                      <bdi>{formatAmount(bill.amount, locale)}</bdi>
+                    </span>
                     <span className="meta">
-                      <time dateTime={bill.paidAt}>{new Date(bill.paidAt).toLocaleTimeString(locale, { timeStyle: 'short' })}</time>
+                      <time dateTime={bill.paidAt}>{formatDateTime(bill.paidAt, locale, { timeStyle: 'short' })}</time>
                       {' · '}
-                      {formatAmount(bill.merchantAmount, locale)}
+                      <bdi>{formatAmount(bill.merchantAmount, locale)}</bdi>
                       {bill.status !== 'paid' && (
                         <>
                           {' · '}

@@ -21,7 +21,7 @@ type Props = {
  * click (client:choice), which it then counts as the user's vote; "No" shows the support contact.
  */
 export default function QaVote({ tenant, locale, qa, question, apiUrl, supportEmail, strings }: Props) {
-  const t = translate(strings)
+  const t = translate(strings, locale)
   const root = useRef<HTMLDivElement>(null)
   const [vote, setVote] = useState<Vote | null>(null)
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 
-import { translate } from '../i18n/format'
+import { translate, translateCount } from '../i18n/format'
 import { rewardsFailureKey, voucherFor, withVoucher } from '../lib/rewards'
 import {
   createRewardsClient,
@@ -24,8 +24,12 @@ type State = { kind: 'loading' } | { kind: 'failed'; failure: string } | { kind:
  * token, it shows the campaigns and says why nothing can be claimed here.
  */
 export default function Rewards({ apiBaseUrl, tenant, locale, campaigns, strings }: Props) {
-  const t = translate(strings)
-  const make = useCallback((token: string) => createRewardsClient({ baseUrl: apiBaseUrl ?? '', tenant, token }), [apiBaseUrl, tenant])
+  const t = translate(strings, locale)
+  const tc = translateCount(strings, locale)
+  const make = useCallback(
+    (token: string) => createRewardsClient({ baseUrl: apiBaseUrl ?? '', tenant, token, locale }),
+    [apiBaseUrl, tenant, locale],
+  )
   const { client, renew } = useTokenClient(make)
   const [state, setState] = useState<State>({ kind: 'loading' })
   const generation = useRef(0)
@@ -94,6 +98,7 @@ export default function Rewards({ apiBaseUrl, tenant, locale, campaigns, strings
               key={campaign.slug}
               campaign={campaign}
               t={t}
+              tc={tc}
               formatCount={formatCount}
               live={
                 ready && client

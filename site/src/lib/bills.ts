@@ -1,4 +1,5 @@
 import type { BillStatus, BillSummary } from '../../../mpp/contract/schema'
+import { dateLocale } from '../i18n/format'
 
 export const billFilters = ['all', 'paid', 'refunded'] as const
 export type BillFilter = (typeof billFilters)[number]
@@ -15,7 +16,7 @@ export type BillDay<T extends Pick<BillSummary, 'paidAt'>> = { day: string; labe
 /** Bills grouped by the day they were paid, in the user's time zone, in the order given. */
 export function groupByDay<T extends Pick<BillSummary, 'paidAt'>>(bills: T[], locale: string, timeZone?: string): BillDay<T>[] {
   const key = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-  const label = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'full' })
+  const label = new Intl.DateTimeFormat(dateLocale(locale), { timeZone, dateStyle: 'full' })
   const days: BillDay<T>[] = []
   for (const bill of bills) {
     const date = new Date(bill.paidAt)

@@ -1,5 +1,6 @@
 import { campaignPhase } from '../../../content/campaigns'
 import { products, type Campaign, type Category, type Guide, type Qa } from '../../../content/schema'
+import { formatDateTime } from '../i18n/format'
 
 /** The most asked questions: pinned ones first, then by popularity from users' feedback, then by the MPP's order, at most `limit`. */
 export function popularQas<T extends Pick<Qa, 'pinned' | 'order'> & { popularity?: number }>(qas: T[], limit: number): T[] {
@@ -54,9 +55,8 @@ export const usedCategories = <C extends Pick<Category, 'slug' | 'order'>>(categ
 export const liveCampaigns = <T extends Pick<Campaign, 'startsAt' | 'endsAt'>>(campaigns: T[], now: Date): T[] =>
   campaigns.filter((campaign) => campaignPhase(campaign, now) === 'live')
 
-/** A date as the locale writes it, in UTC so every build of a snapshot prints the same day. */
-export const formatDate = (iso: string, locale: string): string =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso))
+/** A date as the locale writes it (Thai in the Buddhist era, see i18n/format.ts), in UTC so every build of a snapshot prints the same day. */
+export const formatDate = (iso: string, locale: string): string => formatDateTime(iso, locale, { dateStyle: 'long', timeZone: 'UTC' })
 
 /** A whole number in the locale's digits. */
 export const formatNumber = (value: number, locale: string): string => new Intl.NumberFormat(locale).format(value)

@@ -1,3 +1,4 @@
+import { bidiText } from '../../../content/bidi'
 import type { Locale, LocalizedText, Tenant } from '../../../content/schema'
 
 export type Localized = { text: string; fallback: boolean }
@@ -7,4 +8,10 @@ export function localize(text: LocalizedText, locale: Locale, tenant: Pick<Tenan
   const own = text[locale]
   if (own) return { text: own, fallback: false }
   return { text: text[tenant.defaultLocale] ?? '', fallback: true }
+}
+
+/** A title, question or name in the page's locale (as `localize`), with Latin runs isolated in right-to-left pages ("Alipay+" keeps its plus). */
+export function localizeTitle(text: LocalizedText, locale: Locale, tenant: Pick<Tenant, 'defaultLocale'>): Localized {
+  const localized = localize(text, locale, tenant)
+  return { ...localized, text: bidiText(localized.text, locale) }
 }

@@ -39,15 +39,31 @@ export function refusalKind(status: number, code: string): string {
   return code
 }
 
-export type RewardsClientOptions = { baseUrl: string; tenant: string; token: string; timeoutMs?: number; fetch?: typeof fetch }
+/** `locale` is the page's, sent as Accept-Language (the Center passes it on to the MPP). */
+export type RewardsClientOptions = {
+  baseUrl: string
+  tenant: string
+  token: string
+  locale: string
+  timeoutMs?: number
+  fetch?: typeof fetch
+}
 
-export function createRewardsClient({ baseUrl, tenant, token, timeoutMs = 15_000, fetch: fetchImpl = fetch }: RewardsClientOptions) {
+export function createRewardsClient({
+  baseUrl,
+  tenant,
+  token,
+  locale,
+  timeoutMs = 15_000,
+  fetch: fetchImpl = fetch,
+}: RewardsClientOptions) {
   async function call<T>(path: string, parse: (data: unknown) => T, init: JsonCall = {}): Promise<T> {
     const url = `${baseUrl}${path}${path.includes('?') ? '&' : '?'}tenant=${encodeURIComponent(tenant)}`
     const { response, data } = await callJson(url, token, init, {
       timeoutMs,
       fetch: fetchImpl,
       service: 'The Center',
+      locale,
       fail: (kind, message) => new RewardsError(kind, message),
     })
     if (!response.ok) {

@@ -1,8 +1,17 @@
 import { useRef, useState } from 'react'
 
+import { bidiText } from '../../../../content/bidi'
 import { MppError, type MppClient, type MppErrorKind } from '../../../../mpp/contract/client'
 import { formatAmount } from '../../../../mpp/contract/money'
-import { cancelReasons, type Agreement, type Authorization, type CancelReason } from '../../../../mpp/contract/schema'
+import {
+  cancelReasons,
+  type Agreement,
+  type AgreementScope,
+  type Authorization,
+  type CancellationRefusal,
+  type CancelReason,
+} from '../../../../mpp/contract/schema'
+import { formatDateTime } from '../../i18n/format'
 import { authorizedNow, cancelledNow, newIdempotencyKey, optimistic } from '../../lib/agreements'
 import { failureKind } from '../../lib/mppErrors'
 import { Failure } from './Failure'
@@ -23,7 +32,7 @@ type Props = {
 type Step =
   | { step: 'idle' }
   | { step: 'checking' }
-  | { step: 'refused'; reason?: string; merchantUrl?: string }
+  | { step: 'refused'; reason?: CancellationRefusal; detail?: string; merchantUrl?: string }
   | { step: 'survey' }
   | { step: 'confirm' }
   | { step: 'sending' }
@@ -44,12 +53,12 @@ export function AgreementDetail({ client, agreement, locale, t, update, onRenew 
   const busy = useRef(false)
   const focus = useFocusOnMount<HTMLHeadingElement>()
   const merchant = agreement.merchant.name
-  const date = (iso: string) => new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })
+  const date = (iso: string) => formatDateTime(iso, locale, { dateStyle: 'medium', timeStyle: 'short' })
 
   const fail = (error: unknown, retry: () => void) => {
     const failure = failureKind(error)
     if (failure === 'refused' && error instanceof MppError && error.merchantUrl) {
-      setFlow({ step: 'refused', reason: error.message, merchantUrl: error.merchantUrl })
+      setFlow({ step: 'refused', reason: error.refusal, detail: error.message, merchantUrl: error.merchantUrl })
     } else {
       setFlow({ step: 'failed', failure, retry: failure === 'unauthorized' ? onRenew : retry })
     }
@@ -59,7 +68,11 @@ export function AgreementDetail({ client, agreement, locale, t, update, onRenew 
     setFlow({ step: 'checking' })
     try {
       const answer = await client.checkCancellation(agreement.id)
-      setFlow(answer.allowed ? { step: 'survey' } : { step: 'refused', reason: answer.reason, merchantUrl: answer.merchantUrl })
+      setFlow(
+        answer.allowed
+          ? { step: 'survey' }
+          : { step: 'refused', reason: answer.reason, detail: answer.detail, merchantUrl: answer.merchantUrl },
+      )
     } catch (error) {
       fail(error, () => void check())
     }
@@ -111,15 +124,20 @@ export function AgreementDetail({ client, agreement, locale, t, update, onRenew 
       <div className="merchant-head">
         <img src={agreement.merchant.logoUrl} alt={t('merchant.logo', { name: merchant })} width={48} height={48} />
         <h2 id="agreement-heading" className="merchant-name" tabIndex={-1} ref={focus}>
-          {merchant}
+          <bdi>{merchant}</bdi>
         </h2>
       </div>
-      <p>{agreement.description}</p>
       <dl className="facts">
+        <dt>{t('agreements.authorize.what')}</dt>
+        <dd>
+          <Scopes scopes={agreement.scopes} description={agreement.description} locale={locale} t={t} />
+        </dd>
         <dt>{t('mpp.status')}</dt>
         <dd className={`status status-${agreement.status}`}>{t(`agreements.status.${agreement.status}`)}</dd>
         <dt>{t('agreements.authorize.limit')}</dt>
-        <dd>{formatAmount(agreement.paymentLimit, locale)}</dd>
+        <dd>
+          <bdi>{formatAmount(agreement.paymentLimit, locale)}</bdi>
+        </dd>
         <dt>{t('merchant.categoryLabel')}</dt>
         <dd>{t(`merchant.category.${agreement.merchant.category}`, {}, agreement.merchant.category)}</dd>
         <dt>{t('agreements.created')}</dt>
@@ -161,7 +179,8 @@ export function AgreementDetail({ client, agreement, locale, t, update, onRenew 
         <section role="alert" className="refused">
           <h3>{t('agreements.refused.heading')}</h3>
           <p>{t('agreements.refused.text', { merchant })}</p>
-          {flow.reason && <p>{flow.reason}</p>}
+          {flow.reason && <p>{t(`agreements.refused.reason.${flow.reason}`)}</p>}
+          {flow.detail && <p className="refusal-detail">{bidiText(flow.detail, locale)}</p>}
           {flow.merchantUrl && (
             <p>
               <a href={flow.merchantUrl} rel="noopener noreferrer" target="_blank">
@@ -269,14 +288,25 @@ function AuthorizationStep({ authorization, accepted, onAccept, onConfirm, onCan
         <span aria-hidden="true">⇄</span>
         <img src={wallet.logoUrl} alt={t('merchant.logo', { name: wallet.name })} width={56} height={56} />
       </div>
-      <p className="merchant-name">{merchant.name}</p>
+      <p className="merchant-name">
+        <bdi>{merchant.name}</bdi>
+      </p>
       <dl className="facts">
         <dt>{t('agreements.authorize.account')}</dt>
-        <dd className="masked-account">{authorization.maskedAccount}</dd>
+        <dd>
+          {/* "+965 ****9283" as written: a phone number reads left to right in every locale. */}
+          <bdi dir="ltr" className="masked-account">
+            {authorization.maskedAccount}
+          </bdi>
+        </dd>
         <dt>{t('agreements.authorize.what')}</dt>
-        <dd>{authorization.description}</dd>
+        <dd>
+          <Scopes scopes={authorization.scopes} description={authorization.description} locale={locale} t={t} />
+        </dd>
         <dt>{t('agreements.authorize.limit')}</dt>
-        <dd>{formatAmount(authorization.paymentLimit, locale)}</dd>
+        <dd>
+          <bdi>{formatAmount(authorization.paymentLimit, locale)}</bdi>
+        </dd>
       </dl>
       <p>
         <a href={authorization.termsUrl} rel="noopener noreferrer" target="_blank">
@@ -296,5 +326,19 @@ function AuthorizationStep({ authorization, accepted, onAccept, onConfirm, onCan
         </button>
       </div>
     </section>
+  )
+}
+
+/** What an agreement pays for: its scopes in the Center's words, then the merchant's own description (in the MPP's answer language). */
+function Scopes({ scopes, description, locale, t }: { scopes: readonly AgreementScope[]; description?: string; locale: string; t: T }) {
+  return (
+    <>
+      <ul className="scopes">
+        {scopes.map((scope) => (
+          <li key={scope}>{t(`agreements.scope.${scope}`)}</li>
+        ))}
+      </ul>
+      {description && <p className="plan">{bidiText(description, locale)}</p>}
+    </>
   )
 }

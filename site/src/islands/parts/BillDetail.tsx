@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState } from 'react'
 
+import { bidiText } from '../../../../content/bidi'
 import type { MppClient, MppErrorKind } from '../../../../mpp/contract/client'
 import { formatAmount } from '../../../../mpp/contract/money'
 import type { Bill } from '../../../../mpp/contract/schema'
+import { formatDateTime } from '../../i18n/format'
 import { formatRate, readableRate } from '../../lib/bills'
 import { failureKind } from '../../lib/mppErrors'
 import { Failure } from './Failure'
@@ -36,7 +38,7 @@ export function BillDetail({ client, billId, locale, t, onRenew }: Props) {
     void load()
   }, [load])
 
-  const time = (iso: string) => new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })
+  const time = (iso: string) => formatDateTime(iso, locale, { dateStyle: 'medium', timeStyle: 'short' })
 
   return (
     <article className="bill-detail" aria-labelledby="bill-detail-heading">
@@ -64,18 +66,27 @@ function BillFacts({ bill, locale, t, time }: { bill: Bill; locale: string; t: P
     <>
       <div className="merchant-head">
         <img src={merchant.logoUrl} alt={t('merchant.logo', { name: merchant.name })} width={48} height={48} />
-        <p className="merchant-name">{merchant.name}</p>
+        <p className="merchant-name">
+          <bdi>{merchant.name}</bdi>
+        </p>
       </div>
-      <p className="amount-paid">{formatAmount(bill.amount, locale)}</p>
+      <p className="amount-paid">
+        <bdi>{formatAmount(bill.amount, locale)}</bdi>
+      </p>
       <dl className="facts">
         <dt>{t('mpp.status')}</dt>
         <dd className={`status status-${bill.status}`}>{t(`bills.status.${bill.status}`)}</dd>
         <dt>{t('bills.detail.orderAmount')}</dt>
-        <dd className="merchant-amount">{formatAmount(bill.merchantAmount, locale)}</dd>
+        <dd className="merchant-amount">
+          <bdi>{formatAmount(bill.merchantAmount, locale)}</bdi>
+        </dd>
         {rate && (
           <>
             <dt>{t('bills.detail.rate')}</dt>
-            <dd className="rate">{`1 ${rate.from} = ${formatRate(rate.rate, locale)} ${rate.to}`}</dd>
+            <dd className="rate">
+              {/* "1 KWD = 4,500 KRW" reads left to right in every locale, as currency codes and numbers do. */}
+              <bdi dir="ltr">{`1 ${rate.from} = ${formatRate(rate.rate, locale)} ${rate.to}`}</bdi>
+            </dd>
           </>
         )}
         {bill.promotions.length > 0 && (
@@ -85,7 +96,7 @@ function BillFacts({ bill, locale, t, time }: { bill: Bill; locale: string; t: P
               <ul className="promotions">
                 {bill.promotions.map((promotion) => (
                   <li key={promotion.name}>
-                    {promotion.name}: −{formatAmount(promotion.amount, locale)}
+                    <bdi>{bidiText(promotion.name, locale)}</bdi>: <bdi>−{formatAmount(promotion.amount, locale)}</bdi>
                   </li>
                 ))}
               </ul>
@@ -101,7 +112,11 @@ function BillFacts({ bill, locale, t, time }: { bill: Bill; locale: string; t: P
         <dt>{t('merchant.categoryLabel')}</dt>
         <dd>{t(`merchant.category.${merchant.category}`, {}, merchant.category)}</dd>
         <dt>{t('bills.detail.number')}</dt>
-        <dd>{bill.id}</dd>
+        <dd>
+          <bdi dir="ltr" className="bill-number">
+            {bill.id}
+          </bdi>
+        </dd>
       </dl>
       {bill.refunds.length > 0 && (
         <section aria-labelledby="bill-refunds">
@@ -109,14 +124,16 @@ function BillFacts({ bill, locale, t, time }: { bill: Bill; locale: string; t: P
           <ul className="refunds">
             {bill.refunds.map((refund) => (
               <li key={refund.id} className="refund">
-                <span className="amount">{formatAmount(refund.amount, locale)}</span>
+                <span className="amount">
+                  <bdi>{formatAmount(refund.amount, locale)}</bdi>
+                </span>
                 <time dateTime={refund.refundedAt}>{time(refund.refundedAt)}</time>
-                <span className="reason">{refund.reason}</span>
+                <span className="reason">{t(`bills.refund.reason.${refund.reason}`)}</span>
               </li>
             ))}
           </ul>
           <p>
-            {t('bills.detail.refundedTotal')}: <span className="refunded-total">{formatAmount(bill.refundedAmount, locale)}</span>
+            {t('bills.detail.refundedTotal')}: <bdi className="refunded-total">{formatAmount(bill.refundedAmount, locale)}</bdi>
           </p>
         </section>
       )}

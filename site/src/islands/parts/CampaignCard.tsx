@@ -18,6 +18,8 @@ export type CampaignInfo = {
 type Props = {
   campaign: CampaignInfo
   t: (key: string, values?: Record<string, string>) => string
+  /** A string for a count, in the locale's plural form (`rewards.left.one`, `.other`, …). */
+  tc: (key: string, count: number) => string
   formatCount: (count: number) => string
   /** Null until the user's rewards are loaded, or without a token. */
   live: null | {
@@ -35,7 +37,7 @@ type Props = {
 const kindOf = (error: unknown) => (error instanceof RewardsError ? error.kind : 'unavailable')
 
 /** One campaign: what it gives, how many are left, and for a signed-in user its tutorial and claim. */
-export function CampaignCard({ campaign, t, formatCount, live }: Props) {
+export function CampaignCard({ campaign, t, tc, formatCount, live }: Props) {
   const parts = tutorialOf(campaign.videoUrl, campaign.steps)
   const [open, setOpen] = useState(false)
   const [video, setVideo] = useState<'playing' | 'ended' | 'failed'>('playing')
@@ -92,10 +94,7 @@ export function CampaignCard({ campaign, t, formatCount, live }: Props) {
         {live?.remaining !== undefined && (
           <>
             {' '}
-            ·{' '}
-            <span className="left">
-              {live.remaining ? t('rewards.left', { count: formatCount(live.remaining) }) : t('rewards.soldOut')}
-            </span>
+            · <span className="left">{live.remaining ? tc('rewards.left', live.remaining) : t('rewards.soldOut')}</span>
           </>
         )}
       </p>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 
 import { formatAmount } from '../../../../mpp/contract/money'
+import { formatDateTime } from '../../i18n/format'
 import type { Voucher } from '../../lib/rewardsApi'
 
 type Props = { vouchers: Voucher[]; locale: string; t: (key: string, values?: Record<string, string>) => string }
@@ -33,13 +34,13 @@ export function MyVouchers({ vouchers, locale, t }: Props) {
               {t('rewards.voucher', { amount: formatAmount(voucher.amount, locale), merchant: voucher.merchant })}
             </span>
             <span className="code">
-              {t('rewards.mine.code')} <code>{voucher.code}</code>
+              {t('rewards.mine.code')} <code dir="ltr">{voucher.code}</code>
               <button type="button" className="copy" onClick={() => void copy(voucher.code)}>
                 {t('rewards.copy')}
               </button>
             </span>
             <span className="meta">
-              {t('rewards.mine.expires', { date: new Date(voucher.expiresAt).toLocaleDateString(locale, { dateStyle: 'medium' }) })}
+              {t('rewards.mine.expires', { date: formatDateTime(voucher.expiresAt, locale, { dateStyle: 'medium' }) })}
               {' · '}
               <span className={`status status-${voucher.status}`}>{t(`rewards.mine.status.${voucher.status}`)}</span>
             </span>

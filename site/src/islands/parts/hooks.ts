@@ -4,12 +4,14 @@ import { createMppClient, type MppClient } from '../../../../mpp/contract/client
 import { hashParam, takeToken, tokenFromHash } from '../../lib/token'
 
 /**
- * The MPP client for the user's token: undefined until the token is read, null without one.
+ * The MPP client for the user's token, asking in the page's locale: undefined until the token is read, null without one.
  * `renew` reads the token again, and a new token arriving in the fragment renews it by itself;
  * either way islands reload with the new client.
  */
-export function useMppClient(apiBaseUrl: string) {
-  return useTokenClient(useCallback((token: string): MppClient => createMppClient({ baseUrl: apiBaseUrl, token }), [apiBaseUrl]))
+export function useMppClient(apiBaseUrl: string, locale: string) {
+  return useTokenClient(
+    useCallback((token: string): MppClient => createMppClient({ baseUrl: apiBaseUrl, token, locale }), [apiBaseUrl, locale]),
+  )
 }
 
 /** A client made for the user's token (see useMppClient): undefined until the token is read, null without one. */
