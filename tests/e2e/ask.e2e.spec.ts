@@ -81,7 +81,7 @@ describe('the ask box', () => {
     const page = await ask('hoshi', 'ja', question)
     const t = translator('ja')
     await expect.poll(() => page.locator('.ask-unsure').textContent()).toContain(t('ask.unsure'))
-    expect(await page.locator('.ask-unsure a').getAttribute('href')).toBe('mailto:support@hoshi.example')
+    expect(await page.locator('.ask-unsure a.button').getAttribute('href')).toBe('mailto:support@hoshi.example')
     expect(await page.locator('#ask-answer-title').count()).toBe(0)
     await page.keyboard.press('Enter')
     await expect.poll(async () => (await storedFeedback(question)).map((row) => `${row.kind} ${row.locale}`)).toEqual(['unanswered ja'])

@@ -79,8 +79,8 @@ describe('security headers on the served pages', () => {
   test('with the policy enforced, search and bills work in Chromium and nothing is blocked', async () => {
     const { page, violations } = await watchedPage()
     await page.goto(`${siteUrl}/lumopay/en/`)
-    await page.getByLabel('Search guides and questions').pressSequentially('refund', { delay: 20 })
-    await expect.poll(() => page.locator('.search-results a').count()).toBeGreaterThan(0)
+    await page.getByLabel('Search or ask a question').pressSequentially('refund', { delay: 20 })
+    await expect.poll(() => page.locator('.ask-reply a').count()).toBeGreaterThan(0)
 
     const response = await fetch(`${mppUrl}/lumopay/sandbox/token`, { method: 'POST', body: JSON.stringify({ user: 'e2e-csp' }) })
     const { token } = (await response.json()) as { token: string }

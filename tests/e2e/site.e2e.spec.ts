@@ -175,7 +175,7 @@ describe.each(visits)('the Center of $tenant in $locale', ({ tenant: slug, local
     await field.press('Enter')
     await page.waitForURL((url) => url.pathname === centerPath(slug, locale, 'search') && url.searchParams.get('q') === misspelled)
     expect(await page.locator('h1').textContent()).toBe(translator(locale)('search.heading'))
-    expect(await page.getByLabel(translator(locale)('ask.label')).inputValue()).toBe(misspelled)
+    await expect.poll(() => page.getByLabel(translator(locale)('ask.label')).inputValue()).toBe(misspelled)
     const qa = snapshot.qas.find((item) => item.slug === finds)!
     await expect
       .poll(() => page.locator('.ask-reply a').first().getAttribute('href'))
