@@ -11,6 +11,9 @@ import { z } from 'zod/mini'
 import { problemSchema } from './problem'
 import { locales } from './schema'
 
+// Zod compiles parsers with new Function unless told not to; under the site's CSP (no 'unsafe-eval') even its probe is reported.
+z.config({ jitless: true })
+
 /** Every schema with a name in the document (components.schemas). */
 export const centerApiSchemas = z.registry<{ id: string; description?: string }>()
 
