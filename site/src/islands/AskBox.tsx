@@ -4,6 +4,7 @@ import { AskEngine, asker, searcher, type AskCandidate, type AskIndex, type AskR
 import type { Locale } from '../../../content/schema'
 import { translate } from '../i18n/format'
 import { feedbackFor, sendFeedback } from '../lib/feedback'
+import { SupportContact } from './parts/SupportContact'
 
 type Props = {
   tenant: string
@@ -132,20 +133,7 @@ export default function AskBox({ tenant, locale, indexUrl, answersUrl, searchUrl
     if (chosen) void sendFeedback(apiUrl, feedbackFor(tenant, locale, state.query, { ...chosen, alternatives: [] }, 'helpful'))
   }
 
-  // The sentence keeps its {email} placeholder, so the address becomes a link wherever the language puts it.
-  const [beforeEmail, afterEmail = ''] = t('support.contact').split('{email}')
-  const support = (
-    <div className="ask-support">
-      <p>
-        {beforeEmail}
-        <a href={`mailto:${supportEmail}`}>{supportEmail}</a>
-        {afterEmail}
-      </p>
-      <a className="button secondary" href={`mailto:${supportEmail}`}>
-        {t('ask.contact')}
-      </a>
-    </div>
-  )
+  const support = <SupportContact email={supportEmail} t={t} />
 
   const candidates = (list: AskCandidate[]) => (
     <ul className="ask-list">

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { Locale } from '../../../content/schema'
 import { translate } from '../i18n/format'
 import { feedbackFor, sendFeedback } from '../lib/feedback'
+import { SupportContact } from './parts/SupportContact'
 
 type Vote = 'helpful' | 'unhelpful'
 type Props = {
@@ -37,7 +38,6 @@ export default function QaVote({ tenant, locale, qa, question, apiUrl, supportEm
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount
   }, [])
 
-  const [beforeEmail, afterEmail = ''] = t('support.contact').split('{email}')
   return (
     <div ref={root} className="qa-vote" role="status" aria-live="polite">
       {vote === null ? (
@@ -55,18 +55,7 @@ export default function QaVote({ tenant, locale, qa, question, apiUrl, supportEm
       ) : (
         <>
           <p>{t('ask.vote.thanks')}</p>
-          {vote === 'unhelpful' && (
-            <div className="ask-support">
-              <p>
-                {beforeEmail}
-                <a href={`mailto:${supportEmail}`}>{supportEmail}</a>
-                {afterEmail}
-              </p>
-              <a className="button" href={`mailto:${supportEmail}`}>
-                {t('ask.contact')}
-              </a>
-            </div>
-          )}
+          {vote === 'unhelpful' && <SupportContact email={supportEmail} t={t} />}
         </>
       )}
     </div>
