@@ -5,7 +5,7 @@
  * reverses "1 KWD = 52 IDR". Isolating each such run as left-to-right (LRI … PDI, the plain-text
  * twin of `<bdi dir="ltr">`) keeps it as written, wherever the text goes: HTML, titles, attributes.
  */
-import { rtlLocales } from './schema'
+import { rtlLocales } from './vocabulary'
 
 /** U+2066 LEFT-TO-RIGHT ISOLATE, U+2068 FIRST STRONG ISOLATE, U+2069 POP DIRECTIONAL ISOLATE. */
 export const LRI = '\u2066'

@@ -6,13 +6,9 @@
  * (content/centerApiDocument.ts) and the contract test calls every operation and checks what comes
  * back. zod/mini keeps them small enough for the islands.
  */
-import { z } from 'zod/mini'
-
 import { problemSchema } from './problem'
-import { locales } from './schema'
-
-// Zod compiles parsers with new Function unless told not to; under the site's CSP (no 'unsafe-eval') even its probe is reported.
-z.config({ jitless: true })
+import { locales } from './vocabulary'
+import { z } from './zod'
 
 /** Every schema with a name in the document (components.schemas). */
 export const centerApiSchemas = z.registry<{ id: string; description?: string }>()

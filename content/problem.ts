@@ -6,7 +6,7 @@
  * user already holds the voucher carries that `voucher`). zod/mini keeps the schema small enough
  * for the islands, which parse refusals with it.
  */
-import { z } from 'zod/mini'
+import { z } from './zod'
 
 /** The media type of every error answer (RFC 9457). */
 export const problemContentType = 'application/problem+json'

@@ -4,15 +4,9 @@
  */
 import { z } from 'zod'
 
-export const locales = ['en', 'zh-Hans', 'zh-Hant', 'ja', 'ko', 'th', 'vi', 'id', 'ms', 'fil', 'ar'] as const
-export type Locale = (typeof locales)[number]
-export const rtlLocales: readonly Locale[] = ['ar']
+import { features, locales, products, type Locale } from './vocabulary'
 
-export const features = ['guides', 'qas', 'bills', 'agreements', 'rewards'] as const
-export type Feature = (typeof features)[number]
-
-export const products = ['online', 'in-store', 'auto-debit'] as const
-export type Product = (typeof products)[number]
+export { features, locales, products, rtlLocales, type Feature, type Locale, type Product } from './vocabulary'
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens')
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1a2b3c')

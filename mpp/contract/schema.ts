@@ -10,7 +10,7 @@
  * wallet's name) is free text in the locale the MPP answered in (`Content-Language`), the best
  * match it has for the request's `Accept-Language`.
  */
-import { z } from 'zod/mini'
+import { z } from '../../content/zod'
 
 export const amountSchema = z.object({
   currency: z.string().check(z.regex(/^[A-Z]{3}$/)),

@@ -1,5 +1,6 @@
 import { campaignPhase } from '../../../content/campaigns'
-import { products, type Campaign, type Category, type Guide, type Qa } from '../../../content/schema'
+import type { Campaign, Category, Guide, Qa } from '../../../content/schema'
+import { products } from '../../../content/vocabulary'
 import { formatDateTime } from '../i18n/format'
 
 /** The most asked questions: pinned ones first, then by popularity from users' feedback, then by the MPP's order, at most `limit`. */

@@ -1,4 +1,4 @@
-import { rtlLocales, type Locale } from '../../../content/schema'
+import { rtlLocales, type Locale } from '../../../content/vocabulary'
 
 /** The text direction of a locale. */
 export const direction = (locale: Locale): 'rtl' | 'ltr' => (rtlLocales.includes(locale) ? 'rtl' : 'ltr')

@@ -1,4 +1,5 @@
-import { features, type Feature, type Locale, type Snapshot } from '../../../content/schema'
+import type { Snapshot } from '../../../content/schema'
+import { features, type Feature, type Locale } from '../../../content/vocabulary'
 import { guidesInOrder, usedCategories } from './content'
 import { loadSnapshots } from './snapshots'
 
