@@ -1,0 +1,266 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+
+import type { Locale } from '../../content/schema'
+import { guidesInOrder, usedCategories } from '../../site/src/lib/content'
+import { centerPath } from '../../site/src/lib/routes'
+import { seriousViolations } from '../helpers/axe'
+import { demoToken, launchBrowser } from '../helpers/browser'
+import { contentSnapshot } from '../helpers/contentSnapshots'
+
+const siteUrl = inject('siteUrl')
+const mppUrl = inject('mppUrl')
+const cmsUrl = inject('cmsUrl')
+
+/** Where the screenshots go (git-ignored): every one is looked at before a screen is called done. */
+const shots = join(import.meta.dirname, 'screenshots', 'screens')
+const widths = [390, 320] as const
+
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  mkdirSync(shots, { recursive: true })
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+/** What a phone user would see wrong on a screen, at the viewport's width. */
+type Problems = { overflow: number; small: string[]; markdown: string[] }
+
+/**
+ * Measured in the page: how far it scrolls sideways, the visible tap targets under 44 × 44 px
+ * (links inside running text are exempt, as WCAG's inline exception says; a radio or checkbox
+ * counts by its label), and Markdown syntax that reached the screen unrendered.
+ */
+function measure(page: Page): Promise<Problems> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth
+    const inline = (element: Element) =>
+      element.tagName === 'A' &&
+      getComputedStyle(element).display === 'inline' &&
+      (element.parentElement?.textContent ?? '').trim().length > (element.textContent ?? '').trim().length + 1
+    const small = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [role="button"]')]
+      .map((element) => (element instanceof HTMLInputElement && element.closest('label')) || element)
+      .filter((element, at, all) => all.indexOf(element) === at)
+      .filter((element) => {
+        const box = element.getBoundingClientRect()
+        const style = getComputedStyle(element)
+        if (box.width === 0 || box.height === 0 || style.visibility === 'hidden') return false
+        if (element.closest('[aria-hidden="true"], .visually-hidden, .skip-link')) return false
+        return !inline(element) && (box.height < 43.5 || box.width < 43.5)
+      })
+      .map((element) => {
+        const box = element.getBoundingClientRect()
+        return `${element.outerHTML.slice(0, 70)} (${Math.round(box.width)}×${Math.round(box.height)})`
+      })
+    const text = document.body.innerText
+    const markdown = [/\*\*[^*\n]+\*\*/, /\]\([^)\s]+\)/, /^#{1,6} /m, /`[^`\n]+`/, /^\s*[-*] \S/m, /\\[*_[\]]/]
+      .map((pattern) => text.match(pattern)?.[0])
+      .filter((hit): hit is string => Boolean(hit))
+    return { overflow: document.documentElement.scrollWidth - width, small, markdown }
+  })
+}
+
+type Screen = {
+  name: string
+  /** Opens the screen in the page and waits until what the user came for is on it. */
+  open: (page: Page) => Promise<unknown>
+}
+
+type Visit = { tenant: string; locale: Locale }
+
+/** A user token of its own for each screen, so that cancelling or claiming on one screen changes no other. */
+const tokenFor = (tenant: string, user: string) => demoToken(mppUrl, tenant, `${user}-${Date.now()}`)
+
+const go = (page: Page, path: string) => page.goto(`${siteUrl}${path}`)
+const seen = (page: Page, selector: string) => page.locator(selector).first().waitFor({ state: 'visible', timeout: 20_000 })
+
+/** The rewards tutorial finished and the voucher claimed over the Center API, as the island would do it. */
+async function claimFirstVoucher(tenant: string, token: string): Promise<boolean> {
+  const call = (method: string, path: string, headers: Record<string, string> = {}, body?: unknown) =>
+    fetch(`${cmsUrl}/api/rewards${path}?tenant=${tenant}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body ? JSON.stringify(body) : undefined,
+    }).then(async (response) => ({ status: response.status, body: (await response.json()) as Record<string, any> }))
+  const mine = await call('GET', '/mine')
+  const tutorial = (mine.body.tutorials as { campaign: string; parts: number }[] | undefined)?.[0]
+  if (!tutorial) return false
+  for (let step = 1; step <= tutorial.parts; step++) await call('POST', `/${tutorial.campaign}/progress`, {}, { step })
+  const claim = await call('POST', `/${tutorial.campaign}/claim`, { 'idempotency-key': `screens-${Date.now()}` })
+  return claim.status === 201
+}
+
+/** Every page type of the Center as a wallet user meets it, with live data from the sandbox MPP. */
+function screens({ tenant, locale }: Visit): Screen[] {
+  const snapshot = contentSnapshot(tenant)
+  const guide = guidesInOrder(snapshot.guides)[1]!
+  const category = usedCategories(snapshot.categories, snapshot.qas)[0]!
+  const qa = snapshot.qas.find((item) => item.category === category.slug)!
+  const path = (...parts: string[]) => centerPath(tenant, locale, ...parts)
+  const hasRewards = (snapshot.campaigns ?? []).length > 0
+  const content = (name: string, parts: string[]): Screen => ({ name, open: (page) => go(page, path(...parts)) })
+  return [
+    content('home', []),
+    content('guides', ['guides']),
+    content('guide', ['guides', guide.slug]),
+    content('qas', ['qas']),
+    content('category', ['qas', category.slug]),
+    {
+      name: 'question',
+      open: async (page) => {
+        await go(page, path('qas', qa.category, qa.slug))
+        await seen(page, '.qa-vote button, .vote button')
+      },
+    },
+    {
+      name: 'search',
+      open: async (page) => {
+        const words = snapshot.qas[0]!.question[locale] ?? snapshot.qas[0]!.question[snapshot.tenant.defaultLocale]!
+        await go(page, `${path('search')}?q=${encodeURIComponent(words)}`)
+        await seen(page, '.answer, .results li, [role="status"]')
+      },
+    },
+    {
+      name: 'bills',
+      open: async (page) => {
+        await go(page, `${path('bills')}#token=${await tokenFor(tenant, 'screens-bills')}`)
+        await seen(page, '.bill')
+      },
+    },
+    {
+      name: 'bill',
+      open: async (page) => {
+        await go(page, `${path('bills')}#token=${await tokenFor(tenant, 'screens-bill')}`)
+        await seen(page, '.bill a')
+        await page.locator('.bill a').first().click()
+        await seen(page, '.bill-detail .bill-number')
+      },
+    },
+    {
+      name: 'agreements',
+      open: async (page) => {
+        await go(page, `${path('agreements')}#token=${await tokenFor(tenant, 'screens-agreements')}`)
+        await seen(page, '.agreement')
+      },
+    },
+    {
+      name: 'agreement',
+      open: async (page) => {
+        await go(page, `${path('agreements')}#token=${await tokenFor(tenant, 'screens-agreement')}`)
+        await seen(page, '.agreement-active a')
+        await page.locator('.agreement-active a').first().click()
+        await seen(page, '.agreement-detail .scopes li')
+      },
+    },
+    {
+      name: 'cancel-confirm',
+      open: async (page) => {
+        await go(page, `${path('agreements')}#token=${await tokenFor(tenant, 'screens-cancel')}`)
+        await seen(page, '.agreement-active a')
+        // The first active agreement the Center itself may cancel (some only the merchant can).
+        for (let at = 0; at < (await page.locator('.agreement-active a').count()); at++) {
+          await page.locator('.agreement-active a').nth(at).click()
+          await page.locator('.agreement-detail > button').click()
+          await seen(page, '.survey, .refused')
+          if (await page.locator('.survey').count()) break
+          await page.locator('.agreement-detail a.back').click()
+          await seen(page, '.agreement-active a')
+        }
+        await page.locator('.survey input[type="radio"]').first().check()
+        await page.locator('.survey button[type="submit"]').click()
+        await seen(page, '.confirm button.danger')
+      },
+    },
+    {
+      name: 'cancel-done',
+      open: async (page) => {
+        await screens({ tenant, locale })
+          .find((screen) => screen.name === 'cancel-confirm')!
+          .open(page)
+        await page.locator('.confirm button.danger').click()
+        await seen(page, '.state.done')
+      },
+    },
+    {
+      name: 'rewards',
+      open: async (page) => {
+        await go(page, `${path('rewards')}#token=${await tokenFor(tenant, 'new-screens')}`)
+        await seen(page, hasRewards ? '.campaign button' : '.rewards, .empty, main p')
+      },
+    },
+    ...(hasRewards
+      ? [
+          {
+            name: 'rewards-claimed',
+            open: async (page: Page) => {
+              const token = await tokenFor(tenant, 'new-screens-claimed')
+              expect(await claimFirstVoucher(tenant, token)).toBe(true)
+              await go(page, `${path('rewards')}#token=${token}`)
+              await seen(page, '.voucher code')
+            },
+          },
+        ]
+      : []),
+    {
+      name: 'offline',
+      open: async (page) => {
+        // Seen once, so the worker is installed; then a page never visited, with the connection gone.
+        await go(page, path())
+        await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
+        await page.reload()
+        await page.context().setOffline(true)
+        await go(page, path('qas', snapshot.qas.at(-1)!.category, snapshot.qas.at(-1)!.slug))
+      },
+    },
+    { name: 'not-found', open: (page) => go(page, path('no-such-page')) },
+  ]
+}
+
+const visits: Visit[] = [
+  { tenant: 'lumopay', locale: 'en' },
+  { tenant: 'hoshi', locale: 'ja' },
+  { tenant: 'nakhla', locale: 'ar' },
+]
+
+describe.each(visits)('every screen of $tenant in $locale on a phone', (visit) => {
+  test.each(screens(visit).map((screen) => ({ ...screen, label: screen.name })))(
+    '$label: fits 390 and 320 px, tap targets of 44 px, no serious axe violation, no console error, no raw Markdown',
+    async ({ name, open }) => {
+      const context: BrowserContext = await browser.newContext({
+        viewport: { width: widths[0], height: 844 },
+        hasTouch: true,
+        isMobile: true,
+        deviceScaleFactor: 1,
+      })
+      const page = await context.newPage()
+      const errors: string[] = []
+      page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
+      page.on('console', (message) => {
+        // A 401/404 the browser logs for a request is the network log, not the page failing.
+        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text())
+      })
+      try {
+        await open(page)
+        await page.evaluate(() => document.fonts.ready.then(() => undefined))
+        const found: Record<number, Problems> = {}
+        for (const width of widths) {
+          await page.setViewportSize({ width, height: width === 320 ? 640 : 844 })
+          await page.evaluate(() => window.scrollTo(0, 0))
+          await page.screenshot({ path: join(shots, `${visit.tenant}-${visit.locale}-${name}-${width}.png`), fullPage: true })
+          found[width] = await measure(page)
+        }
+        // Contrast, names and roles do not change with the width: axe runs once.
+        expect(await seriousViolations(page)).toEqual([])
+        for (const width of widths) expect(found[width], `${name} at ${width} px`).toEqual({ overflow: 0, small: [], markdown: [] })
+        expect(errors).toEqual([])
+      } finally {
+        await context.close()
+      }
+    },
+  )
+})
