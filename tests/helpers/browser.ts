@@ -28,21 +28,26 @@ export async function signIn(page: Page, cmsUrl: string, email: string, password
 }
 
 /**
- * A fresh page that records uncaught errors and console errors, after `prepare` (routes, say) and
- * then the visit. The browser's own network log ("Failed to load resource" for a 401 or 500 answer)
- * is not the page failing, so it is left out.
+ * Records a page's uncaught errors and console errors. The browser's own network log ("Failed to
+ * load resource" for a 401 or 500 answer) is not the page failing, so it is left out.
  */
+export function recordErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(`console: ${message.text()}`)
+  })
+  return errors
+}
+
+/** A fresh page that records uncaught errors and console errors (`recordErrors`), after `prepare` (routes, say) and then the visit. */
 export async function openPage(
   browser: Browser,
   url: string,
   prepare?: (page: Page) => Promise<unknown>,
 ): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage()
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(`console: ${message.text()}`)
-  })
+  const errors = recordErrors(page)
   await prepare?.(page)
   await page.goto(url)
   return { page, errors }
