@@ -266,6 +266,46 @@ async function serveCms(env: NodeJS.ProcessEnv, log: (line: string) => void): Pr
   return { origin, server }
 }
 
+/** The CMS served over HTTP (`next start`, production build) with the sandbox MPP beside it, as `center start` runs them. */
+export type ServedCenter = { cmsOrigin: string; sandboxOrigin: string; close: () => Promise<void> }
+
+/** Serves the CMS on the bench's database with a sandbox MPP on a free port (`extraEnv` on top); `close` stops both. */
+export async function serveCenter(log: (line: string) => void, extraEnv: Record<string, string> = {}): Promise<ServedCenter> {
+  const sandbox = await startSandbox(0)
+  const env = {
+    ...process.env,
+    DATABASE_URL: sqliteUrl(process.env.DATABASE_URL),
+    CENTER_DATA_DIR: dataDir,
+    PAYLOAD_SECRET: payloadSecret(),
+    NODE_ENV: 'production' as const,
+    MPP_SANDBOX_ORIGIN: sandbox.url,
+    TRUST_PROXY: '1',
+    // The claims and the rewards page carry tokens the sandbox signs.
+    CENTER_SANDBOX: '1',
+    ...extraEnv,
+  }
+  let cms: { origin: string; server: ChildProcess } | undefined
+  try {
+    cms = await serveCms(env, log)
+  } catch (error) {
+    await sandbox.close()
+    throw error
+  }
+  const { origin, server } = cms
+  return {
+    cmsOrigin: origin,
+    sandboxOrigin: sandbox.url,
+    close: async () => {
+      if (server.exitCode === null) {
+        const exited = new Promise((resolve) => server.once('exit', resolve))
+        server.kill('SIGTERM')
+        await exited
+      }
+      await sandbox.close()
+    },
+  }
+}
+
 /**
  * Serves the CMS and loads the Center API with each scenario in turn: a public read (published
  * Q&As), feedback, the live rewards list and voucher claims. A scenario that fails is reported
@@ -279,22 +319,9 @@ export async function measureApi(
 ): Promise<{ figures: ApiFigures; errors: string[] }> {
   const tenant = await requireTenant(payload, tenantSlug)
   const rewardsTenant = await requireTenant(payload, rewardsTenantSlug)
-  const sandbox = await startSandbox(0)
-  const env = {
-    ...process.env,
-    DATABASE_URL: sqliteUrl(process.env.DATABASE_URL),
-    CENTER_DATA_DIR: dataDir,
-    PAYLOAD_SECRET: payloadSecret(),
-    NODE_ENV: 'production' as const,
-    MPP_SANDBOX_ORIGIN: sandbox.url,
-    TRUST_PROXY: '1',
-    // The claims carry tokens the sandbox signs.
-    CENTER_SANDBOX: '1',
-  }
-  let cms: { origin: string; server: ChildProcess } | undefined
+  const center = await serveCenter(log)
   try {
-    cms = await serveCms(env, log)
-    const { origin } = cms
+    const origin = center.cmsOrigin
     const figures: ApiFigures = { read: await measureRead(payload, origin, tenant, log) }
     const errors: string[] = []
     const attempt = async <K extends Exclude<keyof ApiFigures, 'read'>>(name: K, work: () => Promise<NonNullable<ApiFigures[K]>>) => {
@@ -310,11 +337,6 @@ export async function measureApi(
     await attempt('claims', () => measureClaims(payload, origin, rewardsTenant, log))
     return { figures, errors }
   } finally {
-    if (cms && cms.server.exitCode === null) {
-      const exited = new Promise((resolve) => cms!.server.once('exit', resolve))
-      cms.server.kill('SIGTERM')
-      await exited
-    }
-    await sandbox.close()
+    await center.close()
   }
 }

@@ -9,7 +9,7 @@ import { readSnapshots } from '../../content/files'
 import type { Snapshot } from '../../content/schema'
 import { freePort } from '../lib/ports'
 import { startSite } from '../lib/serve'
-import { measureApi, type ApiFigures } from './api'
+import { measureApi, serveCenter, type ApiFigures } from './api'
 import { generateSnapshot, generateSnapshots, phraseBanks } from './generate'
 import { measureLighthouse, type LighthouseFigures } from './lighthouse'
 import type { BenchOptions, Section } from './options'
@@ -38,18 +38,55 @@ export const resultsFile = (date: string) => join(rootDir, 'bench', 'results', `
 /** The demo tenant with the most features, so every page type is there to test. */
 const fullest = (snapshots: Snapshot[]) => snapshots.reduce((a, b) => (b.tenant.features.length > a.tenant.features.length ? b : a))
 
-/** The pages Lighthouse tests: one of each type from a demo tenant, in its default locale. */
-function lighthousePages(siteUrl: string, snapshot: Snapshot) {
-  const { slug, defaultLocale } = snapshot.tenant
+/** The live data a user brings to the island pages: a token from the sandbox MPP, and one bill and agreement of theirs. */
+async function liveUser(sandboxOrigin: string, tenant: string, user: string) {
+  const issued = await fetch(`${sandboxOrigin}/${tenant}/sandbox/token`, { method: 'POST', body: JSON.stringify({ user }) })
+  if (issued.status !== 201) throw new Error(`The sandbox gave no token for ${tenant}: HTTP ${issued.status}`)
+  const { token } = (await issued.json()) as { token: string }
+  const first = async (path: string) => {
+    const response = await fetch(`${sandboxOrigin}/${tenant}/v1/${path}?limit=1`, { headers: { authorization: `Bearer ${token}` } })
+    return ((await response.json()) as { items: { id: string }[] }).items[0]?.id
+  }
+  return { token, bill: await first('bills'), agreement: await first('agreements') }
+}
+
+/**
+ * The pages Lighthouse tests: every page type of a demo tenant in its default locale, the island
+ * pages with a user's token and live data from the sandbox MPP (and the Center API for rewards),
+ * as a wallet opens them. (Lighthouse refuses to test a page answered with 404, so the not-found
+ * page is left out.)
+ */
+async function lighthousePages(siteUrl: string, sandboxOrigin: string, snapshot: Snapshot) {
+  const { slug, defaultLocale, features } = snapshot.tenant
   const base = `${siteUrl}/${slug}/${defaultLocale}`
   const qa = snapshot.qas[0]!
+  const question = qa.question[defaultLocale] ?? ''
+  const user = await liveUser(sandboxOrigin, slug, 'bench-lighthouse')
+  const newUser = await liveUser(sandboxOrigin, slug, 'new-bench-lighthouse')
+  const on = (feature: string) => features.some((f) => f === feature)
   return [
     { type: 'home', url: `${base}/` },
+    { type: 'guides', url: `${base}/guides/` },
     { type: 'guide', url: `${base}/guides/${snapshot.guides[0]!.slug}/` },
+    { type: 'qas', url: `${base}/qas/` },
+    { type: 'category', url: `${base}/qas/${qa.category}/` },
     { type: 'qa', url: `${base}/qas/${qa.category}/${qa.slug}/` },
-    ...(['bills', 'agreements', 'rewards'] as const)
-      .filter((f) => snapshot.tenant.features.includes(f))
-      .map((f) => ({ type: f, url: `${base}/${f}/` })),
+    { type: 'search', url: `${base}/search/?q=${encodeURIComponent(question)}` },
+    ...(on('bills')
+      ? [
+          { type: 'bills', url: `${base}/bills/#token=${user.token}` },
+          ...(user.bill ? [{ type: 'bill', url: `${base}/bills/#token=${user.token}&bill=${encodeURIComponent(user.bill)}` }] : []),
+        ]
+      : []),
+    ...(on('agreements')
+      ? [
+          { type: 'agreements', url: `${base}/agreements/#token=${user.token}` },
+          ...(user.agreement
+            ? [{ type: 'agreement', url: `${base}/agreements/#token=${user.token}&agreement=${encodeURIComponent(user.agreement)}` }]
+            : []),
+        ]
+      : []),
+    ...(on('rewards') ? [{ type: 'rewards', url: `${base}/rewards/#token=${newUser.token}` }] : []),
   ]
 }
 
@@ -99,31 +136,43 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     result.search = measureSearch(generated, generateSnapshot(0, { locales: 1, qas: options.indexQas }, banks), log)
   })
 
-  if (wanted('weight') || wanted('lighthouse')) {
+  await attempt('weight', async () => {
     const builds: { root: string; tenant: string }[] = []
-    await attempt(
-      wanted('weight') ? 'weight' : 'lighthouse',
-      async () => {
-        for (const snapshot of demo) {
-          const built = await buildTenant(snapshot, { sandboxOrigin: defaultSandboxOrigin, quiet: true })
-          builds.push({ root: built.outDir, tenant: snapshot.tenant.slug })
-          log(`weight: built demo tenant ${snapshot.tenant.slug} in ${built.seconds.toFixed(1)} s`)
-        }
-        if (wanted('weight')) result.weight = weighBuilds(builds)
-      },
-      wanted('weight') ? 'weight' : 'demo build',
-    )
-    if (builds.length) {
-      await attempt('lighthouse', async () => {
-        const site = await startSite(await freePort())
-        try {
-          result.lighthouse = await measureLighthouse(lighthousePages(site.url, fullest(demo)), log)
-        } finally {
-          await site.close()
-        }
-      })
-    } else if (wanted('lighthouse')) result.errors.lighthouse ??= 'The demo tenants did not build, so there was nothing to test.'
-  }
+    for (const snapshot of demo) {
+      const built = await buildTenant(snapshot, { sandboxOrigin: defaultSandboxOrigin, quiet: true })
+      builds.push({ root: built.outDir, tenant: snapshot.tenant.slug })
+      log(`weight: built demo tenant ${snapshot.tenant.slug} in ${built.seconds.toFixed(1)} s`)
+    }
+    result.weight = weighBuilds(builds)
+  })
+
+  // Lighthouse sees the island pages as a user does: the CMS (Center API) and the sandbox MPP
+  // served over HTTP, the demo content seeded, the sites built against both.
+  await attempt('lighthouse', async () => {
+    const { openCms } = await import('../lib/cms')
+    const { seed } = await import('../../cms/seed')
+    const cms = await openCms()
+    try {
+      await seed(cms, demo, { demoUsers: false })
+    } finally {
+      await cms.destroy()
+    }
+    const sitePort = await freePort()
+    // The Center API answers the rewards island only from the site's origin (CORS).
+    const center = await serveCenter(log, { CENTER_SITE_URL: `http://localhost:${sitePort}` })
+    try {
+      for (const snapshot of demo)
+        await buildTenant(snapshot, { sandboxOrigin: center.sandboxOrigin, centerApiUrl: center.cmsOrigin, quiet: true })
+      const site = await startSite(sitePort)
+      try {
+        result.lighthouse = await measureLighthouse(await lighthousePages(site.url, center.sandboxOrigin, fullest(demo)), log)
+      } finally {
+        await site.close()
+      }
+    } finally {
+      await center.close()
+    }
+  })
 
   if (wanted('rebuild') || wanted('api')) {
     const { openCms } = await import('../lib/cms')

@@ -15,8 +15,12 @@ export type LighthouseFigures = {
   /** Main-thread time (simulated, so 4× what this CPU took) and where most of it went: it explains a high TBT. */
   mainThreadMs: number | null
   mainThreadTop: string | null
+  /** The element Lighthouse found largest (its HTML, shortened): what to make paint sooner. */
+  lcpElement: string | null
   /** The performance scores of every run; the figures are those of the median run. */
   runs: (number | null)[]
+  /** Why the page could not be tested, when it could not; the other pages are still tested. */
+  error?: string
 }
 
 /** Debian's Chromium, as the browser tests use it. */
@@ -56,36 +60,22 @@ export async function measureLighthouse(
     const figures: LighthouseFigures[] = []
     for (const { type, url } of pages) {
       const all: Omit<LighthouseFigures, 'runs'>[] = []
-      for (let run = 0; run < runs; run++) {
-        const result = await lighthouse(url, {
-          port: chrome.port,
-          output: 'json',
-          logLevel: 'error',
-          onlyCategories: ['performance', 'accessibility'],
-        })
-        if (!result) throw new Error(`Lighthouse gave no result for ${url}`)
-        const { categories, audits, runtimeError } = result.lhr
-        if (runtimeError) throw new Error(`Lighthouse could not test ${url}: ${runtimeError.code} ${runtimeError.message}`)
-        const score = (key: string) =>
-          categories[key]?.score === null || categories[key]?.score === undefined ? null : Math.round(categories[key]!.score! * 100)
-        const metric = (key: string) => audits[key]?.numericValue ?? null
-        const breakdown =
-          (
-            audits['mainthread-work-breakdown']?.details as
-              { items?: { groupLabel?: string; group?: string; duration: number }[] } | undefined
-          )?.items ?? []
-        const top = breakdown.reduce<(typeof breakdown)[number] | undefined>((a, b) => (!a || b.duration > a.duration ? b : a), undefined)
-        all.push({
-          type,
-          url,
-          performance: score('performance'),
-          accessibility: score('accessibility'),
-          lcpMs: metric('largest-contentful-paint'),
-          tbtMs: metric('total-blocking-time'),
-          cls: metric('cumulative-layout-shift'),
-          mainThreadMs: metric('mainthread-work-breakdown'),
-          mainThreadTop: top ? `${top.groupLabel ?? top.group} ${Math.round(top.duration)} ms` : null,
-        })
+      try {
+        for (let run = 0; run < runs; run++) all.push(await measureOnce(chrome.port, type, url))
+      } catch (error) {
+        const nothing = {
+          performance: null,
+          accessibility: null,
+          lcpMs: null,
+          tbtMs: null,
+          cls: null,
+          mainThreadMs: null,
+          mainThreadTop: null,
+          lcpElement: null,
+        }
+        figures.push({ type, url, ...nothing, runs: [], error: error instanceof Error ? error.message : String(error) })
+        log(`lighthouse: ${type} not measured: ${figures.at(-1)!.error}`)
+        continue
       }
       figures.push({ ...medianRun(all), runs: all.map((r) => r.performance) })
       log(`lighthouse: ${type} performance ${figures.at(-1)!.runs.join(', ')}`)
@@ -94,5 +84,40 @@ export async function measureLighthouse(
   } finally {
     chrome.kill()
     rmSync(profile, { recursive: true, force: true })
+  }
+}
+
+/** One Lighthouse run of one page in the running Chromium. */
+async function measureOnce(port: number, type: string, url: string): Promise<Omit<LighthouseFigures, 'runs'>> {
+  const result = await lighthouse(url, {
+    port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: ['performance', 'accessibility'],
+  })
+  if (!result) throw new Error(`Lighthouse gave no result for ${url}`)
+  const { categories, audits, runtimeError } = result.lhr
+  if (runtimeError) throw new Error(`Lighthouse could not test ${url}: ${runtimeError.code} ${runtimeError.message}`)
+  const score = (key: string) =>
+    categories[key]?.score === null || categories[key]?.score === undefined ? null : Math.round(categories[key]!.score! * 100)
+  const metric = (key: string) => audits[key]?.numericValue ?? null
+  const breakdown =
+    (audits['mainthread-work-breakdown']?.details as { items?: { groupLabel?: string; group?: string; duration: number }[] } | undefined)
+      ?.items ?? []
+  const top = breakdown.reduce<(typeof breakdown)[number] | undefined>((a, b) => (!a || b.duration > a.duration ? b : a), undefined)
+  const lcpItems = (
+    audits['largest-contentful-paint-element']?.details as { items?: { items?: { node?: { snippet?: string } }[] }[] } | undefined
+  )?.items?.[0]?.items
+  return {
+    type,
+    url,
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    lcpMs: metric('largest-contentful-paint'),
+    tbtMs: metric('total-blocking-time'),
+    cls: metric('cumulative-layout-shift'),
+    mainThreadMs: metric('mainthread-work-breakdown'),
+    mainThreadTop: top ? `${top.groupLabel ?? top.group} ${Math.round(top.duration)} ms` : null,
+    lcpElement: lcpItems?.[0]?.node?.snippet?.slice(0, 100) ?? null,
   }
 }
