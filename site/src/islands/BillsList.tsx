@@ -11,7 +11,8 @@ import { Failure } from './parts/Failure'
 import { useHashParam, useInfiniteScroll, useMppClient } from './parts/hooks'
 import { Empty, Skeleton } from './parts/Skeleton'
 
-type Props = { apiBaseUrl: string; locale: string; strings: Record<string, string> }
+/** hostOrigins: who may frame the page and answer its token requests (docs/host-bridge.md). */
+type Props = { apiBaseUrl: string; locale: string; strings: Record<string, string>; hostOrigins?: string[] }
 
 type State =
   | { kind: 'loading' }
@@ -19,9 +20,9 @@ type State =
   | { kind: 'ready'; bills: BillSummary[]; nextCursor: string | null; more: 'idle' | 'loading' | MppErrorKind }
 
 /** The user's bills from their MPP, newest first by day, filtered by chips, paged by scrolling; "#bill=<id>" opens one. */
-export default function BillsList({ apiBaseUrl, locale, strings }: Props) {
+export default function BillsList({ apiBaseUrl, locale, strings, hostOrigins }: Props) {
   const t = translate(strings, locale)
-  const { client, renew } = useMppClient(apiBaseUrl, locale)
+  const { client, renew } = useMppClient(apiBaseUrl, locale, hostOrigins)
   const billId = useHashParam('bill')
   const [filter, setFilter] = useState<BillFilter>('all')
   const [state, setState] = useState<State>({ kind: 'loading' })
