@@ -150,6 +150,25 @@ describe('bills from the MPP', () => {
     await page.close()
   })
 
+  test('Get help with this bill opens the answers for its kind of bill, and a mail to the MPP names the bill', async () => {
+    const token = await demoToken('lumopay', 'e2e-help')
+    const refunded = (await asUser<BillPage>('lumopay', token, '/v1/bills?status=partially_refunded,refunded&limit=1')).items[0]!
+    const { page, errors } = await openPage(`${siteUrl}/lumopay/en/bills/#token=${token}&bill=${refunded.id}`)
+    const help = page.getByRole('region', { name: 'Get help with this bill' })
+    await expect.poll(() => help.isVisible()).toBe(true)
+    const mail = new URL((await help.getByRole('link', { name: 'Email LumoPay about this bill' }).getAttribute('href'))!)
+    expect(mail.protocol + mail.pathname).toBe('mailto:help@lumopay.example')
+    expect(mail.searchParams.get('subject')).toBe(`Bill ${refunded.id} (${refunded.merchant.name})`)
+    expect(mail.searchParams.get('body')).toContain(`Bill number: ${refunded.id}\nMerchant: ${refunded.merchant.name}\nAmount paid: HK$`)
+    await help.getByRole('link', { name: 'Find answers' }).click()
+    await page.waitForURL((url) => url.pathname === '/lumopay/en/search/')
+    expect(new URL(page.url()).searchParams.get('q')).toBe('I have a question about a refund')
+    await expect.poll(() => page.getByLabel(en['ask.label']).inputValue()).toBe('I have a question about a refund')
+    await expect.poll(() => page.locator('.ask-reply a').allTextContents()).toContainEqual(expect.stringMatching(/refund/i))
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
   test("another user's bill in a deep link is not found, and shows none of its data", async () => {
     const token = await demoToken('lumopay', 'e2e-snoop')
     const { page, errors } = await openPage(`${siteUrl}/lumopay/en/bills/#token=${token}&bill=${demoBills('lumopay', 'e2e-alice')[0]!.id}`)
