@@ -22,6 +22,8 @@ type Props = {
   strings: Record<string, string>
   /** Who may frame the page and answer its token requests (docs/host-bridge.md). */
   hostOrigins?: string[]
+  /** The Center's tutorial animation (inline SVG), for campaigns that start with it. */
+  art: string
 }
 
 type State = { kind: 'loading' } | { kind: 'failed'; failure: string } | { kind: 'ready'; mine: MyRewards; remaining: Map<string, number> }
@@ -31,7 +33,7 @@ type State = { kind: 'loading' } | { kind: 'failed'; failure: string } | { kind:
  * the token, and their vouchers. Without the Center API (a site built with no CMS) or without a
  * token, it shows the campaigns and says why nothing can be claimed here.
  */
-export default function Rewards({ apiBaseUrl, tenant, locale, campaigns, strings, hostOrigins }: Props) {
+export default function Rewards({ apiBaseUrl, tenant, locale, campaigns, strings, hostOrigins, art }: Props) {
   const t = translate(strings, locale)
   const tc = translateCount(strings, locale)
   const make = useCallback(
@@ -109,6 +111,7 @@ export default function Rewards({ apiBaseUrl, tenant, locale, campaigns, strings
             <CampaignCard
               key={campaign.slug}
               campaign={campaign}
+              art={art}
               t={t}
               tc={tc}
               formatCount={formatCount}
