@@ -250,6 +250,23 @@ describe('when the MPP fails', () => {
     await page.close()
   })
 
+  test('offline, the bills say so instead of an error, and load by themselves when the connection is back', async () => {
+    const token = await demoToken('lumopay', 'e2e-offline')
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(`${siteUrl}/lumopay/en/bills/#token=${token}`)
+    await expect.poll(() => page.locator('.bill').count()).toBe(20)
+    await context.setOffline(true)
+    await page.getByRole('button', { name: 'Refunded' }).click()
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain("You're offline. This page will try again when you're back online.")
+    await context.setOffline(false)
+    await expect.poll(() => page.locator('.bill .status-refunded, .bill .status-partially_refunded').count()).toBeGreaterThan(0)
+    expect(await page.getByRole('alert').count()).toBe(0)
+    await context.close()
+  })
+
   test("the agreements page tells a failure in the user's language", async () => {
     const token = await demoToken('hoshi', 'e2e-fault-ja')
     await setFault('hoshi', token, { fault: '500' })
