@@ -81,6 +81,8 @@ export default function Rewards({ apiBaseUrl, tenant, locale, campaigns, strings
       )
   }
 
+  const onExpired = () => setState({ kind: 'failed', failure: 'unauthorized' })
+
   const ready = client && state.kind === 'ready' ? state : null
   let notice: { text: string; role?: 'status' | 'alert' } | null = null
   if (!apiBaseUrl) notice = { text: t('rewards.unavailable') }
@@ -125,6 +127,7 @@ export default function Rewards({ apiBaseUrl, tenant, locale, campaigns, strings
                       newUser: ready.mine.newUser,
                       onProgress,
                       onVoucher,
+                      onExpired,
                     }
                   : null
               }

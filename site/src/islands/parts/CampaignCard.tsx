@@ -34,6 +34,8 @@ type Props = {
     newUser: boolean | null
     onProgress: (progress: TutorialProgress) => void
     onVoucher: (voucher: Voucher) => void
+    /** The user's token was refused: the page renews it through the host app and reloads the rewards. */
+    onExpired: () => void
   }
 }
 
@@ -64,7 +66,8 @@ export function CampaignCard({ campaign, art, t, tc, formatCount, live }: Props)
       live.onProgress(progress)
       setVideo('playing')
     } catch (error) {
-      setMessage({ key: rewardsFailureKey(kindOf(error)), alert: true })
+      if (kindOf(error) === 'unauthorized') live.onExpired()
+      else setMessage({ key: rewardsFailureKey(kindOf(error)), alert: true })
     } finally {
       setBusy(false)
     }
@@ -83,7 +86,9 @@ export function CampaignCard({ campaign, art, t, tc, formatCount, live }: Props)
       const kind = kindOf(error)
       if (!retryable(kind)) claimKey.current = null
       if (error instanceof RewardsError && error.voucher) live.onVoucher(error.voucher)
-      setMessage({ key: rewardsFailureKey(kind), alert: kind !== 'already-claimed' })
+      // A refused token claimed nothing: the page renews it, and the user claims again with the new one.
+      if (kind === 'unauthorized') live.onExpired()
+      else setMessage({ key: rewardsFailureKey(kind), alert: kind !== 'already-claimed' })
     } finally {
       setBusy(false)
     }
