@@ -50,7 +50,7 @@ if(C.answer==="unavailable"){frame.contentWindow.postMessage({type:"center:token
 frame.contentWindow.postMessage({type:"center:token",tenant:C.tenant,token:await token()},C.centerOrigin);log("Sent a fresh token.")});
 token(C.start==="expired"?-60:undefined).then(t=>{frame.src=C.page+"#token="+t;log(C.start==="expired"?"Opened the Center with an expired token.":"Opened the Center.")});`
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sandbox wallet: ${escapeHtml(tenant)}</title>
-<style>body{font:15px system-ui,sans-serif;margin:1rem;display:flex;flex-wrap:wrap;gap:1.5rem}iframe{width:390px;height:720px;border:10px solid #222;border-radius:28px;background:#fff}ol{max-width:32rem;padding-inline-start:1.2rem}code{font-size:13px}</style></head>
+<style>body{font:15px system-ui,sans-serif;margin:1rem;display:flex;flex-wrap:wrap;gap:1.5rem}iframe{width:390px;height:720px;border:10px solid #222;border-radius:28px;background:#fff}section{flex:1 1 18rem;min-width:16rem}ol{max-width:32rem;padding-inline-start:1.2rem}code{font-size:13px}</style></head>
 <body><iframe id="center" title="Center"></iframe><section><h1>Sandbox wallet app: ${escapeHtml(tenant)}</h1>
 <p>This page plays the wallet app: it frames <code>${escapeHtml(page.href)}</code> and answers the Center's token requests (docs/host-bridge.md). The Center must allow this origin to frame it: <code>CENTER_FRAME_ANCESTORS=&lt;this origin&gt;</code>.</p>
 <ol id="log" reversed></ol></section><script>${script}</script></body></html>`

@@ -1,10 +1,17 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Browser, Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 
+import { run } from '../../cms/publish/buildSite'
 import type { Agreement, Bill, BillPage } from '../../mpp/contract/schema'
 import { demoBills } from '../../mpp/sandbox/demoData'
+import { startSite, type RunningSite } from '../../scripts/lib/serve'
 import en from '../../site/src/i18n/en.json'
 import { demoToken as demoTokenFrom, launchBrowser, openPage as openRecordingPage } from '../helpers/browser'
+import { contentSnapshot } from '../helpers/contentSnapshots'
+import { freePort } from '../helpers/freePort'
 
 const siteUrl = inject('siteUrl')
 const mppUrl = inject('mppUrl')
@@ -276,6 +283,62 @@ describe('when the MPP fails', () => {
     await page.getByRole('button', { name: '再試行' }).click()
     await expect.poll(() => page.locator('.agreement').count()).toBe(5)
     expect(errors).toEqual([])
+    await page.close()
+  })
+})
+
+describe("the sandbox's host-app demo (docs/host-bridge.md)", () => {
+  let site: RunningSite
+  const folders: string[] = []
+
+  // The stack's Center may not be framed (frame-ancestors 'none'): this builds lumopay's site as an
+  // MPP that frames it would, CENTER_FRAME_ANCESTORS naming the sandbox's origin.
+  beforeAll(async () => {
+    const live = mkdtempSync(join(tmpdir(), 'center-framed-'))
+    folders.push(live)
+    const snapshot = contentSnapshot('lumopay')
+    const file = join(live, 'lumopay.json')
+    writeFileSync(file, JSON.stringify({ ...snapshot, tenant: { ...snapshot.tenant, mppApiBaseUrl: `${mppUrl}/lumopay` } }))
+    const env = {
+      ...process.env,
+      CENTER_SNAPSHOT: file,
+      CENTER_TENANT: 'lumopay',
+      CENTER_OUT_DIR: join(live, 'lumopay'),
+      CENTER_FRAME_ANCESTORS: mppUrl,
+    }
+    await run(process.execPath, [join(import.meta.dirname, '..', '..', 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], {
+      env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+      quiet: true,
+    })
+    site = await startSite(await freePort(), live)
+  }, 180_000)
+  afterAll(async () => {
+    await site?.close()
+    folders.forEach((folder) => rmSync(folder, { recursive: true, force: true }))
+  })
+
+  const demo = (answer: string) =>
+    `${mppUrl}/lumopay/sandbox/host?start=expired&answer=${answer}&page=${encodeURIComponent(`${site.url}/lumopay/en/bills/`)}`
+
+  test('framing the Center, it answers the expired page with a fresh token and the bills appear in the frame', async () => {
+    const { page, errors } = await openPage(demo('token'))
+    const frame = page.frameLocator('#center')
+    await expect.poll(() => frame.locator('.bill').count()).toBe(20)
+    expect(await page.locator('#log li').allTextContents()).toEqual([
+      expect.stringContaining('Sent a fresh token.'),
+      expect.stringContaining('The Center asked for a fresh token.'),
+      expect.stringContaining('Opened the Center with an expired token.'),
+    ])
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('a host that never answers leaves the framed page saying to reopen it from the app', async () => {
+    const { page } = await openPage(demo('none'))
+    await expect
+      .poll(() => page.frameLocator('#center').getByRole('alert').textContent())
+      .toContain('Your session has ended. Open this page again from the LumoPay app.')
+    expect(await page.frameLocator('#center').locator('.bill').count()).toBe(0)
     await page.close()
   })
 })
