@@ -310,7 +310,8 @@ describe("the sandbox's host-app demo (docs/host-bridge.md)", () => {
       env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' },
       quiet: true,
     })
-    site = await startSite(await freePort(), live)
+    // Astro writes the tenant's pages under <out>/lumopay/, as the live folder holds them.
+    site = await startSite(await freePort(), join(live, 'lumopay'))
   }, 180_000)
   afterAll(async () => {
     await site?.close()
