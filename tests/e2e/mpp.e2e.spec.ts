@@ -9,7 +9,7 @@ import type { Agreement, Bill, BillPage } from '../../mpp/contract/schema'
 import { demoBills } from '../../mpp/sandbox/demoData'
 import { startSite, type RunningSite } from '../../scripts/lib/serve'
 import en from '../../site/src/i18n/en.json'
-import { demoToken as demoTokenFrom, launchBrowser, openPage as openRecordingPage } from '../helpers/browser'
+import { actAsReactNativeHost, demoToken as demoTokenFrom, launchBrowser, openPage as openRecordingPage } from '../helpers/browser'
 import { contentSnapshot } from '../helpers/contentSnapshots'
 import { freePort } from '../helpers/freePort'
 
@@ -211,24 +211,9 @@ describe('when the MPP fails', () => {
   test('an expired token is renewed by the wallet app through the host bridge, and the bills appear with no token in the address bar', async () => {
     const expired = await demoToken('lumopay', 'e2e-renewed', -60)
     const fresh = await demoToken('lumopay', 'e2e-renewed')
-    const { page, errors } = await openRecordingPage(browser, `${siteUrl}/lumopay/en/bills/#token=${expired}`, async (page) => {
-      // What react-native-webview puts in the page, and the app's answer as it injects it (docs/host-bridge.md).
-      await page.exposeFunction('freshTokenFromApp', () => fresh)
-      await page.addInitScript(() => {
-        const host = window as unknown as { asked: unknown[]; freshTokenFromApp: () => Promise<string> }
-        host.asked = []
-        Object.assign(window, {
-          ReactNativeWebView: {
-            postMessage: (json: string) => {
-              host.asked.push(JSON.parse(json))
-              void host
-                .freshTokenFromApp()
-                .then((token) => window.postMessage({ type: 'center:token', tenant: 'lumopay', token }, location.origin))
-            },
-          },
-        })
-      })
-    })
+    const { page, errors } = await openRecordingPage(browser, `${siteUrl}/lumopay/en/bills/#token=${expired}`, (page) =>
+      actAsReactNativeHost(page, 'lumopay', async () => fresh),
+    )
     await expect.poll(() => page.locator('.bill').count()).toBe(20)
     expect(await page.evaluate(() => (window as unknown as { asked: unknown[] }).asked)).toEqual([
       { type: 'center:token-request', version: 1, tenant: 'lumopay' },

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 
-import { demoToken as demoTokenFrom, launchBrowser, openPage, signIn } from '../helpers/browser'
+import { actAsReactNativeHost, demoToken as demoTokenFrom, launchBrowser, openPage, signIn } from '../helpers/browser'
 
 const siteUrl = inject('siteUrl')
 const mppUrl = inject('mppUrl')
@@ -142,6 +142,20 @@ describe('rewards', () => {
     expect(await card.locator('.tut-scene-3').evaluate((scene) => getComputedStyle(scene).animationName)).toBe('none')
     expect(await card.locator('.tut-scene-3').evaluate((scene) => getComputedStyle(scene).opacity)).toBe('1')
     await expect.poll(() => card.getByRole('button', { name: 'Next' }).isEnabled()).toBe(true)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('an expired token on the rewards page is renewed by the wallet app, and the new user is offered the tutorial', async () => {
+    const user = `new-e2e-renewed-${Date.now()}`
+    const expired = await demoTokenFrom(mppUrl, 'lumopay', user, -60)
+    const { page, errors } = await openPage(browser, `${siteUrl}/lumopay/en/rewards/#token=${expired}`, (page) =>
+      actAsReactNativeHost(page, 'lumopay', () => demoToken('lumopay', user)),
+    )
+    const card = page.locator('.campaign').first()
+    await expect.poll(() => card.getByRole('button', { name: 'Watch the tutorial' }).count()).toBe(1)
+    expect(await page.evaluate(() => (window as unknown as { asked: unknown[] }).asked)).toHaveLength(1)
+    expect(await page.getByRole('alert').count()).toBe(0)
     expect(errors).toEqual([])
     await page.close()
   })
