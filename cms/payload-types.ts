@@ -379,6 +379,13 @@ export interface Campaign {
   tenant?: (number | null) | Tenant;
   title: string;
   tutorial?: {
+    /**
+     * Starts with the Center's own how-to-pay animation, themed in the MPP's colours and played from the Center itself: the user watches it before the steps.
+     */
+    animation?: boolean | null;
+    /**
+     * Only a video on the Center's own site plays: its pages allow no media from other hosts. Prefer the animation above.
+     */
     videoUrl?: string | null;
     steps?:
       | {
@@ -971,6 +978,7 @@ export interface CampaignsSelect<T extends boolean = true> {
   tutorial?:
     | T
     | {
+        animation?: T;
         videoUrl?: T;
         steps?:
           | T

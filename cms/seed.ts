@@ -260,6 +260,7 @@ export async function seed(payload: Payload, snapshots: Snapshot[], options: See
           _status: 'published',
           ...inLocale({ title: campaign.title }, locale),
           tutorial: {
+            animation: campaign.tutorial.animation,
             videoUrl: campaign.tutorial.videoUrl,
             steps: campaign.tutorial.steps.map((step, i) => ({ id: created?.tutorial?.steps?.[i]?.id, body: rich(step.body, locale) })),
           },

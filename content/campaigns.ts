@@ -1,10 +1,12 @@
 /** Rules about a campaign that the CMS (claims) and the site (the tutorial) must agree on. */
 
-type WithTutorial = { tutorial?: { videoUrl?: string | null; steps?: readonly unknown[] | null } | null }
+type WithTutorial = {
+  tutorial?: { animation?: boolean | null; videoUrl?: string | null; steps?: readonly unknown[] | null } | null
+}
 
-/** How many parts a campaign's tutorial has, done in order: its video (when it has one), then each step. */
+/** How many parts a campaign's tutorial has, done in order: the Center's animation and its video (when it has them), then each step. */
 export const tutorialParts = (campaign: WithTutorial): number =>
-  (campaign.tutorial?.videoUrl ? 1 : 0) + (campaign.tutorial?.steps?.length ?? 0)
+  (campaign.tutorial?.animation ? 1 : 0) + (campaign.tutorial?.videoUrl ? 1 : 0) + (campaign.tutorial?.steps?.length ?? 0)
 
 /** Where a moment falls in a campaign's dates: before it starts, while it runs, or after it ended. */
 export function campaignPhase(campaign: { startsAt: string; endsAt: string }, now: Date): 'upcoming' | 'live' | 'ended' {

@@ -109,8 +109,9 @@ const isoTime = z.iso.datetime().transform((value) => new Date(value).toISOStrin
 export const campaignSchema = z.object({
   slug,
   title: localizedText,
-  /** The tutorial a new user watches before claiming: a video, or steps, or both. */
+  /** The tutorial a new user watches before claiming: the Center's own animation, a video, steps, or any of them in that order. */
   tutorial: z.object({
+    animation: z.boolean().default(false),
     videoUrl: z.url().optional(),
     steps: z.array(z.object({ body: localizedMarkdown })).default([]),
   }),

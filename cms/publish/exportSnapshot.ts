@@ -200,6 +200,7 @@ export async function exportTenant(payload: Payload, slug: string): Promise<{ sn
         slug: c.slug,
         title: texts(all(c.title)),
         tutorial: {
+          animation: c.tutorial?.animation ?? false,
           ...(c.tutorial?.videoUrl ? { videoUrl: c.tutorial.videoUrl } : {}),
           steps: (c.tutorial?.steps ?? []).map((step) => ({ body: markdown(step.body) })),
         },

@@ -23,6 +23,7 @@ import {
 import { maxTokenSeconds, TokenError } from '../contract/tokens'
 import { agreementIn, demoAgreements, demoBills, isNewDemoUser, logoSvg, maskedAccount, walletName, type DemoAgreement } from './demoData'
 import { mppLocales, negotiateLocale } from './demoTexts'
+import { demoCenterPage, hostDemoPage } from './hostDemo'
 import { issueToken, verifySandboxToken } from './tokens'
 
 const tenantPattern = /^\/([a-z0-9]+(?:-[a-z0-9]+)*)(\/.*)$/
@@ -266,6 +267,18 @@ function createRouter() {
       if (!Number.isInteger(seconds) || (seconds as number) > maxTokenSeconds)
         throw new HttpProblem(400, 'invalid-parameter', `seconds must be an integer up to ${maxTokenSeconds}`)
       return send(res, 201, { token: await issueToken(tenant, user, seconds as number) })
+    }
+    if (req.method === 'GET' && path === '/sandbox/host') {
+      const page = demoCenterPage(tenant, url.searchParams.get('page'))
+      if (!page) throw new HttpProblem(400, 'invalid-parameter', `Give ?page=<an http(s) URL of a Center page under /${tenant}/>.`)
+      const user = url.searchParams.get('user') ?? 'demo-user'
+      if (!/^[\w.-]{1,64}$/.test(user)) throw new HttpProblem(400, 'invalid-parameter', 'user has letters, digits, ".", "_" or "-".')
+      const start = url.searchParams.get('start') === 'expired' ? 'expired' : 'fresh'
+      const asked = url.searchParams.get('answer')
+      const answer = asked === 'none' || asked === 'unavailable' ? asked : 'token'
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+      res.end(hostDemoPage({ tenant, page, user, start, answer }))
+      return
     }
     const logo = /^\/sandbox\/logos\/([a-z0-9-]+)\.svg$/.exec(path)
     if (req.method === 'GET' && logo) {

@@ -142,6 +142,14 @@ export async function start(env = process.env): Promise<void> {
       // Users whose id starts with "new-" have never paid abroad in the sandbox: they may claim vouchers.
       if (tenant.features.includes('rewards')) link('rewards', await issueToken(tenant.slug, 'new-demo-user'))
     }
+    const first = built[0]
+    if (first) {
+      // The wallet app's side of the host bridge (docs/host-bridge.md): it frames the Center, so the Center must allow it.
+      const framing = env.CENTER_FRAME_ANCESTORS?.includes(mpp.url) ? '' : ` (start with CENTER_FRAME_ANCESTORS=${mpp.url})`
+      const page = `${site.url}/${first.slug}/${first.defaultLocale}/bills/`
+      log(`Host-app demo, a token renewed by the app${framing}:`)
+      log(`  ${mpp.url}/${first.slug}/sandbox/host?start=expired&page=${encodeURIComponent(page)}`)
+    }
     log('Press Ctrl-C to stop.')
   } catch (error) {
     console.error(error instanceof Error ? error.message : error)

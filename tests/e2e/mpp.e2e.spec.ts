@@ -1,10 +1,17 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Browser, Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 
+import { run } from '../../cms/publish/buildSite'
 import type { Agreement, Bill, BillPage } from '../../mpp/contract/schema'
 import { demoBills } from '../../mpp/sandbox/demoData'
+import { startSite, type RunningSite } from '../../scripts/lib/serve'
 import en from '../../site/src/i18n/en.json'
-import { demoToken as demoTokenFrom, launchBrowser, openPage as openRecordingPage } from '../helpers/browser'
+import { actAsReactNativeHost, demoToken as demoTokenFrom, launchBrowser, openPage as openRecordingPage } from '../helpers/browser'
+import { contentSnapshot } from '../helpers/contentSnapshots'
+import { freePort } from '../helpers/freePort'
 
 const siteUrl = inject('siteUrl')
 const mppUrl = inject('mppUrl')
@@ -150,6 +157,25 @@ describe('bills from the MPP', () => {
     await page.close()
   })
 
+  test('Get help with this bill opens the answers for its kind of bill, and a mail to the MPP names the bill', async () => {
+    const token = await demoToken('lumopay', 'e2e-help')
+    const refunded = (await asUser<BillPage>('lumopay', token, '/v1/bills?status=partially_refunded,refunded&limit=1')).items[0]!
+    const { page, errors } = await openPage(`${siteUrl}/lumopay/en/bills/#token=${token}&bill=${refunded.id}`)
+    const help = page.getByRole('region', { name: 'Get help with this bill' })
+    await expect.poll(() => help.isVisible()).toBe(true)
+    const mail = new URL((await help.getByRole('link', { name: 'Email LumoPay about this bill' }).getAttribute('href'))!)
+    expect(mail.protocol + mail.pathname).toBe('mailto:help@lumopay.example')
+    expect(mail.searchParams.get('subject')).toBe(`Bill ${refunded.id} (${refunded.merchant.name})`)
+    expect(mail.searchParams.get('body')).toContain(`Bill number: ${refunded.id}\nMerchant: ${refunded.merchant.name}\nAmount paid: HK$`)
+    await help.getByRole('link', { name: 'Find answers' }).click()
+    await page.waitForURL((url) => url.pathname === '/lumopay/en/search/')
+    expect(new URL(page.url()).searchParams.get('q')).toBe('I have a question about a refund')
+    await expect.poll(() => page.getByLabel(en['ask.label']).inputValue()).toBe('I have a question about a refund')
+    await expect.poll(() => page.locator('.ask-reply a').allTextContents()).toContainEqual(expect.stringMatching(/refund/i))
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
   test("another user's bill in a deep link is not found, and shows none of its data", async () => {
     const token = await demoToken('lumopay', 'e2e-snoop')
     const { page, errors } = await openPage(`${siteUrl}/lumopay/en/bills/#token=${token}&bill=${demoBills('lumopay', 'e2e-alice')[0]!.id}`)
@@ -182,18 +208,30 @@ describe('when the MPP fails', () => {
     await page.close()
   })
 
-  test('an expired token says so; Try again asks again, and a fresh token from the app brings the bills', async () => {
+  test('an expired token is renewed by the wallet app through the host bridge, and the bills appear with no token in the address bar', async () => {
+    const expired = await demoToken('lumopay', 'e2e-renewed', -60)
+    const fresh = await demoToken('lumopay', 'e2e-renewed')
+    const { page, errors } = await openRecordingPage(browser, `${siteUrl}/lumopay/en/bills/#token=${expired}`, (page) =>
+      actAsReactNativeHost(page, 'lumopay', async () => fresh),
+    )
+    await expect.poll(() => page.locator('.bill').count()).toBe(20)
+    expect(await page.evaluate(() => (window as unknown as { asked: unknown[] }).asked)).toEqual([
+      { type: 'center:token-request', version: 1, tenant: 'lumopay' },
+    ])
+    expect(page.url()).toBe(`${siteUrl}/lumopay/en/bills/`)
+    expect(await page.evaluate(() => sessionStorage.getItem('center.token:lumopay'))).toBe(fresh)
+    expect(await page.getByRole('alert').count()).toBe(0)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('with no app to answer, an expired token says to reopen the page from the app, offers no useless Try again, and a token in the fragment still brings the bills', async () => {
     const expired = await demoToken('lumopay', 'e2e-expired', -60)
     const { page, errors } = await openPage(`${siteUrl}/lumopay/en/bills/#token=${expired}`)
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Asking the LumoPay app for a new one')
     const alert = page.getByRole('alert')
     await expect.poll(() => alert.textContent()).toContain('Your session has ended. Open this page again from the LumoPay app.')
-    const asked: string[] = []
-    page.on('request', (request) => {
-      if (request.url().includes('/v1/bills') && request.method() === 'GET') asked.push(request.url())
-    })
-    await page.getByRole('button', { name: 'Try again' }).click()
-    await expect.poll(() => asked.length).toBe(1)
-    await expect.poll(() => alert.textContent()).toContain('Your session has ended.')
+    expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0)
     const fresh = await demoToken('lumopay', 'e2e-expired')
     await page.evaluate((token) => {
       window.location.hash = `token=${token}`
@@ -202,6 +240,23 @@ describe('when the MPP fails', () => {
     expect(page.url()).toBe(`${siteUrl}/lumopay/en/bills/`)
     expect(errors).toEqual([])
     await page.close()
+  })
+
+  test('offline, the bills say so instead of an error, and load by themselves when the connection is back', async () => {
+    const token = await demoToken('lumopay', 'e2e-offline')
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(`${siteUrl}/lumopay/en/bills/#token=${token}`)
+    await expect.poll(() => page.locator('.bill').count()).toBe(20)
+    await context.setOffline(true)
+    await page.getByRole('button', { name: 'Refunded' }).click()
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain("You're offline. This page will try again when you're back online.")
+    await context.setOffline(false)
+    await expect.poll(() => page.locator('.bill .status-refunded, .bill .status-partially_refunded').count()).toBeGreaterThan(0)
+    expect(await page.getByRole('alert').count()).toBe(0)
+    await context.close()
   })
 
   test("the agreements page tells a failure in the user's language", async () => {
@@ -213,6 +268,63 @@ describe('when the MPP fails', () => {
     await page.getByRole('button', { name: '再試行' }).click()
     await expect.poll(() => page.locator('.agreement').count()).toBe(5)
     expect(errors).toEqual([])
+    await page.close()
+  })
+})
+
+describe("the sandbox's host-app demo (docs/host-bridge.md)", () => {
+  let site: RunningSite
+  const folders: string[] = []
+
+  // The stack's Center may not be framed (frame-ancestors 'none'): this builds lumopay's site as an
+  // MPP that frames it would, CENTER_FRAME_ANCESTORS naming the sandbox's origin.
+  beforeAll(async () => {
+    const live = mkdtempSync(join(tmpdir(), 'center-framed-'))
+    folders.push(live)
+    const snapshot = contentSnapshot('lumopay')
+    const file = join(live, 'lumopay.json')
+    writeFileSync(file, JSON.stringify({ ...snapshot, tenant: { ...snapshot.tenant, mppApiBaseUrl: `${mppUrl}/lumopay` } }))
+    const env = {
+      ...process.env,
+      CENTER_SNAPSHOT: file,
+      CENTER_TENANT: 'lumopay',
+      CENTER_OUT_DIR: join(live, 'lumopay'),
+      CENTER_FRAME_ANCESTORS: mppUrl,
+    }
+    await run(process.execPath, [join(import.meta.dirname, '..', '..', 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], {
+      env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+      quiet: true,
+    })
+    // Astro writes the tenant's pages under <out>/lumopay/, as the live folder holds them.
+    site = await startSite(await freePort(), join(live, 'lumopay'))
+  }, 180_000)
+  afterAll(async () => {
+    await site?.close()
+    folders.forEach((folder) => rmSync(folder, { recursive: true, force: true }))
+  })
+
+  const demo = (answer: string) =>
+    `${mppUrl}/lumopay/sandbox/host?start=expired&answer=${answer}&page=${encodeURIComponent(`${site.url}/lumopay/en/bills/`)}`
+
+  test('framing the Center, it answers the expired page with a fresh token and the bills appear in the frame', async () => {
+    const { page, errors } = await openPage(demo('token'))
+    const frame = page.frameLocator('#center')
+    await expect.poll(() => frame.locator('.bill').count()).toBe(20)
+    expect(await page.locator('#log li').allTextContents()).toEqual([
+      expect.stringContaining('Sent a fresh token.'),
+      expect.stringContaining('The Center asked for a fresh token.'),
+      expect.stringContaining('Opened the Center with an expired token.'),
+    ])
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('a host that never answers leaves the framed page saying to reopen it from the app', async () => {
+    const { page } = await openPage(demo('none'))
+    await expect
+      .poll(() => page.frameLocator('#center').getByRole('alert').textContent())
+      .toContain('Your session has ended. Open this page again from the LumoPay app.')
+    expect(await page.frameLocator('#center').locator('.bill').count()).toBe(0)
     await page.close()
   })
 })

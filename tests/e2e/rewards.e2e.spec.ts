@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 
-import { demoToken as demoTokenFrom, launchBrowser, openPage, signIn } from '../helpers/browser'
+import { actAsReactNativeHost, demoToken as demoTokenFrom, launchBrowser, openPage, signIn } from '../helpers/browser'
 
 const siteUrl = inject('siteUrl')
 const mppUrl = inject('mppUrl')
@@ -52,16 +52,20 @@ async function claimTwiceAsNewUser(): Promise<string> {
   return tutorial.campaign
 }
 
-/** A user's rewards page. The demo videos' host is not reachable from here, as from a phone offline from it: the tutorial must carry on without it. */
-const openRewards = (token: string) =>
-  openPage(browser, `${siteUrl}/lumopay/en/rewards/#token=${token}`, (page) =>
-    page.route('https://videos.example/**', (route) => route.abort('internetdisconnected')),
-  )
+/** A user's rewards page, recording every URL it asks for (`requests`); `reducedMotion` as the phone's setting says. */
+async function openRewards(token: string, reducedMotion: 'reduce' | 'no-preference' = 'no-preference') {
+  const requests: string[] = []
+  const opened = await openPage(browser, `${siteUrl}/lumopay/en/rewards/#token=${token}`, async (page) => {
+    page.on('request', (request) => requests.push(request.url()))
+    await page.emulateMedia({ reducedMotion })
+  })
+  return { ...opened, requests }
+}
 
 describe('rewards', () => {
   test('a new demo user watches the tutorial, claims the voucher and sees it in My vouchers; a second claim shows it already claimed', async () => {
     const token = await demoToken('lumopay', `new-e2e-${Date.now()}`)
-    const { page, errors } = await openRewards(token)
+    const { page, errors, requests } = await openRewards(token)
     const card = page.locator('.campaign').first()
     const slug = (await card.getAttribute('id'))!
     const before = await fetch(`${cmsUrl}/api/rewards?tenant=lumopay`).then(
@@ -76,10 +80,18 @@ describe('rewards', () => {
     expect(await page.locator('.my-vouchers').textContent()).toContain('You have no vouchers yet.')
 
     await card.getByRole('button', { name: 'Watch the tutorial' }).click()
-    // The video part: its host cannot be reached, so the page says so and lets the user go on.
+    // The Center's own animation: Next waits until its three scenes have played.
     await expect.poll(() => card.locator('.part').textContent()).toMatch(/^Part 1 of \d+$/)
     const parts = Number((await card.locator('.part').textContent())!.split(' of ')[1])
-    await expect.poll(() => card.textContent()).toContain('The video cannot play here.')
+    expect(await card.locator('.tut svg').isVisible()).toBe(true)
+    expect(await card.locator('.tut-captions li').allTextContents()).toEqual([
+      "At the till, scan the shop's code with LumoPay, or show yours.",
+      'Check the amount and confirm the payment.',
+      'Your voucher comes off the amount by itself.',
+    ])
+    expect(await card.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true)
+    expect(await card.textContent()).toContain('Watch the three steps, then continue.')
+    await expect.poll(() => card.getByRole('button', { name: 'Next' }).isEnabled(), { timeout: 15_000 }).toBe(true)
     for (let part = 1; part <= parts; part++) {
       await expect.poll(() => card.locator('.part').textContent()).toBe(`Part ${part} of ${parts}`)
       if (part > 1) expect(await card.locator('.step').textContent()).not.toBe('')
@@ -115,7 +127,37 @@ describe('rewards', () => {
     await expect.poll(() => card.locator('.claimed').textContent()).toBe(`Claimed: voucher ${code}`)
     expect(await card.getByRole('button').count()).toBe(0)
     expect([...errors, ...second.errors]).toEqual([])
+    // The tutorial played from the Center itself: the page asked only its own site and the Center API.
+    const origins = new Set([...requests, ...second.requests].map((url) => new URL(url).origin))
+    expect([...origins].sort()).toEqual([new URL(cmsUrl).origin, new URL(siteUrl).origin].sort())
     await Promise.all([page.close(), second.page.close()])
+  })
+
+  test('with reduced motion the tutorial animation stands still, its captions say every step, and the user may go on at once', async () => {
+    const token = await demoToken('lumopay', `new-e2e-still-${Date.now()}`)
+    const { page, errors } = await openRewards(token, 'reduce')
+    const card = page.locator('.campaign').first()
+    await card.getByRole('button', { name: 'Watch the tutorial' }).click()
+    await expect.poll(() => card.locator('.tut-captions li').count()).toBe(3)
+    expect(await card.locator('.tut-scene-3').evaluate((scene) => getComputedStyle(scene).animationName)).toBe('none')
+    expect(await card.locator('.tut-scene-3').evaluate((scene) => getComputedStyle(scene).opacity)).toBe('1')
+    await expect.poll(() => card.getByRole('button', { name: 'Next' }).isEnabled()).toBe(true)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('an expired token on the rewards page is renewed by the wallet app, and the new user is offered the tutorial', async () => {
+    const user = `new-e2e-renewed-${Date.now()}`
+    const expired = await demoTokenFrom(mppUrl, 'lumopay', user, -60)
+    const { page, errors } = await openPage(browser, `${siteUrl}/lumopay/en/rewards/#token=${expired}`, (page) =>
+      actAsReactNativeHost(page, 'lumopay', () => demoToken('lumopay', user)),
+    )
+    const card = page.locator('.campaign').first()
+    await expect.poll(() => card.getByRole('button', { name: 'Watch the tutorial' }).count()).toBe(1)
+    expect(await page.evaluate(() => (window as unknown as { asked: unknown[] }).asked)).toHaveLength(1)
+    expect(await page.getByRole('alert').count()).toBe(0)
+    expect(errors).toEqual([])
+    await page.close()
   })
 
   test('a user who already pays abroad with the MPP is told the vouchers are for new users, and gets no tutorial to claim', async () => {

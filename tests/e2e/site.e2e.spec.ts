@@ -213,6 +213,17 @@ describe('offline', () => {
     await page.goto(`${site.url}${centerPath('lumopay', 'zh-Hant')}`)
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-Hant')
     expect(await page.locator('h1').textContent()).toBe(translator('zh-Hant')('home.heading'))
+
+    // A page never opened on this phone: the locale's offline page says so, at the address asked for, not the home.
+    const neverSeen = centerPath('lumopay', 'zh-Hant', 'guides', contentSnapshot('lumopay').guides.at(-1)!.slug)
+    await page.goto(`${site.url}${neverSeen}`)
+    const t = translator('zh-Hant')
+    expect(await page.locator('h1').textContent()).toBe(t('offline.heading'))
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-Hant')
+    expect(page.url()).toBe(`${site.url}${neverSeen}`)
+    expect(await page.locator('.offline-page .state-icon svg').count()).toBe(1)
+    expect(await page.getByRole('link', { name: t('offline.home') }).getAttribute('href')).toBe(centerPath('lumopay', 'zh-Hant'))
+    expect(await page.locator('[aria-current="page"]').count()).toBe(0)
     await context.close()
   })
 })

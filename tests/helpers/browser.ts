@@ -59,3 +59,24 @@ export async function demoToken(mppUrl: string, tenant: string, user: string, se
   if (response.status !== 201) throw new Error(`The sandbox gave no token: HTTP ${response.status}`)
   return ((await response.json()) as { token: string }).token
 }
+
+/**
+ * Plays a React Native wallet app around the page (docs/host-bridge.md): a `ReactNativeWebView`
+ * bridge that records each token request in `window.asked` and answers it, as the app injects it,
+ * with `fresh()`. Call before the visit.
+ */
+export async function actAsReactNativeHost(page: Page, tenant: string, fresh: () => Promise<string>): Promise<void> {
+  await page.exposeFunction('freshTokenFromApp', fresh)
+  await page.addInitScript((slug) => {
+    const host = window as unknown as { asked: unknown[]; freshTokenFromApp: () => Promise<string> }
+    host.asked = []
+    Object.assign(window, {
+      ReactNativeWebView: {
+        postMessage: (json: string) => {
+          host.asked.push(JSON.parse(json))
+          void host.freshTokenFromApp().then((token) => window.postMessage({ type: 'center:token', tenant: slug, token }, location.origin))
+        },
+      },
+    })
+  }, tenant)
+}

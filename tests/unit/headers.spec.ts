@@ -33,6 +33,8 @@ describe('page policies', () => {
     })
     expect(directives).toContain("connect-src 'self' https://api.lumopay.example https://center.example")
     expect(directives).toContain("object-src 'none'")
+    // Tutorials play from the Center itself: no video or audio from another host.
+    expect(directives).toContain("media-src 'self'")
     expect(directives).toContain("base-uri 'none'")
     expect(directives.join(';')).not.toContain('unsafe')
   })

@@ -17,8 +17,12 @@ describe('campaign rules shared by the CMS and the site', () => {
     expect(tutorialParts({ tutorial: { videoUrl: 'https://v.example/a.mp4', steps: [{}, {}] } })).toBe(3)
     expect(tutorialParts({ tutorial: { videoUrl: null, steps: [{}] } })).toBe(1)
     expect(tutorialParts({ tutorial: null })).toBe(0)
-    expect(tutorialOf('https://v.example/a.mp4', ['<p>a</p>']).map((part) => part.kind)).toEqual(['video', 'step'])
-    expect(tutorialOf(undefined, ['<p>a</p>', '<p>b</p>'])).toHaveLength(2)
+    expect(tutorialOf({ videoUrl: 'https://v.example/a.mp4', steps: ['<p>a</p>'] }).map((part) => part.kind)).toEqual(['video', 'step'])
+    expect(tutorialOf({ steps: ['<p>a</p>', '<p>b</p>'] })).toHaveLength(2)
+    // The Center's own animation comes first, and the Center API counts it as the site shows it.
+    const withAnimation = { animation: true, steps: ['<p>a</p>'] }
+    expect(tutorialOf(withAnimation).map((part) => part.kind)).toEqual(['animation', 'step'])
+    expect(tutorialParts({ tutorial: { ...withAnimation, steps: [{}] } })).toBe(tutorialOf(withAnimation).length)
   })
 
   test('a campaign is upcoming before its start, live until its end, and ended from its end on', () => {

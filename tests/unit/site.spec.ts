@@ -18,7 +18,16 @@ import { dictionaries, format, pick, translator } from '../../site/src/i18n'
 import en from '../../site/src/i18n/en.json'
 import { translate } from '../../site/src/i18n/format'
 import { authorizedNow, cancelledNow, newIdempotencyKey, optimistic, replaceAgreement } from '../../site/src/lib/agreements'
-import { appendPage, formatRate, groupByDay, readableRate, statusesOf } from '../../site/src/lib/bills'
+import {
+  appendPage,
+  formatRate,
+  groupByDay,
+  helpQueryKey,
+  mailtoHref,
+  readableRate,
+  searchHref,
+  statusesOf,
+} from '../../site/src/lib/bills'
 import { localize } from '../../site/src/lib/localize'
 import { failureKey, failureKind } from '../../site/src/lib/mppErrors'
 import { centerPath } from '../../site/src/lib/routes'
@@ -238,5 +247,28 @@ describe('content Markdown', () => {
     expect(html).not.toContain('<script')
     expect(html).toContain('&lt;script&gt;')
     expect(html).not.toContain('href="javascript:')
+  })
+})
+
+describe("a bill's Get help", () => {
+  test('asks about the refund once a bill has one, else about the payment, in every locale', () => {
+    expect(helpQueryKey('paid')).toBe('bills.help.query.paid')
+    expect(['partially_refunded', 'refunded'].map((status) => helpQueryKey(status as 'refunded'))).toEqual([
+      'bills.help.query.refunded',
+      'bills.help.query.refunded',
+    ])
+    for (const locale of locales) expect(translator(locale)(helpQueryKey('paid') as 'bills.help.query.paid')).not.toBe(helpQueryKey('paid'))
+  })
+
+  test('opens the results page with the question and a mail with subject and body that every mail app reads', () => {
+    expect(searchHref('/hoshi/ja/search/', '支払いに問題があります')).toBe(
+      `/hoshi/ja/search/?q=${encodeURIComponent('支払いに問題があります')}`,
+    )
+    const href = mailtoHref('help@lumopay.example', 'Bill 1 (Café & Co)', 'Bill number: 1\nWhat happened:\n')
+    expect(href).toBe(
+      'mailto:help@lumopay.example?subject=Bill%201%20(Caf%C3%A9%20%26%20Co)&body=Bill%20number%3A%201%0AWhat%20happened%3A%0A',
+    )
+    const url = new URL(href)
+    expect(url.searchParams.get('subject')).toBe('Bill 1 (Café & Co)')
   })
 })

@@ -36,9 +36,22 @@ export const Campaigns: CollectionConfig = {
       type: 'group',
       fields: [
         {
+          name: 'animation',
+          type: 'checkbox',
+          defaultValue: false,
+          admin: {
+            description:
+              "Starts with the Center's own how-to-pay animation, themed in the MPP's colours and played from the Center itself: the user watches it before the steps.",
+          },
+        },
+        {
           name: 'videoUrl',
           type: 'text',
           validate: (value: null | string | undefined) => !value || /^https:\/\//.test(value) || 'Use an https:// address.',
+          admin: {
+            description:
+              "Only a video on the Center's own site plays: its pages allow no media from other hosts. Prefer the animation above.",
+          },
         },
         { name: 'steps', type: 'array', fields: [localizedRichText({ name: 'body', required: true })] },
       ],

@@ -10,14 +10,15 @@ import { Failure } from './parts/Failure'
 import { useHashParam, useMppClient } from './parts/hooks'
 import { Empty, Skeleton } from './parts/Skeleton'
 
-type Props = { apiBaseUrl: string; locale: string; strings: Record<string, string> }
+/** hostOrigins: who may frame the page and answer its token requests (docs/host-bridge.md). */
+type Props = { apiBaseUrl: string; locale: string; strings: Record<string, string>; hostOrigins?: string[] }
 
 type State = { kind: 'loading' } | { kind: 'failed'; failure: MppErrorKind } | { kind: 'ready'; agreements: Agreement[] }
 
 /** The user's auto-debit agreements from their MPP; "#agreement=<id>" opens one to cancel or authorize it. */
-export default function AgreementList({ apiBaseUrl, locale, strings }: Props) {
+export default function AgreementList({ apiBaseUrl, locale, strings, hostOrigins }: Props) {
   const t = translate(strings, locale)
-  const { client, renew } = useMppClient(apiBaseUrl, locale)
+  const { client, renew } = useMppClient(apiBaseUrl, locale, hostOrigins)
   const agreementId = useHashParam('agreement')
   const [state, setState] = useState<State>({ kind: 'loading' })
   const generation = useRef(0)

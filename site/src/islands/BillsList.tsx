@@ -11,7 +11,16 @@ import { Failure } from './parts/Failure'
 import { useHashParam, useInfiniteScroll, useMppClient } from './parts/hooks'
 import { Empty, Skeleton } from './parts/Skeleton'
 
-type Props = { apiBaseUrl: string; locale: string; strings: Record<string, string> }
+type Props = {
+  apiBaseUrl: string
+  locale: string
+  strings: Record<string, string>
+  /** Who may frame the page and answer its token requests (docs/host-bridge.md). */
+  hostOrigins?: string[]
+  /** For a bill's "Get help": the MPP's support address, and the results page if the MPP has one. */
+  supportEmail: string
+  searchPath?: string
+}
 
 type State =
   | { kind: 'loading' }
@@ -19,9 +28,9 @@ type State =
   | { kind: 'ready'; bills: BillSummary[]; nextCursor: string | null; more: 'idle' | 'loading' | MppErrorKind }
 
 /** The user's bills from their MPP, newest first by day, filtered by chips, paged by scrolling; "#bill=<id>" opens one. */
-export default function BillsList({ apiBaseUrl, locale, strings }: Props) {
+export default function BillsList({ apiBaseUrl, locale, strings, hostOrigins, supportEmail, searchPath }: Props) {
   const t = translate(strings, locale)
-  const { client, renew } = useMppClient(apiBaseUrl, locale)
+  const { client, renew } = useMppClient(apiBaseUrl, locale, hostOrigins)
   const billId = useHashParam('bill')
   const [filter, setFilter] = useState<BillFilter>('all')
   const [state, setState] = useState<State>({ kind: 'loading' })
@@ -66,7 +75,18 @@ export default function BillsList({ apiBaseUrl, locale, strings }: Props) {
 
   if (client === undefined) return <Skeleton label={t('bills.loading')} />
   if (client === null) return <p>{t('bills.needsApp')}</p>
-  if (billId) return <BillDetail client={client} billId={billId} locale={locale} t={t} onRenew={renew} />
+  if (billId)
+    return (
+      <BillDetail
+        client={client}
+        billId={billId}
+        locale={locale}
+        t={t}
+        onRenew={renew}
+        supportEmail={supportEmail}
+        searchPath={searchPath}
+      />
+    )
 
   return (
     <>

@@ -14,7 +14,17 @@ import { CampaignCard, type CampaignInfo } from './parts/CampaignCard'
 import { useTokenClient } from './parts/hooks'
 import { MyVouchers } from './parts/MyVouchers'
 
-type Props = { apiBaseUrl?: string; tenant: string; locale: string; campaigns: CampaignInfo[]; strings: Record<string, string> }
+type Props = {
+  apiBaseUrl?: string
+  tenant: string
+  locale: string
+  campaigns: CampaignInfo[]
+  strings: Record<string, string>
+  /** Who may frame the page and answer its token requests (docs/host-bridge.md). */
+  hostOrigins?: string[]
+  /** The Center's tutorial animation (inline SVG), for campaigns that start with it. */
+  art: string
+}
 
 type State = { kind: 'loading' } | { kind: 'failed'; failure: string } | { kind: 'ready'; mine: MyRewards; remaining: Map<string, number> }
 
@@ -23,14 +33,14 @@ type State = { kind: 'loading' } | { kind: 'failed'; failure: string } | { kind:
  * the token, and their vouchers. Without the Center API (a site built with no CMS) or without a
  * token, it shows the campaigns and says why nothing can be claimed here.
  */
-export default function Rewards({ apiBaseUrl, tenant, locale, campaigns, strings }: Props) {
+export default function Rewards({ apiBaseUrl, tenant, locale, campaigns, strings, hostOrigins, art }: Props) {
   const t = translate(strings, locale)
   const tc = translateCount(strings, locale)
   const make = useCallback(
     (token: string) => createRewardsClient({ baseUrl: apiBaseUrl ?? '', tenant, token, locale }),
     [apiBaseUrl, tenant, locale],
   )
-  const { client, renew } = useTokenClient(make)
+  const { client, renew, session } = useTokenClient(make, hostOrigins)
   const [state, setState] = useState<State>({ kind: 'loading' })
   const generation = useRef(0)
   const formatCount = (count: number) => new Intl.NumberFormat(locale).format(count)
@@ -50,6 +60,12 @@ export default function Rewards({ apiBaseUrl, tenant, locale, campaigns, strings
     if (client && apiBaseUrl) void load(client)
   }, [client, apiBaseUrl, load])
 
+  // A refused token is renewed through the host app by itself; the new client reloads the page's rewards.
+  const expired = state.kind === 'failed' && state.failure === 'unauthorized'
+  useEffect(() => {
+    if (expired) renew()
+  }, [expired, renew])
+
   const change = useCallback((update: (mine: MyRewards) => MyRewards) => {
     setState((current) => (current.kind === 'ready' ? { ...current, mine: update(current.mine) } : current))
   }, [])
@@ -65,12 +81,15 @@ export default function Rewards({ apiBaseUrl, tenant, locale, campaigns, strings
       )
   }
 
+  const onExpired = () => setState({ kind: 'failed', failure: 'unauthorized' })
+
   const ready = client && state.kind === 'ready' ? state : null
   let notice: { text: string; role?: 'status' | 'alert' } | null = null
   if (!apiBaseUrl) notice = { text: t('rewards.unavailable') }
   else if (client === null) notice = { text: t('rewards.needsApp') }
   // Before the token is read (and in the built HTML, which readers without scripts see) nothing is loading yet.
   else if (client && state.kind === 'loading') notice = { text: t('rewards.loading'), role: 'status' }
+  else if (expired && session !== 'ended') notice = { text: t('mpp.session.renewing'), role: 'status' }
   else if (state.kind === 'failed') notice = { text: t(rewardsFailureKey(state.failure)), role: 'alert' }
 
   return (
@@ -78,11 +97,8 @@ export default function Rewards({ apiBaseUrl, tenant, locale, campaigns, strings
       {notice && (
         <div role={notice.role} className={notice.role === 'alert' ? 'failure' : 'notice'}>
           <p>{notice.text}</p>
-          {notice.role === 'alert' && client && (
-            <button
-              type="button"
-              onClick={() => (state.kind === 'failed' && state.failure === 'unauthorized' ? renew() : void load(client))}
-            >
+          {notice.role === 'alert' && client && !expired && (
+            <button type="button" onClick={() => void load(client)}>
               {t('mpp.retry')}
             </button>
           )}
@@ -97,6 +113,7 @@ export default function Rewards({ apiBaseUrl, tenant, locale, campaigns, strings
             <CampaignCard
               key={campaign.slug}
               campaign={campaign}
+              art={art}
               t={t}
               tc={tc}
               formatCount={formatCount}
@@ -110,6 +127,7 @@ export default function Rewards({ apiBaseUrl, tenant, locale, campaigns, strings
                       newUser: ready.mine.newUser,
                       onProgress,
                       onVoucher,
+                      onExpired,
                     }
                   : null
               }

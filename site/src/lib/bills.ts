@@ -48,3 +48,13 @@ export function readableRate(exchangeRate: { from: string; to: string; rate: num
   if (from === to) return null
   return rate >= 1 ? exchangeRate : { from: to, to: from, rate: 1 / rate }
 }
+
+/** The question "Find answers" asks about a bill: about its refund once it has one, else about the payment. */
+export const helpQueryKey = (status: BillStatus): string => (status === 'paid' ? 'bills.help.query.paid' : 'bills.help.query.refunded')
+
+/** The results page answering a question: /<tenant>/<locale>/search/?q=… */
+export const searchHref = (searchPath: string, question: string): string => `${searchPath}?q=${encodeURIComponent(question)}`
+
+/** A mail link with its subject and body filled in, encoded as RFC 6068 asks (a space is %20, never "+"). */
+export const mailtoHref = (email: string, subject: string, body: string): string =>
+  `mailto:${email}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`

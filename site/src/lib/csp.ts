@@ -22,7 +22,8 @@ export type CspOrigins = { mppApiBaseUrl: string; centerApiUrl?: string }
 /**
  * The directives a tenant's pages carry besides `script-src` and `style-src`, which Astro fills
  * with hashes of the scripts and styles it emits. Pages fetch only their own search index, the
- * tenant's MPP API and the Center API; merchant logos come from the MPP or any HTTPS host.
+ * tenant's MPP API and the Center API; merchant logos come from the MPP or any HTTPS host. Video
+ * and audio play only from the Center's own origin (tutorials are its own animation).
  * `frame-ancestors` cannot be set from a page: the static server and the CDN send it as a header.
  */
 export function pageDirectives({ mppApiBaseUrl, centerApiUrl }: CspOrigins): string[] {
@@ -32,7 +33,7 @@ export function pageDirectives({ mppApiBaseUrl, centerApiUrl }: CspOrigins): str
     "default-src 'self'",
     `connect-src ${connect.join(' ')}`,
     `img-src ${[...new Set(["'self'", 'data:', 'https:', ...mpp])].join(' ')}`,
-    "media-src 'self' https:",
+    "media-src 'self'",
     "font-src 'self'",
     // The tenant's offline service worker, /<tenant>/sw.js.
     "worker-src 'self'",

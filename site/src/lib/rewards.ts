@@ -31,11 +31,19 @@ export const voucherFor = (vouchers: readonly Voucher[], campaign: string): Vouc
 export const withVoucher = (vouchers: readonly Voucher[], voucher: Voucher): Voucher[] =>
   [voucher, ...vouchers.filter((held) => held.code !== voucher.code)].sort((a, b) => b.claimedAt.localeCompare(a.claimedAt))
 
-/** What the user sees of a tutorial part: the campaign's video first (when it has one), then its steps. */
-export type TutorialPart = { kind: 'video'; url: string } | { kind: 'step'; html: string }
+/** What the user sees of a tutorial part: the Center's animation and the campaign's video first (when it has them), then its steps. */
+export type TutorialPart = { kind: 'animation' } | { kind: 'video'; url: string } | { kind: 'step'; html: string }
 
-/** A campaign's tutorial as parts in order, as the Center counts them. */
-export const tutorialOf = (videoUrl: string | undefined, steps: readonly string[]): TutorialPart[] => [
-  ...(videoUrl ? [{ kind: 'video' as const, url: videoUrl }] : []),
-  ...steps.map((html) => ({ kind: 'step' as const, html })),
+/** A campaign's tutorial as parts in order, as the Center counts them (content/campaigns.ts, tutorialParts). */
+export const tutorialOf = (tutorial: { animation?: boolean; videoUrl?: string; steps: readonly string[] }): TutorialPart[] => [
+  ...(tutorial.animation ? [{ kind: 'animation' as const }] : []),
+  ...(tutorial.videoUrl ? [{ kind: 'video' as const, url: tutorial.videoUrl }] : []),
+  ...tutorial.steps.map((html) => ({ kind: 'step' as const, html })),
 ]
+
+/** The Center's tutorial art without its comment, to inline (it is styled and played by the page). */
+export const inlineArt = (svg: string): string =>
+  svg
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/>\s+</g, '><')
+    .trim()

@@ -1,5 +1,8 @@
+/** The tenant whose Center a path is in: "/hoshi/ja/bills/" is hoshi's. */
+export const tenantOf = (pathname: string): string => pathname.split('/')[1] ?? ''
+
 /** Where a tab keeps the token of the tenant whose page it shows: tenants share an origin, so each gets its own key. */
-export const storageKey = (pathname: string): string => `center.token:${pathname.split('/')[1] ?? ''}`
+export const storageKey = (pathname: string): string => `center.token:${tenantOf(pathname)}`
 
 /** One parameter of a URL fragment like "#bill=abc&token=xyz", or null. */
 export function hashParam(hash: string, name: string): string | null {
@@ -31,4 +34,9 @@ export function takeToken(win: Pick<Window, 'location' | 'history' | 'sessionSto
     return fromHash
   }
   return win.sessionStorage.getItem(key)
+}
+
+/** Keeps a token the host app handed over through the bridge for this tab, never in the address bar. */
+export function keepToken(token: string, win: Pick<Window, 'location' | 'sessionStorage'> = window): void {
+  win.sessionStorage.setItem(storageKey(win.location.pathname), token)
 }

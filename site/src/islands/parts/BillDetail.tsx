@@ -5,7 +5,7 @@ import type { MppClient, MppErrorKind } from '../../../../mpp/contract/client'
 import { formatAmount } from '../../../../mpp/contract/money'
 import type { Bill } from '../../../../mpp/contract/schema'
 import { formatDateTime } from '../../i18n/format'
-import { formatRate, readableRate } from '../../lib/bills'
+import { formatRate, helpQueryKey, mailtoHref, readableRate, searchHref } from '../../lib/bills'
 import { failureKind } from '../../lib/mppErrors'
 import { Failure } from './Failure'
 import { useFocusOnMount } from './hooks'
@@ -16,12 +16,16 @@ type Props = {
   locale: string
   t: (key: string, values?: Record<string, string>, fallback?: string) => string
   onRenew: () => void
+  /** Where the MPP's users write for help, with the bill's facts in the mail. */
+  supportEmail: string
+  /** The results page (/<tenant>/<locale>/search/), when the MPP has guides or Q&As to search. */
+  searchPath?: string
 }
 
 type State = { kind: 'loading' } | { kind: 'failed'; failure: MppErrorKind } | { kind: 'ready'; bill: Bill }
 
 /** One bill in full: both currencies, the rate, promotions, payment method and every refund. */
-export function BillDetail({ client, billId, locale, t, onRenew }: Props) {
+export function BillDetail({ client, billId, locale, t, onRenew, supportEmail, searchPath }: Props) {
   const [state, setState] = useState<State>({ kind: 'loading' })
   const focus = useFocusOnMount<HTMLHeadingElement>()
 
@@ -54,7 +58,12 @@ export function BillDetail({ client, billId, locale, t, onRenew }: Props) {
       {state.kind === 'failed' && (
         <Failure kind={state.failure} t={t} onRetry={() => (state.failure === 'unauthorized' ? onRenew() : void load())} />
       )}
-      {state.kind === 'ready' && <BillFacts bill={state.bill} locale={locale} t={t} time={time} />}
+      {state.kind === 'ready' && (
+        <>
+          <BillFacts bill={state.bill} locale={locale} t={t} time={time} />
+          <BillHelp bill={state.bill} locale={locale} t={t} time={time} supportEmail={supportEmail} searchPath={searchPath} />
+        </>
+      )}
     </article>
   )
 }
@@ -138,5 +147,38 @@ function BillFacts({ bill, locale, t, time }: { bill: Bill; locale: string; t: P
         </section>
       )}
     </>
+  )
+}
+
+/**
+ * "Get help with this bill": answers first, since most questions about a payment or a refund
+ * (how long, which rate, why less) are answered at once; then a mail to the MPP, the only one who
+ * can look into this bill, with its number and facts already written so nobody copies 24 digits.
+ */
+function BillHelp({
+  bill,
+  locale,
+  t,
+  time,
+  supportEmail,
+  searchPath,
+}: { bill: Bill; locale: string; t: Props['t']; time: (iso: string) => string } & Pick<Props, 'supportEmail' | 'searchPath'>) {
+  const facts = { number: bill.id, merchant: bill.merchant.name, amount: formatAmount(bill.amount, locale), time: time(bill.paidAt) }
+  const mail = mailtoHref(supportEmail, t('bills.help.mail.subject', facts), t('bills.help.mail.body', facts))
+  return (
+    <section className="bill-help" aria-labelledby="bill-help-heading">
+      <h3 id="bill-help-heading">{t('bills.help.heading')}</h3>
+      <p>{t('bills.help.intro')}</p>
+      <div className="bill-help-actions">
+        {searchPath && (
+          <a className="button primary" href={searchHref(searchPath, t(helpQueryKey(bill.status)))}>
+            {t('bills.help.answers')}
+          </a>
+        )}
+        <a className="button secondary" href={mail}>
+          {t('bills.help.contact')}
+        </a>
+      </div>
+    </section>
   )
 }

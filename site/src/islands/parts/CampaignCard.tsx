@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 
 import { retryable, rewardsFailureKey, tutorialOf } from '../../lib/rewards'
 import { RewardsError, type RewardsClient, type TutorialProgress, type Voucher } from '../../lib/rewardsApi'
@@ -11,12 +11,16 @@ export type CampaignInfo = {
   voucher: string
   validity: string
   ends: string
+  /** Whether the tutorial starts with the Center's own animation (the page gives its art once, to every card). */
+  animation?: boolean
   videoUrl?: string
   steps: string[]
 }
 
 type Props = {
   campaign: CampaignInfo
+  /** The Center's tutorial animation, inline SVG markup styled and played by the page. */
+  art: string
   t: (key: string, values?: Record<string, string>) => string
   /** A string for a count, in the locale's plural form (`rewards.left.one`, `.other`, …). */
   tc: (key: string, count: number) => string
@@ -30,6 +34,8 @@ type Props = {
     newUser: boolean | null
     onProgress: (progress: TutorialProgress) => void
     onVoucher: (voucher: Voucher) => void
+    /** The user's token was refused: the page renews it through the host app and reloads the rewards. */
+    onExpired: () => void
   }
 }
 
@@ -37,9 +43,10 @@ type Props = {
 const kindOf = (error: unknown) => (error instanceof RewardsError ? error.kind : 'unavailable')
 
 /** One campaign: what it gives, how many are left, and for a signed-in user its tutorial and claim. */
-export function CampaignCard({ campaign, t, tc, formatCount, live }: Props) {
-  const parts = tutorialOf(campaign.videoUrl, campaign.steps)
+export function CampaignCard({ campaign, art, t, tc, formatCount, live }: Props) {
+  const parts = tutorialOf(campaign)
   const [open, setOpen] = useState(false)
+  // The animation and the video share one gate: Next waits until the user has seen them to the end.
   const [video, setVideo] = useState<'playing' | 'ended' | 'failed'>('playing')
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<{ key: string; alert: boolean } | null>(null)
@@ -59,7 +66,8 @@ export function CampaignCard({ campaign, t, tc, formatCount, live }: Props) {
       live.onProgress(progress)
       setVideo('playing')
     } catch (error) {
-      setMessage({ key: rewardsFailureKey(kindOf(error)), alert: true })
+      if (kindOf(error) === 'unauthorized') live.onExpired()
+      else setMessage({ key: rewardsFailureKey(kindOf(error)), alert: true })
     } finally {
       setBusy(false)
     }
@@ -78,7 +86,9 @@ export function CampaignCard({ campaign, t, tc, formatCount, live }: Props) {
       const kind = kindOf(error)
       if (!retryable(kind)) claimKey.current = null
       if (error instanceof RewardsError && error.voucher) live.onVoucher(error.voucher)
-      setMessage({ key: rewardsFailureKey(kind), alert: kind !== 'already-claimed' })
+      // A refused token claimed nothing: the page renews it, and the user claims again with the new one.
+      if (kind === 'unauthorized') live.onExpired()
+      else setMessage({ key: rewardsFailureKey(kind), alert: kind !== 'already-claimed' })
     } finally {
       setBusy(false)
     }
@@ -115,7 +125,9 @@ export function CampaignCard({ campaign, t, tc, formatCount, live }: Props) {
           {!finished && open && part && (
             <section aria-label={t('rewards.tutorial.heading', { title: campaign.title })}>
               <p className="part">{t('rewards.tutorial.part', { n: formatCount(done + 1), total: formatCount(parts.length) })}</p>
-              {part.kind === 'video' ? (
+              {part.kind === 'animation' ? (
+                <TutorialAnimation art={art} t={t} watched={video === 'ended'} onWatched={() => setVideo('ended')} />
+              ) : part.kind === 'video' ? (
                 <>
                   <video
                     controls
@@ -130,7 +142,7 @@ export function CampaignCard({ campaign, t, tc, formatCount, live }: Props) {
               ) : (
                 <div className="step" dangerouslySetInnerHTML={{ __html: part.html }} />
               )}
-              <button type="button" onClick={() => void next()} disabled={busy || (part.kind === 'video' && video === 'playing')}>
+              <button type="button" onClick={() => void next()} disabled={busy || (part.kind !== 'step' && video === 'playing')}>
                 {t('rewards.tutorial.next')}
               </button>
             </section>
@@ -146,5 +158,31 @@ export function CampaignCard({ campaign, t, tc, formatCount, live }: Props) {
         </div>
       )}
     </li>
+  )
+}
+
+/**
+ * The Center's own how-to-pay animation, played from the page itself (no outside host): three
+ * scenes with their captions as text. With reduced motion it stands still on the last scene, the
+ * captions say every step, and the user may continue at once.
+ */
+function TutorialAnimation({ art, t, watched, onWatched }: { art: string; t: Props['t']; watched: boolean; onWatched: () => void }) {
+  const seen = useRef(onWatched)
+  seen.current = onWatched
+  useEffect(() => {
+    if (matchMedia('(prefers-reduced-motion: reduce)').matches) seen.current()
+  }, [])
+  return (
+    <figure className="tut" onAnimationEnd={(event) => (event.target as Element).classList.contains('tut-scene-3') && onWatched()}>
+      <div className="tut-frame" dangerouslySetInnerHTML={{ __html: art }} />
+      <figcaption>
+        <ol className="tut-captions">
+          {(['scan', 'confirm', 'discount'] as const).map((scene) => (
+            <li key={scene}>{t(`rewards.tutorial.animation.${scene}`)}</li>
+          ))}
+        </ol>
+        {!watched && <p className="note">{t('rewards.tutorial.animation.watch')}</p>}
+      </figcaption>
+    </figure>
   )
 }

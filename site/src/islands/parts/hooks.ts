@@ -2,34 +2,51 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 
 import { createMppClient, type MppClient } from '../../../../mpp/contract/client'
 import { hashParam, takeToken, tokenFromHash } from '../../lib/token'
+import { renewSession, sessionRestarted, useSession } from './session'
+
+/** No host may frame the page: a native webview's bridge is the only way to a fresh token. */
+const noHosts: readonly string[] = []
 
 /**
  * The MPP client for the user's token, asking in the page's locale: undefined until the token is read, null without one.
- * `renew` reads the token again, and a new token arriving in the fragment renews it by itself;
- * either way islands reload with the new client.
+ * `renew` asks the host app for a fresh token (see useTokenClient); either way islands reload with the new client.
  */
-export function useMppClient(apiBaseUrl: string, locale: string) {
+export function useMppClient(apiBaseUrl: string, locale: string, hostOrigins: readonly string[] = noHosts) {
   return useTokenClient(
     useCallback((token: string): MppClient => createMppClient({ baseUrl: apiBaseUrl, token, locale }), [apiBaseUrl, locale]),
+    hostOrigins,
   )
 }
 
-/** A client made for the user's token (see useMppClient): undefined until the token is read, null without one. */
-export function useTokenClient<C>(make: (token: string) => C) {
+/**
+ * A client made for the user's token (see useMppClient): undefined until the token is read, null without one.
+ * `renew`, for a token the MPP refused, asks the host app through the bridge (docs/host-bridge.md) and
+ * makes a new client when it answers; a new token arriving in the fragment renews it too. `session`
+ * says whether a renewal is under way or found no host.
+ */
+export function useTokenClient<C>(make: (token: string) => C, hostOrigins: readonly string[] = noHosts) {
   const [client, setClient] = useState<C | null>()
-  const renew = useCallback(() => {
+  const session = useSession()
+  const read = useCallback(() => {
     const token = takeToken()
     setClient(token ? make(token) : null)
   }, [make])
+  const renew = useCallback(() => {
+    void renewSession(hostOrigins).then((token) => {
+      if (token) setClient(make(token))
+    })
+  }, [make, hostOrigins])
   useEffect(() => {
-    renew()
+    read()
     const onHashChange = () => {
-      if (tokenFromHash(window.location.hash)) renew()
+      if (!tokenFromHash(window.location.hash)) return
+      sessionRestarted()
+      read()
     }
     window.addEventListener('hashchange', onHashChange)
     return () => window.removeEventListener('hashchange', onHashChange)
-  }, [renew])
-  return { client, renew }
+  }, [read])
+  return { client, renew, session }
 }
 
 /** One parameter of the URL fragment, kept up to date as the user follows "#…" links and goes back. */
