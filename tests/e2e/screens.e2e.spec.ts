@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 
 import type { Locale } from '../../content/schema'
+import { translator } from '../../site/src/i18n'
 import { guidesInOrder, usedCategories } from '../../site/src/lib/content'
 import { centerPath } from '../../site/src/lib/routes'
 import { seriousViolations } from '../helpers/axe'
@@ -107,6 +108,7 @@ function allScreens(tenant: string, locale: Locale): Screen[] {
   const qa = snapshot.qas.find((item) => item.category === category.slug)!
   const path = (...parts: string[]) => centerPath(tenant, locale, ...parts)
   const hasRewards = (snapshot.campaigns ?? []).length > 0
+  const t = translator(locale)
   const content = (name: string, parts: string[]): Screen => ({ name, open: (page) => go(page, path(...parts)) })
   return [
     content('home', []),
@@ -143,6 +145,15 @@ function allScreens(tenant: string, locale: Locale): Screen[] {
         await seen(page, '.bill a')
         await page.locator('.bill a').first().click()
         await seen(page, '.bill-detail .bill-number')
+        await seen(page, '.bill-help')
+      },
+    },
+    {
+      // An expired token and no wallet app to ask for a new one: the page says to reopen it from the app.
+      name: 'session-ended',
+      open: async (page) => {
+        await go(page, `${path('bills')}#token=${await demoToken(mppUrl, tenant, 'screens-expired', -60)}`)
+        await seen(page, '[role="alert"]')
       },
     },
     {
@@ -201,6 +212,14 @@ function allScreens(tenant: string, locale: Locale): Screen[] {
             },
           },
           {
+            name: 'tutorial',
+            open: async (page: Page) => {
+              await go(page, `${path('rewards')}#token=${await tokenFor(tenant, 'new-screens-tutorial')}`)
+              await page.locator('.campaign .tutorial button').first().click()
+              await seen(page, '.campaign .tut svg')
+            },
+          },
+          {
             name: 'rewards-claimed',
             open: async (page: Page) => {
               const token = await tokenFor(tenant, 'new-screens-claimed')
@@ -220,6 +239,7 @@ function allScreens(tenant: string, locale: Locale): Screen[] {
         await page.reload()
         await page.context().setOffline(true)
         await go(page, path('qas', snapshot.qas.at(-1)!.category, snapshot.qas.at(-1)!.slug))
+        expect(await page.locator('h1').textContent()).toBe(t('offline.heading'))
       },
     },
     { name: 'not-found', open: (page) => go(page, path('no-such-page')) },
@@ -230,7 +250,7 @@ const visits: Visit[] = [
   { tenant: 'lumopay', locale: 'en' },
   { tenant: 'hoshi', locale: 'ja' },
   { tenant: 'nakhla', locale: 'ar' },
-  { tenant: 'lumopay', locale: 'zh-Hant', only: ['rewards', 'rewards-claimed'] },
+  { tenant: 'lumopay', locale: 'zh-Hant', only: ['rewards', 'tutorial', 'rewards-claimed'] },
   // Thai needs its own font and has no spaces between words: every screen once more.
   { tenant: 'chaba', locale: 'th' },
 ]

@@ -108,7 +108,7 @@ export function CampaignCard({ campaign, art, t, tc, formatCount, live }: Props)
           </>
         )}
       </p>
-      {live?.voucher && message?.key !== 'rewards.claimed' && <p className="claimed">{t('rewards.yours', { code: live.voucher.code })}</p>}
+      {live?.voucher && message?.key !== 'rewards.claimed' && <p className="claimed">{t('rewards.yours')}</p>}
       {message && (
         <p role={message.alert ? 'alert' : 'status'} className={message.alert ? 'failure' : 'done'}>
           {t(message.key, { code: live?.voucher?.code ?? '' })}
