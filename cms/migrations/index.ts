@@ -5,6 +5,7 @@ import * as migration_20261125_192554_rebuild_pipeline from './20261125_192554_r
 import * as migration_20261126_005341_production_hardening from './20261126_005341_production_hardening';
 import * as migration_20261126_015035_ask_feedback_rewards from './20261126_015035_ask_feedback_rewards';
 import * as migration_20261201_200452_build_attempts_and_skipped from './20261201_200452_build_attempts_and_skipped';
+import * as migration_20261202_043259_review_requests from './20261202_043259_review_requests';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261201_200452_build_attempts_and_skipped.up,
     down: migration_20261201_200452_build_attempts_and_skipped.down,
-    name: '20261201_200452_build_attempts_and_skipped'
+    name: '20261201_200452_build_attempts_and_skipped',
+  },
+  {
+    up: migration_20261202_043259_review_requests.up,
+    down: migration_20261202_043259_review_requests.down,
+    name: '20261202_043259_review_requests'
   },
 ];

@@ -2,10 +2,12 @@ import type { CollectionConfig } from 'payload'
 
 import { draftableContentAccess } from '../../access/draftableContent'
 import { localizedText } from '../../fields/localizedText'
+import { reviewRequestField } from '../../fields/reviewRequest'
 import { localizedRichText } from '../../fields/richText'
 import { slugField } from '../../fields/slug'
 import { uniqueSlugPerTenant } from '../../fields/tenantSlug'
 import { translationFreshness } from '../../fields/translationFreshness'
+import { clearReviewRequests, clearReviewRequestsOnDelete } from '../../hooks/clearReviewRequests'
 import { editorsSaveDrafts } from '../../hooks/editorsSaveDrafts'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
 import { stampTranslation } from '../../hooks/stampTranslation'
@@ -26,8 +28,8 @@ export const Campaigns: CollectionConfig = {
   hooks: {
     beforeOperation: [editorsSaveDrafts],
     beforeChange: [stampTranslation(['title', 'tutorial'])],
-    afterChange: [queueTenantRebuild],
-    afterDelete: [queueTenantRebuildOnDelete],
+    afterChange: [queueTenantRebuild, clearReviewRequests],
+    afterDelete: [queueTenantRebuildOnDelete, clearReviewRequestsOnDelete],
   },
   fields: [
     localizedText({ name: 'title', required: true }),
@@ -73,6 +75,7 @@ export const Campaigns: CollectionConfig = {
       type: 'ui',
       admin: { position: 'sidebar', components: { Field: '/components/RewardStats#RewardStats' } },
     },
+    reviewRequestField(),
     ...translationFreshness(),
   ],
 }

@@ -4,10 +4,12 @@ import { products } from '../../../content/schema'
 import { draftableContentAccess } from '../../access/draftableContent'
 import { localizedText } from '../../fields/localizedText'
 import { orderField } from '../../fields/order'
+import { reviewRequestField } from '../../fields/reviewRequest'
 import { localizedRichText } from '../../fields/richText'
 import { slugField } from '../../fields/slug'
 import { uniqueSlugPerTenant } from '../../fields/tenantSlug'
 import { translationFreshness } from '../../fields/translationFreshness'
+import { clearReviewRequests, clearReviewRequestsOnDelete } from '../../hooks/clearReviewRequests'
 import { editorsSaveDrafts } from '../../hooks/editorsSaveDrafts'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
 import { stampTranslation } from '../../hooks/stampTranslation'
@@ -25,8 +27,8 @@ export const Guides: CollectionConfig = {
   hooks: {
     beforeOperation: [editorsSaveDrafts],
     beforeChange: [stampTranslation(['title', 'summary', 'steps'])],
-    afterChange: [queueTenantRebuild],
-    afterDelete: [queueTenantRebuildOnDelete],
+    afterChange: [queueTenantRebuild, clearReviewRequests],
+    afterDelete: [queueTenantRebuildOnDelete, clearReviewRequestsOnDelete],
   },
   fields: [
     localizedText({ name: 'title', required: true }),
@@ -43,6 +45,7 @@ export const Guides: CollectionConfig = {
     { name: 'related', label: 'Related Q&As', type: 'relationship', relationTo: 'qas', hasMany: true },
     slugField(),
     orderField(),
+    reviewRequestField(),
     ...translationFreshness(),
   ],
 }

@@ -4,10 +4,12 @@ import { draftableContentAccess } from '../../access/draftableContent'
 import { localizedList } from '../../fields/localizedList'
 import { localizedText } from '../../fields/localizedText'
 import { orderField } from '../../fields/order'
+import { reviewRequestField } from '../../fields/reviewRequest'
 import { localizedRichText } from '../../fields/richText'
 import { slugField } from '../../fields/slug'
 import { uniqueSlugPerTenant } from '../../fields/tenantSlug'
 import { translationFreshness } from '../../fields/translationFreshness'
+import { clearReviewRequests, clearReviewRequestsOnDelete } from '../../hooks/clearReviewRequests'
 import { editorsSaveDrafts } from '../../hooks/editorsSaveDrafts'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
 import { stampTranslation } from '../../hooks/stampTranslation'
@@ -26,8 +28,8 @@ export const Qas: CollectionConfig = {
   hooks: {
     beforeOperation: [editorsSaveDrafts],
     beforeChange: [stampTranslation(['question', 'answer', 'alternatives', 'keywords'])],
-    afterChange: [queueTenantRebuild],
-    afterDelete: [queueTenantRebuildOnDelete],
+    afterChange: [queueTenantRebuild, clearReviewRequests],
+    afterDelete: [queueTenantRebuildOnDelete, clearReviewRequestsOnDelete],
   },
   fields: [
     localizedText({ name: 'question', required: true }),
@@ -43,6 +45,7 @@ export const Qas: CollectionConfig = {
     },
     slugField(),
     orderField(),
+    reviewRequestField(),
     ...translationFreshness(),
   ],
 }
