@@ -45,6 +45,7 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     avatar: 'default',
+    components: { beforeDashboard: ['/components/MppDashboard#MppDashboard'] },
     importMap: { baseDir: cmsDir, importMapFile: join(cmsDir, 'app', '(payload)', 'admin', 'importMap.js') },
   },
   collections: [
