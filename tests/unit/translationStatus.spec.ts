@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 
 import { checkBrandColour } from '../../cms/fields/brandColour'
 import { contrastRatio } from '../../cms/lib/contrast'
-import { localizedTextChanged, translationStatus } from '../../cms/lib/translationStatus'
+import { editingTranslationStatus, localizedTextChanged, textSignature, translationStatus } from '../../cms/lib/translationStatus'
 
 describe('translation freshness', () => {
   test('a locale is missing, outdated or current against the default locale', () => {
@@ -23,6 +23,34 @@ describe('translation freshness', () => {
     expect(localizedTextChanged(['title'], { title: 'Pay', order: 2 }, original)).toBe(false)
     expect(localizedTextChanged(['title'], { title: 'Pay online' }, original)).toBe(true)
     expect(localizedTextChanged(['title'], { title: 'Pay' }, undefined)).toBe(true)
+  })
+})
+
+describe('translation freshness while editing', () => {
+  const saved = { ja: '2026-11-20T10:00:00Z', en: '2026-11-21T10:00:00Z', ko: '2026-11-19T10:00:00Z' }
+  const now = new Date('2026-12-02T10:00:00Z')
+  const locales = ['ja', 'en', 'ko']
+
+  test('an unsaved change in the default locale makes every written translation outdated, and says it is unsaved', () => {
+    expect(editingTranslationStatus({ locales, defaultLocale: 'ja', translatedAt: saved, editing: 'ja', changed: true, now })).toEqual([
+      { locale: 'en', state: 'outdated', unsaved: true },
+      { locale: 'ko', state: 'outdated', unsaved: true },
+    ])
+  })
+
+  test('an unsaved change in an outdated translation brings it up to date; without a change nothing moves', () => {
+    const typing = editingTranslationStatus({ locales, defaultLocale: 'ja', translatedAt: saved, editing: 'ko', changed: true, now })
+    expect(typing).toContainEqual({ locale: 'ko', state: 'current', unsaved: true })
+    const idle = editingTranslationStatus({ locales, defaultLocale: 'ja', translatedAt: saved, editing: 'ko', changed: false, now })
+    expect(idle).toContainEqual({ locale: 'ko', state: 'outdated', unsaved: false })
+  })
+
+  test("the form's signature covers the translated fields and their rows, not other fields or row ids", () => {
+    const form = { title: { value: 'Pay' }, 'steps.0.body': { value: 'Scan' }, 'steps.0.id': { value: 'a1' }, order: { value: 1 } }
+    const before = textSignature(form, ['title', 'steps'])
+    expect(textSignature({ ...form, order: { value: 2 }, 'steps.0.id': { value: 'b2' } }, ['title', 'steps'])).toBe(before)
+    expect(textSignature({ ...form, 'steps.0.body': { value: 'Scan the code' } }, ['title', 'steps'])).not.toBe(before)
+    expect(textSignature({ ...form, stepsExtra: { value: 'x' } }, ['title', 'steps'])).toBe(before)
   })
 })
 

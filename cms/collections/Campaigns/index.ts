@@ -18,6 +18,9 @@ const after =
   (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
     !value || !siblingData[other] || new Date(value as string) > new Date(siblingData[other] as string) || `Must be after ${other}.`
 
+/** The texts translators translate: a change to one in a locale stamps that locale's translatedAt. */
+const texts = ['title', 'tutorial']
+
 export const Campaigns: CollectionConfig = {
   slug: 'campaigns',
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'startsAt', 'endsAt', 'budget', '_status'] },
@@ -27,7 +30,7 @@ export const Campaigns: CollectionConfig = {
   endpoints: [campaignStatsEndpoint],
   hooks: {
     beforeOperation: [editorsSaveDrafts],
-    beforeChange: [stampTranslation(['title', 'tutorial'])],
+    beforeChange: [stampTranslation(texts)],
     afterChange: [queueTenantRebuild, clearReviewRequests],
     afterDelete: [queueTenantRebuildOnDelete, clearReviewRequestsOnDelete],
   },
@@ -76,6 +79,6 @@ export const Campaigns: CollectionConfig = {
       admin: { position: 'sidebar', components: { Field: '/components/RewardStats#RewardStats' } },
     },
     reviewRequestField(),
-    ...translationFreshness(),
+    ...translationFreshness(texts),
   ],
 }

@@ -14,6 +14,9 @@ import { editorsSaveDrafts } from '../../hooks/editorsSaveDrafts'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
 import { stampTranslation } from '../../hooks/stampTranslation'
 
+/** The texts translators translate: a change to one in a locale stamps that locale's translatedAt. */
+const texts = ['title', 'summary', 'steps']
+
 export const Guides: CollectionConfig = {
   slug: 'guides',
   admin: {
@@ -26,7 +29,7 @@ export const Guides: CollectionConfig = {
   indexes: uniqueSlugPerTenant,
   hooks: {
     beforeOperation: [editorsSaveDrafts],
-    beforeChange: [stampTranslation(['title', 'summary', 'steps'])],
+    beforeChange: [stampTranslation(texts)],
     afterChange: [queueTenantRebuild, clearReviewRequests],
     afterDelete: [queueTenantRebuildOnDelete, clearReviewRequestsOnDelete],
   },
@@ -46,6 +49,6 @@ export const Guides: CollectionConfig = {
     slugField(),
     orderField(),
     reviewRequestField(),
-    ...translationFreshness(),
+    ...translationFreshness(texts),
   ],
 }

@@ -14,6 +14,9 @@ import { editorsSaveDrafts } from '../../hooks/editorsSaveDrafts'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
 import { stampTranslation } from '../../hooks/stampTranslation'
 
+/** The texts translators translate: a change to one in a locale stamps that locale's translatedAt. */
+const texts = ['question', 'answer', 'alternatives', 'keywords']
+
 export const Qas: CollectionConfig = {
   slug: 'qas',
   labels: { singular: 'Q&A', plural: 'Q&As' },
@@ -27,7 +30,7 @@ export const Qas: CollectionConfig = {
   indexes: uniqueSlugPerTenant,
   hooks: {
     beforeOperation: [editorsSaveDrafts],
-    beforeChange: [stampTranslation(['question', 'answer', 'alternatives', 'keywords'])],
+    beforeChange: [stampTranslation(texts)],
     afterChange: [queueTenantRebuild, clearReviewRequests],
     afterDelete: [queueTenantRebuildOnDelete, clearReviewRequestsOnDelete],
   },
@@ -46,6 +49,6 @@ export const Qas: CollectionConfig = {
     slugField(),
     orderField(),
     reviewRequestField(),
-    ...translationFreshness(),
+    ...translationFreshness(texts),
   ],
 }
