@@ -70,21 +70,35 @@ describe('brand contrast', () => {
 })
 
 describe('draft preview', () => {
-  test('renders the draft with the MPP brand, escapes plain text and keeps rich text inert', async () => {
-    const { renderPreview } = await import('../../cms/lib/preview')
-    const html = renderPreview({
-      tenant: { name: 'Nakhla Pay', brand: { primaryColor: '#1d5c3a', accentColor: '#7a4b00' } },
-      locale: 'ar',
-      rtl: true,
-      heading: 'كيف <b>أدفع</b>؟',
-      sections: ['**اضغط** ادفع <script>alert(1)</script>'],
-      status: 'draft',
-    })
+  const draft = {
+    tenant: { name: 'Nakhla Pay', brand: { primaryColor: '#1d5c3a', accentColor: '#7a4b00' } },
+    locale: 'ar',
+    rtl: true,
+    heading: 'كيف <b>أدفع</b>؟',
+    sections: ['**اضغط** ادفع <script>alert(1)</script>'],
+    status: 'draft',
+  }
+
+  test("renders the draft's page in the MPP's theme, escapes plain text and keeps rich text inert", async () => {
+    const { renderPreviewPage } = await import('../../cms/lib/preview')
+    const html = renderPreviewPage(draft)
     expect(html).toContain('<html lang="ar" dir="rtl">')
     expect(html).toContain('--brand:#1d5c3a')
+    expect(html).toContain('--surface:#ffffff')
+    expect(html).toContain('<header class="appbar">Nakhla Pay</header>')
     expect(html).toContain('<h1>كيف &#60;b&#62;أدفع&#60;/b&#62;؟</h1>')
     expect(html).toContain('<strong>اضغط</strong>')
     expect(html).not.toContain('<script>')
+  })
+
+  test('shows the page in a sandboxed phone-sized frame under a banner saying it is a draft, 390 px unless 320 is asked for', async () => {
+    const { renderPreview } = await import('../../cms/lib/preview')
+    const html = renderPreview(draft)
     expect(html).toContain('Preview (draft)')
+    expect(html).toMatch(/<iframe class="phone" title="The page at 390 px" width="390" height="844" sandbox/)
+    expect(html).not.toContain('<script>')
+    expect(html).not.toContain('<strong>اضغط')
+    expect(renderPreview(draft, 320)).toMatch(/width="320" height="693"/)
+    expect(html.split('\n').every((line) => line.length < 2000)).toBe(true)
   })
 })
