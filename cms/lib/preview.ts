@@ -32,6 +32,7 @@ const pageCss = [
   'padding:0 1rem;background:var(--brand);color:var(--on-brand);font-weight:700}',
   'main{max-width:42rem;margin:0 auto;padding:1rem}',
   '.answer{background:var(--surface);border-radius:var(--radius);padding:.75rem 1rem}',
+  '.answer>:first-child{margin-top:0}.answer>:last-child{margin-bottom:0}',
   '.steps{padding-inline-start:1.5rem}.steps li{margin-bottom:.75rem}',
   'img{max-width:100%;height:auto;border-radius:var(--radius)}',
 ].join('')

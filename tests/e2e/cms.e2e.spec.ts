@@ -219,6 +219,15 @@ describe('the admin', () => {
     await expect
       .poll(() => page.locator('.request-review [role="status"]').textContent())
       .toContain('Review requested by editor@lumopay.local')
+    await page.screenshot({ path: join(screenshots, 'qa-editor-1440.png') })
+
+    // The preview shows the saved draft as its page in a phone-wide frame, in LumoPay's brand colour.
+    await page.goto(`${cmsUrl}/preview/qas/${qa.id}?locale=zh-Hant`)
+    const phone = page.frameLocator('iframe.phone')
+    await expect.poll(() => phone.locator('h1').textContent()).toBe('我可以從哪些卡增值？')
+    expect(await page.locator('iframe.phone').evaluate((frame) => frame.getBoundingClientRect().width)).toBe(410)
+    expect(await phone.locator('.appbar').evaluate((bar) => getComputedStyle(bar).backgroundColor)).toBe('rgb(11, 92, 173)')
+    await page.screenshot({ path: join(screenshots, 'preview-1440.png') })
     await page.close()
 
     const publisher = await browser.newPage({ viewport: { width: 1440, height: 900 } })
