@@ -242,6 +242,22 @@ describe('the admin', () => {
     await publisher.close()
   })
 
+  test("a super-admin's dashboard has a section for every MPP", async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    await signIn(page, cmsUrl, 'admin@center.local', 'center-admin')
+    const sections = page.locator('section.mpp-tenant')
+    await expect.poll(() => sections.count()).toBe(4)
+    expect(await sections.evaluateAll((all) => all.map((section) => section.getAttribute('data-tenant')))).toEqual([
+      'chaba',
+      'hoshi',
+      'lumopay',
+      'nakhla',
+    ])
+    expect(await sections.first().getByRole('heading', { level: 2 }).textContent()).toContain('super-admin')
+    await page.screenshot({ path: join(screenshots, 'dashboard-super-admin-1440.png'), fullPage: true })
+    await page.close()
+  })
+
   test("a draft previews for its own MPP's editors only", async () => {
     const token = await login('editor@nakhla.local', 'center-editor')
     const { body } = await get<{ docs: Doc[] }>('/qas?limit=1&where[slug][equals]=refund-how-long', token)
