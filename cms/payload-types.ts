@@ -81,6 +81,7 @@ export interface Config {
     'webhook-deliveries': WebhookDelivery;
     feedback: Feedback;
     popularity: Popularity;
+    'review-requests': ReviewRequest;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -103,6 +104,7 @@ export interface Config {
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     feedback: FeedbackSelect<false> | FeedbackSelect<true>;
     popularity: PopularitySelect<false> | PopularitySelect<true>;
+    'review-requests': ReviewRequestsSelect<false> | ReviewRequestsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -634,6 +636,26 @@ export interface Popularity {
   createdAt: string;
 }
 /**
+ * Drafts an editor asked a publisher to review. Publishing the document clears its request.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-requests".
+ */
+export interface ReviewRequest {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  collection: 'qas' | 'guides' | 'campaigns';
+  /**
+   * The draft's id.
+   */
+  document: string;
+  title?: string | null;
+  note?: string | null;
+  requestedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -808,6 +830,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'popularity';
         value: number | Popularity;
+      } | null)
+    | ({
+        relationTo: 'review-requests';
+        value: number | ReviewRequest;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1167,6 +1193,20 @@ export interface PopularitySelect<T extends boolean = true> {
   helpful?: T;
   unhelpful?: T;
   computedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-requests_select".
+ */
+export interface ReviewRequestsSelect<T extends boolean = true> {
+  tenant?: T;
+  collection?: T;
+  document?: T;
+  title?: T;
+  note?: T;
+  requestedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }

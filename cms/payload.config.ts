@@ -13,6 +13,7 @@ import { Media } from './collections/Media'
 import { Popularity } from './collections/Popularity'
 import { QaCategories } from './collections/QaCategories'
 import { Qas } from './collections/Qas'
+import { ReviewRequests } from './collections/ReviewRequests'
 import { RewardClaims } from './collections/RewardClaims'
 import { Tenants } from './collections/Tenants'
 import { TutorialProgress } from './collections/TutorialProgress'
@@ -44,6 +45,7 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     avatar: 'default',
+    components: { beforeDashboard: ['/components/MppDashboard#MppDashboard'] },
     importMap: { baseDir: cmsDir, importMapFile: join(cmsDir, 'app', '(payload)', 'admin', 'importMap.js') },
   },
   collections: [
@@ -61,6 +63,7 @@ export default buildConfig({
     WebhookDeliveries,
     Feedback,
     Popularity,
+    ReviewRequests,
   ],
   // Built pages on the site's origins call the Center API (rewards, feedback) from the browser;
   // a voucher claim carries an Idempotency-Key.
@@ -94,6 +97,7 @@ export default buildConfig({
         builds: {},
         feedback: {},
         popularity: {},
+        'review-requests': {},
       },
       tenantsArrayField: { rowFields: [tenantRoleField], arrayFieldAccess: { create: superAdminField, update: superAdminField } },
       userHasAccessToAllTenants: isSuperAdmin,

@@ -47,6 +47,37 @@ export function brandStyle(tenant: Pick<Tenant, 'brand'>): string {
   return `:root{${light}}@media (prefers-color-scheme:dark){:root{${dark}}}`
 }
 
+/**
+ * The design system's neutral tokens, light and dark, as the site's layout declares them
+ * (site/src/layouts/Center.astro): here so that a page drawn outside the site, the admin's draft
+ * preview, looks like the site.
+ */
+export const neutralTokens = {
+  light: {
+    bg: surfaces.light,
+    surface: '#ffffff',
+    soft: '#eceef1',
+    text: '#1f2328',
+    muted: '#565e67',
+    line: '#d8dce1',
+    radius: '12px',
+    tap: '44px',
+  },
+  dark: { bg: '#14161a', surface: surfaces.dark, soft: '#2a2e35', text: '#e8eaed', muted: '#a9b0b9', line: '#3a3f47' },
+} as const
+
+const declarations = (tokens: Record<string, string>) =>
+  Object.entries(tokens)
+    .map(([name, value]) => `--${name}:${value}`)
+    .join(';')
+
+/** The neutral tokens and the tenant's brand as CSS custom properties on :root, light and dark. */
+export function themeStyle(tenant: Pick<Tenant, 'brand'>): string {
+  const neutral = `:root{color-scheme:light dark;${declarations(neutralTokens.light)}}`
+  const dark = `@media (prefers-color-scheme:dark){:root{${declarations(neutralTokens.dark)}}}`
+  return `${neutral}${dark}${brandStyle(tenant)}`
+}
+
 /** A favicon for the tenant: a rounded square in its brand colour with its initial, as an SVG data URL. */
 export function faviconUrl(tenant: Pick<Tenant, 'brand' | 'name'>): string {
   const fill = tenant.brand.primaryColor

@@ -1,3 +1,5 @@
+import type { Payload, PayloadRequest, TypedUser } from 'payload'
+
 import { analyze } from '../../content/ask'
 import type { QuestionGroup } from '../../content/centerApi'
 import { locales, type Locale } from '../../content/schema'
@@ -45,4 +47,47 @@ export function groupQuestions(rows: AskedQuestion[], limit = 20): QuestionGroup
     })
     .sort((a, b) => b.count - a.count)
     .slice(0, limit)
+}
+
+/** How far back the admin looks for questions the ask box could not answer well. */
+export const lookBackDays = 90
+
+type Id = number | string
+const idOf = (value: Id | { id: Id }) => (typeof value === 'object' ? value.id : value)
+
+/**
+ * The grouped unanswered and unhelpful questions of the last 90 days, per tenant id, read with the
+ * user's access (the multi-tenant plugin keeps it to their MPPs), and to `tenants` when given.
+ */
+export async function unansweredByTenant(
+  payload: Payload,
+  user: TypedUser,
+  options: { req?: Partial<PayloadRequest>; limit?: number; tenants?: Id[] } = {},
+) {
+  const { req, limit, tenants } = options
+  const since = new Date(Date.now() - lookBackDays * 86_400_000).toISOString()
+  const { docs } = await payload.find({
+    collection: 'feedback',
+    where: {
+      and: [
+        { kind: { in: ['unanswered', 'unhelpful'] } },
+        { createdAt: { greater_than: since } },
+        ...(tenants ? [{ tenant: { in: tenants } }] : []),
+      ],
+    },
+    select: { tenant: true, query: true, locale: true, kind: true },
+    sort: '-createdAt',
+    depth: 0,
+    limit: 5000,
+    overrideAccess: false,
+    user,
+    req,
+  })
+  const rows = new Map<string, AskedQuestion[]>()
+  for (const row of docs) {
+    if (!row.tenant) continue
+    const key = String(idOf(row.tenant))
+    rows.set(key, [...(rows.get(key) ?? []), row])
+  }
+  return (tenant: Id): QuestionGroup[] => groupQuestions(rows.get(String(tenant)) ?? [], limit)
 }

@@ -29,3 +29,33 @@ export function localizedTextChanged(
   if (!original) return true
   return fields.some((field) => field in data && JSON.stringify(data[field] ?? null) !== JSON.stringify(original[field] ?? null))
 }
+
+/** The form's values of the named fields and of everything inside them (array rows, groups), as one comparable string. */
+export function textSignature(fields: Record<string, { value?: unknown } | undefined>, texts: string[]): string {
+  const inside = (path: string) => texts.some((text) => path === text || path.startsWith(`${text}.`))
+  const entries = Object.entries(fields)
+    .filter(([path]) => inside(path) && !path.endsWith('.id'))
+    .map(([path, state]) => [path, state?.value ?? null] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return JSON.stringify(entries)
+}
+
+/**
+ * The translation states while an editor edits one locale: an unsaved change in that locale counts as
+ * written now (so it becomes current, or, in the default locale, makes every other locale outdated).
+ */
+export function editingTranslationStatus(args: {
+  locales: string[]
+  defaultLocale: string
+  translatedAt: Record<string, string | null | undefined>
+  editing: string
+  changed: boolean
+  now?: Date
+}): (LocaleStatus & { unsaved: boolean })[] {
+  const now = (args.now ?? new Date()).toISOString()
+  const translatedAt = args.changed ? { ...args.translatedAt, [args.editing]: now } : args.translatedAt
+  return translationStatus({ ...args, translatedAt }).map((status) => ({
+    ...status,
+    unsaved: args.changed && (args.editing === args.defaultLocale ? status.state !== 'missing' : status.locale === args.editing),
+  }))
+}

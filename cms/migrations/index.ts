@@ -5,6 +5,7 @@ import * as migration_20261125_192554_rebuild_pipeline from './20261125_192554_r
 import * as migration_20261126_005341_production_hardening from './20261126_005341_production_hardening';
 import * as migration_20261126_015035_ask_feedback_rewards from './20261126_015035_ask_feedback_rewards';
 import * as migration_20261201_200452_build_attempts_and_skipped from './20261201_200452_build_attempts_and_skipped';
+import * as migration_20261202_043259_review_requests from './20261202_043259_review_requests';
 import * as migration_20261202_044040_campaign_tutorial_animation from './20261202_044040_campaign_tutorial_animation';
 
 export const migrations = [
@@ -42,6 +43,11 @@ export const migrations = [
     up: migration_20261201_200452_build_attempts_and_skipped.up,
     down: migration_20261201_200452_build_attempts_and_skipped.down,
     name: '20261201_200452_build_attempts_and_skipped',
+  },
+  {
+    up: migration_20261202_043259_review_requests.up,
+    down: migration_20261202_043259_review_requests.down,
+    name: '20261202_043259_review_requests',
   },
   {
     up: migration_20261202_044040_campaign_tutorial_animation.up,

@@ -1,11 +1,15 @@
+import { mkdirSync } from 'node:fs'
 import { request } from 'node:http'
+import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 
 import { launchBrowser, signIn } from '../helpers/browser'
+import { rootDir } from '../helpers/center'
 
 const cmsUrl = inject('cmsUrl')
 const api = (path: string) => `${cmsUrl}/api${path}`
+const screenshots = join(rootDir, 'tests', 'e2e', 'screenshots')
 
 type Doc = { id: number | string; slug: string; _status?: string; tenant?: { slug?: string } | number | string; question?: string }
 
@@ -166,6 +170,91 @@ describe('the admin', () => {
     await page.reload()
     await expect.poll(() => page.getByText('Webhook Secrets').count(), { timeout: 15_000 }).toBeGreaterThan(0)
     expect(await page.content()).not.toContain(secret.slice(6))
+    await page.close()
+  })
+
+  test("an editor's dashboard links to their MPP's drafts and translations, the panel follows typing, and a publisher gets the review request", async () => {
+    const token = await login('editor@lumopay.local', 'center-editor')
+    const { body } = await get<{ docs: Doc[] }>(
+      '/qas?limit=1&depth=0&where[slug][equals]=payment-failed&where[tenant.slug][equals]=lumopay',
+      token,
+    )
+    const qa = body.docs[0]!
+    // A new English wording (the default locale) in a draft: both Chinese translations now lag behind.
+    const wording = `Which cards can I top up from? (${Date.now().toString(36)})`
+    const saved = await fetch(api(`/qas/${qa.id}?draft=true&locale=en`), {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+      body: JSON.stringify({ question: wording }),
+    })
+    expect(saved.status).toBe(200)
+
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    await signIn(page, cmsUrl, 'editor@lumopay.local', 'center-editor')
+    const lumopay = page.locator('section.mpp-tenant[data-tenant="lumopay"]')
+    await expect.poll(() => lumopay.getByRole('heading', { level: 2 }).textContent()).toContain('LumoPay')
+    expect(await page.locator('section.mpp-tenant').count()).toBe(1)
+    const drafts = lumopay.locator('.mpp-panel', { has: page.getByRole('heading', { name: /Drafts not yet published/ }) })
+    expect(await drafts.getByRole('link', { name: wording }).getAttribute('href')).toBe(`/admin/collections/qas/${qa.id}`)
+    const translations = lumopay.locator('.mpp-panel', { has: page.getByRole('heading', { name: /Translations to do/ }) })
+    const toChinese = translations.locator('li', { hasText: wording }).getByRole('link', { name: 'zh-Hant outdated' })
+    expect(await toChinese.getAttribute('href')).toBe(`/admin/collections/qas/${qa.id}?locale=zh-Hant`)
+    mkdirSync(screenshots, { recursive: true })
+    await page.screenshot({ path: join(screenshots, 'dashboard-editor-1440.png'), fullPage: true })
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.screenshot({ path: join(screenshots, 'dashboard-editor-390.png'), fullPage: true })
+    await page.setViewportSize({ width: 1440, height: 900 })
+
+    await toChinese.click()
+    await page.waitForURL(/locale=zh-Hant/)
+    const panel = page.locator('.translation-status')
+    const chinese = panel.locator('li', { hasText: 'zh-Hant' })
+    await expect.poll(() => chinese.textContent(), { timeout: 20_000 }).toContain('zh-Hant: older than the default locale')
+    expect(await panel.getByRole('link', { name: /zh-Hans/ }).getAttribute('href')).toBe(`/admin/collections/qas/${qa.id}?locale=zh-Hans`)
+    await page.locator('input[name="question"]').fill('我可以從哪些卡增值？')
+    await expect.poll(() => chinese.textContent()).toContain('zh-Hant: up to date (unsaved change)')
+    await page.getByRole('button', { name: 'Save Draft' }).click()
+    await expect.poll(() => page.getByText('Draft saved successfully').count(), { timeout: 15_000 }).toBeGreaterThan(0)
+    await page.getByRole('button', { name: 'Request review' }).click()
+    await expect
+      .poll(() => page.locator('.request-review [role="status"]').textContent())
+      .toContain('Review requested by editor@lumopay.local')
+    await page.screenshot({ path: join(screenshots, 'qa-editor-1440.png') })
+
+    // The preview shows the saved draft as its page in a phone-wide frame, in LumoPay's brand colour.
+    await page.goto(`${cmsUrl}/preview/qas/${qa.id}?locale=zh-Hant`)
+    const phone = page.frameLocator('iframe.phone')
+    await expect.poll(() => phone.locator('h1').textContent()).toBe('我可以從哪些卡增值？')
+    expect(await page.locator('iframe.phone').evaluate((frame) => frame.getBoundingClientRect().width)).toBe(410)
+    expect(await phone.locator('.appbar').evaluate((bar) => getComputedStyle(bar).backgroundColor)).toBe('rgb(11, 92, 173)')
+    await page.screenshot({ path: join(screenshots, 'preview-1440.png') })
+    await page.close()
+
+    const publisher = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    await signIn(publisher, cmsUrl, 'publisher@lumopay.local', 'center-publisher')
+    const queue = publisher.locator('section.mpp-tenant[data-tenant="lumopay"] .mpp-panel', {
+      has: publisher.getByRole('heading', { name: /Waiting for your review/ }),
+    })
+    const request = queue.locator('li', { hasText: 'asked by editor@lumopay.local' })
+    await expect.poll(() => request.getByRole('link').getAttribute('href')).toBe(`/admin/collections/qas/${qa.id}`)
+    expect(await request.getByRole('link').textContent()).toBe(wording)
+    await publisher.screenshot({ path: join(screenshots, 'dashboard-publisher-1440.png'), fullPage: true })
+    await publisher.close()
+  })
+
+  test("a super-admin's dashboard has a section for every MPP", async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    await signIn(page, cmsUrl, 'admin@center.local', 'center-admin')
+    const sections = page.locator('section.mpp-tenant')
+    await expect.poll(() => sections.count()).toBe(4)
+    expect(await sections.evaluateAll((all) => all.map((section) => section.getAttribute('data-tenant')))).toEqual([
+      'chaba',
+      'hoshi',
+      'lumopay',
+      'nakhla',
+    ])
+    expect(await sections.first().getByRole('heading', { level: 2 }).textContent()).toContain('super-admin')
+    await page.screenshot({ path: join(screenshots, 'dashboard-super-admin-1440.png'), fullPage: true })
     await page.close()
   })
 

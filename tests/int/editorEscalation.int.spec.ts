@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { releaseTestDatabase, useTestDatabase } from '../helpers/database'
+import { jwtClients, type GraphqlAnswer } from '../helpers/jwtApi'
 
 // An editor (drafts only) attacks live content the way a probe kit would: every verb, with and
 // without `draft`, over REST, GraphQL and the Local API. What is published must not move.
@@ -9,7 +10,7 @@ const database = useTestDatabase('escalation')
 
 let payload: Payload
 let rest: (method: string, path: string, token: string, body?: unknown) => Promise<Response>
-let graphql: (query: string, token: string) => Promise<{ data?: Record<string, unknown>; errors?: { message: string }[] }>
+let graphql: (query: string, token: string) => Promise<GraphqlAnswer>
 const tokens: Record<string, string> = {}
 let lumopay: number | string
 type Draftable = 'qas' | 'guides' | 'campaigns'
@@ -19,34 +20,13 @@ beforeAll(async () => {
   const { seed, demoPassword, demoEditor, demoPublisher } = await import('../../cms/seed')
   const { readSnapshots } = await import('../../content/files')
   const config = (await import('../../cms/payload.config')).default
-  const { handleEndpoints } = await import('payload')
-  const { GRAPHQL_POST } = await import('@payloadcms/next/routes')
   payload = await openCms()
   await seed(payload, readSnapshots(), { demoUsers: true })
   lumopay = (await payload.find({ collection: 'tenants', where: { slug: { equals: 'lumopay' } } })).docs[0]!.id
   const login = async (email: string, password: string) => (await payload.login({ collection: 'users', data: { email, password } })).token!
   tokens.editor = await login(demoEditor('lumopay'), demoPassword.editor)
   tokens.publisher = await login(demoPublisher('lumopay'), demoPassword.publisher)
-  rest = (method, path, token, body) =>
-    handleEndpoints({
-      config,
-      request: new Request(`http://localhost/api${path}`, {
-        method,
-        headers: { Authorization: `JWT ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
-    })
-  const graphqlPost = GRAPHQL_POST(config)
-  graphql = async (query, token) =>
-    (
-      await graphqlPost(
-        new Request('http://localhost/api/graphql', {
-          method: 'POST',
-          headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ query }),
-        }),
-      )
-    ).json()
+  ;({ rest, graphql } = await jwtClients(config))
 })
 
 afterAll(async () => {

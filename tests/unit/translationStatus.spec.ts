@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 
 import { checkBrandColour } from '../../cms/fields/brandColour'
 import { contrastRatio } from '../../cms/lib/contrast'
-import { localizedTextChanged, translationStatus } from '../../cms/lib/translationStatus'
+import { editingTranslationStatus, localizedTextChanged, textSignature, translationStatus } from '../../cms/lib/translationStatus'
 
 describe('translation freshness', () => {
   test('a locale is missing, outdated or current against the default locale', () => {
@@ -26,6 +26,34 @@ describe('translation freshness', () => {
   })
 })
 
+describe('translation freshness while editing', () => {
+  const saved = { ja: '2026-11-20T10:00:00Z', en: '2026-11-21T10:00:00Z', ko: '2026-11-19T10:00:00Z' }
+  const now = new Date('2026-12-02T10:00:00Z')
+  const locales = ['ja', 'en', 'ko']
+
+  test('an unsaved change in the default locale makes every written translation outdated, and says it is unsaved', () => {
+    expect(editingTranslationStatus({ locales, defaultLocale: 'ja', translatedAt: saved, editing: 'ja', changed: true, now })).toEqual([
+      { locale: 'en', state: 'outdated', unsaved: true },
+      { locale: 'ko', state: 'outdated', unsaved: true },
+    ])
+  })
+
+  test('an unsaved change in an outdated translation brings it up to date; without a change nothing moves', () => {
+    const typing = editingTranslationStatus({ locales, defaultLocale: 'ja', translatedAt: saved, editing: 'ko', changed: true, now })
+    expect(typing).toContainEqual({ locale: 'ko', state: 'current', unsaved: true })
+    const idle = editingTranslationStatus({ locales, defaultLocale: 'ja', translatedAt: saved, editing: 'ko', changed: false, now })
+    expect(idle).toContainEqual({ locale: 'ko', state: 'outdated', unsaved: false })
+  })
+
+  test("the form's signature covers the translated fields and their rows, not other fields or row ids", () => {
+    const form = { title: { value: 'Pay' }, 'steps.0.body': { value: 'Scan' }, 'steps.0.id': { value: 'a1' }, order: { value: 1 } }
+    const before = textSignature(form, ['title', 'steps'])
+    expect(textSignature({ ...form, order: { value: 2 }, 'steps.0.id': { value: 'b2' } }, ['title', 'steps'])).toBe(before)
+    expect(textSignature({ ...form, 'steps.0.body': { value: 'Scan the code' } }, ['title', 'steps'])).not.toBe(before)
+    expect(textSignature({ ...form, stepsExtra: { value: 'x' } }, ['title', 'steps'])).toBe(before)
+  })
+})
+
 describe('brand contrast', () => {
   test('contrast ratios follow WCAG: black on white is 21, white on white 1', () => {
     expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5)
@@ -42,21 +70,35 @@ describe('brand contrast', () => {
 })
 
 describe('draft preview', () => {
-  test('renders the draft with the MPP brand, escapes plain text and keeps rich text inert', async () => {
-    const { renderPreview } = await import('../../cms/lib/preview')
-    const html = renderPreview({
-      tenant: { name: 'Nakhla Pay', brand: { primaryColor: '#1d5c3a', accentColor: '#7a4b00' } },
-      locale: 'ar',
-      rtl: true,
-      heading: 'كيف <b>أدفع</b>؟',
-      sections: ['**اضغط** ادفع <script>alert(1)</script>'],
-      status: 'draft',
-    })
+  const draft = {
+    tenant: { name: 'Nakhla Pay', brand: { primaryColor: '#1d5c3a', accentColor: '#7a4b00' } },
+    locale: 'ar',
+    rtl: true,
+    heading: 'كيف <b>أدفع</b>؟',
+    sections: ['**اضغط** ادفع <script>alert(1)</script>'],
+    status: 'draft',
+  }
+
+  test("renders the draft's page in the MPP's theme, escapes plain text and keeps rich text inert", async () => {
+    const { renderPreviewPage } = await import('../../cms/lib/preview')
+    const html = renderPreviewPage(draft)
     expect(html).toContain('<html lang="ar" dir="rtl">')
     expect(html).toContain('--brand:#1d5c3a')
+    expect(html).toContain('--surface:#ffffff')
+    expect(html).toContain('<header class="appbar">Nakhla Pay</header>')
     expect(html).toContain('<h1>كيف &#60;b&#62;أدفع&#60;/b&#62;؟</h1>')
     expect(html).toContain('<strong>اضغط</strong>')
     expect(html).not.toContain('<script>')
+  })
+
+  test('shows the page in a sandboxed phone-sized frame under a banner saying it is a draft, 390 px unless 320 is asked for', async () => {
+    const { renderPreview } = await import('../../cms/lib/preview')
+    const html = renderPreview(draft)
     expect(html).toContain('Preview (draft)')
+    expect(html).toMatch(/<iframe class="phone" title="The page at 390 px" width="390" height="844" sandbox/)
+    expect(html).not.toContain('<script>')
+    expect(html).not.toContain('<strong>اضغط')
+    expect(renderPreview(draft, 320)).toMatch(/width="320" height="693"/)
+    expect(html.split('\n').every((line) => line.length < 2000)).toBe(true)
   })
 })

@@ -2,10 +2,12 @@ import type { CollectionConfig } from 'payload'
 
 import { draftableContentAccess } from '../../access/draftableContent'
 import { localizedText } from '../../fields/localizedText'
+import { reviewRequestField } from '../../fields/reviewRequest'
 import { localizedRichText } from '../../fields/richText'
 import { slugField } from '../../fields/slug'
 import { uniqueSlugPerTenant } from '../../fields/tenantSlug'
 import { translationFreshness } from '../../fields/translationFreshness'
+import { clearReviewRequests, clearReviewRequestsOnDelete } from '../../hooks/clearReviewRequests'
 import { editorsSaveDrafts } from '../../hooks/editorsSaveDrafts'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
 import { stampTranslation } from '../../hooks/stampTranslation'
@@ -16,6 +18,9 @@ const after =
   (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
     !value || !siblingData[other] || new Date(value as string) > new Date(siblingData[other] as string) || `Must be after ${other}.`
 
+/** The texts translators translate: a change to one in a locale stamps that locale's translatedAt. */
+const texts = ['title', 'tutorial']
+
 export const Campaigns: CollectionConfig = {
   slug: 'campaigns',
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'startsAt', 'endsAt', 'budget', '_status'] },
@@ -25,9 +30,9 @@ export const Campaigns: CollectionConfig = {
   endpoints: [campaignStatsEndpoint],
   hooks: {
     beforeOperation: [editorsSaveDrafts],
-    beforeChange: [stampTranslation(['title', 'tutorial'])],
-    afterChange: [queueTenantRebuild],
-    afterDelete: [queueTenantRebuildOnDelete],
+    beforeChange: [stampTranslation(texts)],
+    afterChange: [queueTenantRebuild, clearReviewRequests],
+    afterDelete: [queueTenantRebuildOnDelete, clearReviewRequestsOnDelete],
   },
   fields: [
     localizedText({ name: 'title', required: true }),
@@ -86,6 +91,7 @@ export const Campaigns: CollectionConfig = {
       type: 'ui',
       admin: { position: 'sidebar', components: { Field: '/components/RewardStats#RewardStats' } },
     },
-    ...translationFreshness(),
+    reviewRequestField(),
+    ...translationFreshness(texts),
   ],
 }

@@ -4,13 +4,18 @@ import { products } from '../../../content/schema'
 import { draftableContentAccess } from '../../access/draftableContent'
 import { localizedText } from '../../fields/localizedText'
 import { orderField } from '../../fields/order'
+import { reviewRequestField } from '../../fields/reviewRequest'
 import { localizedRichText } from '../../fields/richText'
 import { slugField } from '../../fields/slug'
 import { uniqueSlugPerTenant } from '../../fields/tenantSlug'
 import { translationFreshness } from '../../fields/translationFreshness'
+import { clearReviewRequests, clearReviewRequestsOnDelete } from '../../hooks/clearReviewRequests'
 import { editorsSaveDrafts } from '../../hooks/editorsSaveDrafts'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
 import { stampTranslation } from '../../hooks/stampTranslation'
+
+/** The texts translators translate: a change to one in a locale stamps that locale's translatedAt. */
+const texts = ['title', 'summary', 'steps']
 
 export const Guides: CollectionConfig = {
   slug: 'guides',
@@ -24,9 +29,9 @@ export const Guides: CollectionConfig = {
   indexes: uniqueSlugPerTenant,
   hooks: {
     beforeOperation: [editorsSaveDrafts],
-    beforeChange: [stampTranslation(['title', 'summary', 'steps'])],
-    afterChange: [queueTenantRebuild],
-    afterDelete: [queueTenantRebuildOnDelete],
+    beforeChange: [stampTranslation(texts)],
+    afterChange: [queueTenantRebuild, clearReviewRequests],
+    afterDelete: [queueTenantRebuildOnDelete, clearReviewRequestsOnDelete],
   },
   fields: [
     localizedText({ name: 'title', required: true }),
@@ -43,6 +48,7 @@ export const Guides: CollectionConfig = {
     { name: 'related', label: 'Related Q&As', type: 'relationship', relationTo: 'qas', hasMany: true },
     slugField(),
     orderField(),
-    ...translationFreshness(),
+    reviewRequestField(),
+    ...translationFreshness(texts),
   ],
 }

@@ -4,13 +4,18 @@ import { draftableContentAccess } from '../../access/draftableContent'
 import { localizedList } from '../../fields/localizedList'
 import { localizedText } from '../../fields/localizedText'
 import { orderField } from '../../fields/order'
+import { reviewRequestField } from '../../fields/reviewRequest'
 import { localizedRichText } from '../../fields/richText'
 import { slugField } from '../../fields/slug'
 import { uniqueSlugPerTenant } from '../../fields/tenantSlug'
 import { translationFreshness } from '../../fields/translationFreshness'
+import { clearReviewRequests, clearReviewRequestsOnDelete } from '../../hooks/clearReviewRequests'
 import { editorsSaveDrafts } from '../../hooks/editorsSaveDrafts'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
 import { stampTranslation } from '../../hooks/stampTranslation'
+
+/** The texts translators translate: a change to one in a locale stamps that locale's translatedAt. */
+const texts = ['question', 'answer', 'alternatives', 'keywords']
 
 export const Qas: CollectionConfig = {
   slug: 'qas',
@@ -25,9 +30,9 @@ export const Qas: CollectionConfig = {
   indexes: uniqueSlugPerTenant,
   hooks: {
     beforeOperation: [editorsSaveDrafts],
-    beforeChange: [stampTranslation(['question', 'answer', 'alternatives', 'keywords'])],
-    afterChange: [queueTenantRebuild],
-    afterDelete: [queueTenantRebuildOnDelete],
+    beforeChange: [stampTranslation(texts)],
+    afterChange: [queueTenantRebuild, clearReviewRequests],
+    afterDelete: [queueTenantRebuildOnDelete, clearReviewRequestsOnDelete],
   },
   fields: [
     localizedText({ name: 'question', required: true }),
@@ -43,6 +48,7 @@ export const Qas: CollectionConfig = {
     },
     slugField(),
     orderField(),
-    ...translationFreshness(),
+    reviewRequestField(),
+    ...translationFreshness(texts),
   ],
 }

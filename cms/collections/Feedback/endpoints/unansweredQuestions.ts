@@ -9,12 +9,9 @@ import {
   type UnansweredQuestions,
 } from '../../../../content/centerApi'
 import { hasRoleIn } from '../../../access/tenantRoles'
-import { groupQuestions } from '../../../ask/unanswered'
+import { unansweredByTenant } from '../../../ask/unanswered'
 import { refuse } from '../../../lib/requests'
 import { richTextConverter } from '../../../lib/richText'
-
-/** How far back the admin looks for questions the ask box could not answer well. */
-const lookBackDays = 90
 
 const idOf = (value: number | string | { id: number | string }) => (typeof value === 'object' ? value.id : value)
 
@@ -27,19 +24,7 @@ export const unansweredQuestions: Endpoint = {
   method: 'get',
   handler: async (req) => {
     if (!req.user) return refuse(401, 'sign-in', 'Sign in to see unanswered questions.')
-    const since = new Date(Date.now() - lookBackDays * 86_400_000).toISOString()
-    // Read with the user's access: the multi-tenant plugin keeps it to their MPPs.
-    const { docs } = await req.payload.find({
-      collection: 'feedback',
-      where: { and: [{ kind: { in: ['unanswered', 'unhelpful'] } }, { createdAt: { greater_than: since } }] },
-      select: { tenant: true, query: true, locale: true, kind: true },
-      sort: '-createdAt',
-      depth: 0,
-      limit: 5000,
-      overrideAccess: false,
-      user: req.user,
-      req,
-    })
+    const groupsOf = await unansweredByTenant(req.payload, req.user, { req })
     const { docs: tenants } = await req.payload.find({
       collection: 'tenants',
       depth: 0,
@@ -52,7 +37,7 @@ export const unansweredQuestions: Endpoint = {
     return Response.json(
       mine.map((tenant) => ({
         tenant: { id: tenant.id, name: tenant.name, slug: tenant.slug },
-        groups: groupQuestions(docs.filter((row) => row.tenant && String(idOf(row.tenant)) === String(tenant.id))),
+        groups: groupsOf(tenant.id),
       })) satisfies UnansweredQuestions,
     )
   },

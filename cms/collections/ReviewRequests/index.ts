@@ -1,0 +1,34 @@
+import type { CollectionConfig } from 'payload'
+
+import { authenticated } from '../../access/authenticated'
+import { nobody } from '../../access/nobody'
+import { requesterOrPublisher } from '../../access/requesterOrPublisher'
+import { stampReviewRequest } from './hooks/stampReviewRequest'
+import { reviewableCollections } from './reviewable'
+
+/**
+ * An editor's request that a publisher of the MPP review a draft. The document, its tenant, its
+ * title and the requester are taken from the server's view (stampReviewRequest), never from the
+ * request body. Nobody edits a request; its requester withdraws it, a publisher of the MPP
+ * dismisses it, and publishing the document clears it (clearReviewRequests).
+ */
+export const ReviewRequests: CollectionConfig = {
+  slug: 'review-requests',
+  labels: { singular: 'Review request', plural: 'Review requests' },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'collection', 'requestedBy', 'createdAt'],
+    description: 'Drafts an editor asked a publisher to review. Publishing the document clears its request.',
+  },
+  defaultSort: '-createdAt',
+  access: { read: authenticated, create: authenticated, update: nobody, delete: requesterOrPublisher },
+  indexes: [{ fields: ['collection', 'document'] }],
+  hooks: { beforeValidate: [stampReviewRequest] },
+  fields: [
+    { name: 'collection', type: 'select', required: true, options: [...reviewableCollections] },
+    { name: 'document', type: 'text', required: true, admin: { description: "The draft's id." } },
+    { name: 'title', type: 'text', admin: { readOnly: true } },
+    { name: 'note', type: 'textarea', maxLength: 1000 },
+    { name: 'requestedBy', type: 'relationship', relationTo: 'users', admin: { readOnly: true } },
+  ],
+}
