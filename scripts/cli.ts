@@ -115,6 +115,7 @@ program
   .option('--qas <n>', 'Q&As per generated MPP and locale')
   .option('--index-qas <n>', 'Q&As in the large search index')
   .option('--only <sections>', 'a comma-separated subset of build,rebuild,weight,lighthouse,search,api')
+  .option('--pages <types>', 'Lighthouse only these page types (comma-separated, e.g. bills,agreements)')
   .option('--out <file>', 'where to write the results')
   .action(async (options) => (await import('./commands/bench')).benchCommand(options))
 

@@ -165,7 +165,10 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
         await buildTenant(snapshot, { sandboxOrigin: center.sandboxOrigin, centerApiUrl: center.cmsOrigin, quiet: true })
       const site = await startSite(sitePort)
       try {
-        result.lighthouse = await measureLighthouse(await lighthousePages(site.url, center.sandboxOrigin, fullest(demo)), log)
+        const pages = await lighthousePages(site.url, center.sandboxOrigin, fullest(demo))
+        const chosen = options.pages ? pages.filter((page) => options.pages!.includes(page.type)) : pages
+        if (!chosen.length) throw new Error(`--pages matched none of ${pages.map((page) => page.type).join(', ')}`)
+        result.lighthouse = await measureLighthouse(chosen, log)
       } finally {
         await site.close()
       }

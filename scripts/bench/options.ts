@@ -3,7 +3,15 @@ import { locales } from '../../content/schema'
 export const sections = ['build', 'rebuild', 'weight', 'lighthouse', 'search', 'api'] as const
 export type Section = (typeof sections)[number]
 
-export type BenchOptions = { tenants: number; locales: number; qas: number; indexQas: number; only: Section[] }
+export type BenchOptions = {
+  tenants: number
+  locales: number
+  qas: number
+  indexQas: number
+  only: Section[]
+  /** The page types Lighthouse tests; all when absent. */
+  pages?: string[]
+}
 
 /** Defaults that finish in about five minutes on two cores; `--tenants 50 --locales 10 --qas 200` is the big run. */
 export const defaultSizes = { tenants: 3, locales: 3, qas: 40, indexQas: 5000 } as const
@@ -24,6 +32,7 @@ export function parseBenchOptions(raw: {
   qas?: string
   'index-qas'?: string
   only?: string
+  pages?: string
 }): BenchOptions {
   const only = raw.only
     ? raw.only
@@ -39,5 +48,6 @@ export function parseBenchOptions(raw: {
     qas: count('qas', raw.qas, defaultSizes.qas, 1),
     indexQas: count('index-qas', raw['index-qas'], defaultSizes.indexQas, 1),
     only: sections.filter((name) => only.includes(name)),
+    ...(raw.pages ? { pages: raw.pages.split(',').map((type) => type.trim()) } : {}),
   }
 }
