@@ -14,6 +14,7 @@ import { Popularity } from './collections/Popularity'
 import { QaCategories } from './collections/QaCategories'
 import { Qas } from './collections/Qas'
 import { RewardClaims } from './collections/RewardClaims'
+import { Synonyms } from './collections/Synonyms'
 import { Tenants } from './collections/Tenants'
 import { TutorialProgress } from './collections/TutorialProgress'
 import { Users } from './collections/Users'
@@ -52,6 +53,7 @@ export default buildConfig({
     Guides,
     QaCategories,
     Qas,
+    Synonyms,
     Campaigns,
     Vouchers,
     RewardClaims,
@@ -87,6 +89,7 @@ export default buildConfig({
         guides: {},
         'qa-categories': {},
         qas: {},
+        synonyms: {},
         campaigns: {},
         vouchers: {},
         'reward-claims': {},
