@@ -135,6 +135,30 @@ describe("an editor's groups are drafts until a publisher publishes them", () =>
     expect(await exported()).toEqual([{ locale: 'en', concept: 'rideHailing', phrases: ['Muvmi'] }])
   })
 
+  test('over GraphQL, an editor saves a draft and can neither publish, unpublish nor delete it', async () => {
+    const { GRAPHQL_POST } = await import('@payloadcms/next/routes')
+    const config = (await import('../../cms/payload.config')).default
+    const graphql = async (query: string) =>
+      (
+        await GRAPHQL_POST(config)(
+          new Request('http://localhost/api/graphql', {
+            method: 'POST',
+            headers: { Authorization: `JWT ${tokens.editor}`, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ query }),
+          }),
+        )
+      ).json() as Promise<{ errors?: { message: string }[] }>
+    const saved = await graphql(`mutation { updateSynonym(id: ${id}, data: { phrases: ["Muvmi", "graphql"] }) { id } }`)
+    expect(saved.errors, JSON.stringify(saved.errors)).toBeUndefined()
+    await graphql(`mutation { updateSynonym(id: ${id}, draft: false, data: { _status: draft }) { id } }`)
+    const publish = await graphql(
+      `mutation { updateSynonym(id: ${id}, data: { phrases: ["graphql", "taxi"], _status: published }) { id } }`,
+    )
+    expect(publish.errors?.[0]?.message).toMatch(/not allowed/i)
+    expect((await graphql(`mutation { deleteSynonym(id: ${id}) { id } }`)).errors?.[0]?.message).toMatch(/not allowed/i)
+    expect(await exported()).toEqual([{ locale: 'en', concept: 'rideHailing', phrases: ['Muvmi'] }])
+  })
+
   test('a publisher unpublishes it, and deletes it: each time it leaves the export', async () => {
     expect((await rest('PATCH', `/synonyms/${id}`, 'publisher', { _status: 'draft' })).status).toBe(200)
     expect(await exported()).toEqual([])
