@@ -36,7 +36,7 @@ beforeAll(async () => {
   for (const [who, [email, password]] of Object.entries(accounts)) {
     const { token, user } = await payload.login({ collection: 'users', data: { email, password } })
     tokens[who] = token!
-    users[who] = user
+    users[who] = user!
   }
 })
 
