@@ -42,6 +42,12 @@ describe("an MPP's own words in the ask box", () => {
     expect(ask(snapshot, 'zh-Hant', 'Muvmi 可以用嗎').match).toBe('pay-taxis-and-transit')
   })
 
+  test('a brand written in traditional characters is found when typed in simplified ones', () => {
+    // 飛龍 ("Flying Dragon", a made-up ride app): 龍 appears nowhere in lumopay's own text.
+    const snapshot = withSynonyms([{ locale: 'zh-Hant', concept: 'rideHailing', phrases: ['飛龍'] }])
+    expect(ask(snapshot, 'zh-Hant', '飞龙').match).toBe('pay-taxis-and-transit')
+  })
+
   test('a snapshot without synonyms, as content/tenants has them, reads as having none', () => {
     expect(lumopay.synonyms).toEqual([])
   })

@@ -54,8 +54,13 @@ export function tenantLexicon(snapshot: Pick<Snapshot, 'synonyms'>, locale: Loca
 /** The index one tenant and locale ship (search.json): built here, so the browser only decodes it. */
 export function searchFile(snapshot: Snapshot, locale: Locale): AskIndex {
   const docs = searchDocs(snapshot, locale)
-  const folds = chineseFolds(docs.flatMap((doc) => [doc.title, ...doc.phrasings, ...doc.keywords, doc.body]))
-  return buildAskIndex(docs, locale, folds, lexiconFor(locale, tenantLexicon(snapshot, locale)))
+  const own = tenantLexicon(snapshot, locale)
+  // The MPP's own phrases are folded too, so a brand written in traditional characters meets a question typed in simplified.
+  const folds = chineseFolds([
+    ...docs.flatMap((doc) => [doc.title, ...doc.phrasings, ...doc.keywords, doc.body]),
+    ...own.flatMap((group) => group.phrases),
+  ])
+  return buildAskIndex(docs, locale, folds, lexiconFor(locale, own))
 }
 
 /** The answers the ask box shows (answers.json), as the Q&A pages render them, by Q&A slug. */
