@@ -198,6 +198,13 @@ describe("another MPP's people", () => {
     expect((await payload.findByID({ collection: 'synonyms', id, draft: true, depth: 0 })).phrases).toEqual(['Muvmi'])
   })
 
+  test('a group of its own needs two phrases, and no phrase may be blank', async () => {
+    const alone = await rest('POST', '/synonyms', 'editor', { tenant: lumopay, locale: 'en', phrases: ['Muvmi'] })
+    expect(alone.status).toBe(400)
+    expect(alone.body.errors[0].data.errors[0]).toMatchObject({ path: 'phrases', message: expect.stringContaining('two phrases or more') })
+    expect((await rest('POST', '/synonyms', 'editor', { ...muvmi(), phrases: ['Muvmi', ' '] })).status).toBe(400)
+  })
+
   test("an anonymous caller reads no draft, and a group of another MPP's locale is refused", async () => {
     const anonymous = await callRest('GET', `/api/synonyms?where[_status][equals]=draft`)
     expect(anonymous.body.docs ?? []).toEqual([])
