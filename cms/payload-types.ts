@@ -72,6 +72,7 @@ export interface Config {
     guides: Guide;
     'qa-categories': QaCategory;
     qas: Qa;
+    synonyms: Synonym;
     campaigns: Campaign;
     vouchers: Voucher;
     'reward-claims': RewardClaim;
@@ -95,6 +96,7 @@ export interface Config {
     guides: GuidesSelect<false> | GuidesSelect<true>;
     'qa-categories': QaCategoriesSelect<false> | QaCategoriesSelect<true>;
     qas: QasSelect<false> | QasSelect<true>;
+    synonyms: SynonymsSelect<false> | SynonymsSelect<true>;
     campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
     vouchers: VouchersSelect<false> | VouchersSelect<true>;
     'reward-claims': RewardClaimsSelect<false> | RewardClaimsSelect<true>;
@@ -371,6 +373,54 @@ export interface QaCategory {
   order: number;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * Words your users say for one thing. The ask box treats them as one word from the next publish on.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "synonyms".
+ */
+export interface Synonym {
+  id: number;
+  tenant?: (number | null) | Tenant;
+  /**
+   * Optional, for editors: what these words mean ("Ride apps in Bangkok").
+   */
+  name?: string | null;
+  /**
+   * The language of the phrases: the ask box in this language uses them.
+   */
+  locale: 'en' | 'zh-Hans' | 'zh-Hant' | 'ja' | 'ko' | 'th' | 'vi' | 'id' | 'ms' | 'fil' | 'ar';
+  /**
+   * Words and phrases as users type them ("Muvmi", "tuk-tuk app"). Case, accents and endings do not matter.
+   */
+  phrases: string[];
+  /**
+   * Optional: a built-in group these words join, so they also find what its words find. Empty, the group stands alone.
+   */
+  concept?:
+    | (
+        | 'refund'
+        | 'autoDebit'
+        | 'topUp'
+        | 'scan'
+        | 'rate'
+        | 'fee'
+        | 'receipt'
+        | 'declined'
+        | 'twice'
+        | 'pending'
+        | 'limit'
+        | 'cancel'
+        | 'passcode'
+        | 'lostPhone'
+        | 'scam'
+        | 'rideHailing'
+      )
+    | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -796,6 +846,10 @@ export interface PayloadLockedDocument {
         value: number | Qa;
       } | null)
     | ({
+        relationTo: 'synonyms';
+        value: number | Synonym;
+      } | null)
+    | ({
         relationTo: 'campaigns';
         value: number | Campaign;
       } | null)
@@ -990,6 +1044,20 @@ export interface QasSelect<T extends boolean = true> {
   slug?: T;
   order?: T;
   translatedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "synonyms_select".
+ */
+export interface SynonymsSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  locale?: T;
+  phrases?: T;
+  concept?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

@@ -15,6 +15,7 @@ import { QaCategories } from './collections/QaCategories'
 import { Qas } from './collections/Qas'
 import { ReviewRequests } from './collections/ReviewRequests'
 import { RewardClaims } from './collections/RewardClaims'
+import { Synonyms } from './collections/Synonyms'
 import { Tenants } from './collections/Tenants'
 import { TutorialProgress } from './collections/TutorialProgress'
 import { Users } from './collections/Users'
@@ -54,6 +55,7 @@ export default buildConfig({
     Guides,
     QaCategories,
     Qas,
+    Synonyms,
     Campaigns,
     Vouchers,
     RewardClaims,
@@ -90,6 +92,7 @@ export default buildConfig({
         guides: {},
         'qa-categories': {},
         qas: {},
+        synonyms: {},
         campaigns: {},
         vouchers: {},
         'reward-claims': {},

@@ -103,6 +103,18 @@ export const qaSchema = z.object({
 })
 export type Qa = z.infer<typeof qaSchema>
 
+/**
+ * An MPP's own lexicon group in one locale: words its users say for one thing (a wallet's
+ * nickname, a local ride app). `concept` names a built-in concept the phrases join; without it
+ * the group is a concept of its own.
+ */
+export const synonymGroupSchema = z.object({
+  locale,
+  concept: z.string().min(1).optional(),
+  phrases: z.array(z.string().trim().min(1)).min(1),
+})
+export type SynonymGroup = z.infer<typeof synonymGroupSchema>
+
 /** A UTC time, normalised to the one form the CMS gives back (2026-11-01T00:00:00.000Z). */
 const isoTime = z.iso.datetime().transform((value) => new Date(value).toISOString())
 
@@ -170,6 +182,8 @@ export const snapshotSchema = z
     campaigns: z.array(campaignSchema).default([]),
     /** The images the tenant's pages show. A reference to a file not listed here is left out with a build warning. */
     media: z.array(mediaSchema).default([]),
+    /** The MPP's published lexicon groups, which the ask box's index adds to the built-in ones. */
+    synonyms: z.array(synonymGroupSchema).default([]),
   })
   .superRefine((snapshot, ctx) => {
     const { defaultLocale } = snapshot.tenant

@@ -7,6 +7,7 @@ import * as migration_20261126_015035_ask_feedback_rewards from './20261126_0150
 import * as migration_20261201_200452_build_attempts_and_skipped from './20261201_200452_build_attempts_and_skipped';
 import * as migration_20261202_043259_review_requests from './20261202_043259_review_requests';
 import * as migration_20261202_044040_campaign_tutorial_animation from './20261202_044040_campaign_tutorial_animation';
+import * as migration_20261202_051805_ask_synonyms from './20261202_051805_ask_synonyms';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261202_044040_campaign_tutorial_animation.up,
     down: migration_20261202_044040_campaign_tutorial_animation.down,
-    name: '20261202_044040_campaign_tutorial_animation'
+    name: '20261202_044040_campaign_tutorial_animation',
+  },
+  {
+    up: migration_20261202_051805_ask_synonyms.up,
+    down: migration_20261202_051805_ask_synonyms.down,
+    name: '20261202_051805_ask_synonyms'
   },
 ];

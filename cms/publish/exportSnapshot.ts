@@ -100,12 +100,13 @@ export async function exportTenant(payload: Payload, slug: string): Promise<{ sn
   const ofTenant = { tenant: { equals: tenant.id } }
   const published = { and: [ofTenant, { _status: { equals: 'published' } }] }
   const common = { locale: 'all' as const, depth: 0, limit: 0, pagination: false, sort: 'order', draft: false }
-  const [categories, guides, qas, campaigns, popularity] = await Promise.all([
+  const [categories, guides, qas, campaigns, popularity, synonyms] = await Promise.all([
     payload.find({ collection: 'qa-categories', where: ofTenant, ...common }),
     payload.find({ collection: 'guides', where: published, ...common }),
     payload.find({ collection: 'qas', where: published, ...common }),
     payload.find({ collection: 'campaigns', where: published, ...common, sort: 'startsAt' }),
     payload.find({ collection: 'popularity', where: ofTenant, depth: 0, limit: 0, pagination: false }),
+    payload.find({ collection: 'synonyms', where: published, depth: 0, limit: 0, pagination: false, sort: 'createdAt', draft: false }),
   ])
   const imageIds = [tenant.brand.logo, ...guides.docs.flatMap((g) => (g.steps ?? []).map((step) => step.image))]
     .filter((id) => id != null)
@@ -240,6 +241,13 @@ export async function exportTenant(payload: Payload, slug: string): Promise<{ sn
       guides: keptGuides.map(({ item }) => item),
       qas: keptQas.map(({ item }) => item),
       campaigns: keptCampaigns.map(({ item }) => item),
+      // Only locales the site is built in are searched; a group saved before its locale was turned off waits.
+      synonyms: synonyms.docs.flatMap((group) => {
+        const phrases = (group.phrases ?? []).map((phrase) => phrase.trim()).filter(Boolean)
+        return group.locale && tenant.enabledLocales.includes(group.locale) && phrases.length
+          ? [{ locale: group.locale, ...(group.concept ? { concept: group.concept } : {}), phrases }]
+          : []
+      }),
       media: media.flatMap((m) =>
         m.filename && m.width && m.height
           ? [{ file: m.filename, alt: texts(all(m.alt)), width: m.width, height: m.height, sizes: renditions(m.sizes) }]

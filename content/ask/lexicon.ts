@@ -245,6 +245,15 @@ const concepts: Concepts = {
   },
 }
 
+/**
+ * The built-in concepts, each with a few of its English phrases: an MPP's group naming one of
+ * them adds its phrases to that concept instead of standing alone.
+ */
+export const builtInConcepts: { concept: string; examples: string[] }[] = Object.entries(concepts).map(([concept, byLocale]) => ({
+  concept,
+  examples: (byLocale.en ?? []).slice(0, 3),
+}))
+
 /** The lexicon's groups for one locale, with the MPP's own groups added. */
 export function lexiconFor(locale: Locale, extra: LexiconGroup[] = []): LexiconGroup[] {
   const own = Object.entries(concepts).flatMap(([concept, byLocale]) =>

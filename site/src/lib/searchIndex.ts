@@ -1,6 +1,6 @@
 import { buildAskIndex, type AskIndex, type IndexSource } from '../../../content/ask'
 import { chineseFolds } from '../../../content/ask/chineseFolds'
-import { lexiconFor } from '../../../content/ask/lexicon'
+import { lexiconFor, type LexiconGroup } from '../../../content/ask/lexicon'
 import { markdownText, renderMarkdown } from '../../../content/markdown'
 import type { Locale, LocalizedList, Snapshot, Tenant } from '../../../content/schema'
 import { guidesInOrder } from './content'
@@ -41,11 +41,26 @@ export function searchDocs(snapshot: Snapshot, locale: Locale): IndexSource[] {
   return [...qas, ...guides]
 }
 
+/**
+ * The MPP's own lexicon groups in one locale. A group joining no built-in concept is a concept of
+ * its own, named by its place in the tenant's list so that no two groups merge by accident.
+ */
+export function tenantLexicon(snapshot: Pick<Snapshot, 'synonyms'>, locale: Locale): LexiconGroup[] {
+  return snapshot.synonyms.flatMap((group, i) =>
+    group.locale === locale ? [{ concept: group.concept ?? `mpp-${i + 1}`, phrases: group.phrases }] : [],
+  )
+}
+
 /** The index one tenant and locale ship (search.json): built here, so the browser only decodes it. */
 export function searchFile(snapshot: Snapshot, locale: Locale): AskIndex {
   const docs = searchDocs(snapshot, locale)
-  const folds = chineseFolds(docs.flatMap((doc) => [doc.title, ...doc.phrasings, ...doc.keywords, doc.body]))
-  return buildAskIndex(docs, locale, folds, lexiconFor(locale))
+  const own = tenantLexicon(snapshot, locale)
+  // The MPP's own phrases are folded too, so a brand written in traditional characters meets a question typed in simplified.
+  const folds = chineseFolds([
+    ...docs.flatMap((doc) => [doc.title, ...doc.phrasings, ...doc.keywords, doc.body]),
+    ...own.flatMap((group) => group.phrases),
+  ])
+  return buildAskIndex(docs, locale, folds, lexiconFor(locale, own))
 }
 
 /** The answers the ask box shows (answers.json), as the Q&A pages render them, by Q&A slug. */

@@ -1,0 +1,77 @@
+import type { CollectionConfig, TextFieldManyValidation } from 'payload'
+import { text } from 'payload/shared'
+
+import { builtInConcepts } from '../../../content/ask/lexicon'
+import { locales } from '../../../content/schema'
+import { draftableContentAccess } from '../../access/draftableContent'
+import { editorsSaveDrafts } from '../../hooks/editorsSaveDrafts'
+import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
+import { enabledLocale } from './enabledLocale'
+
+/**
+ * Phrases that say something: none blank, and two or more in a group of its own, which would
+ * otherwise have nothing to stand for.
+ */
+const phrasesWithText: TextFieldManyValidation = (value, args) => {
+  // Payload's own check (required, rows, lengths) reads hasMany from the field; its type says one string.
+  const valid = (text as unknown as TextFieldManyValidation)(value, args)
+  if (valid !== true || !value) return valid
+  if (value.some((phrase) => !phrase.trim())) return 'Remove the empty phrase, or write the word users type.'
+  const joins = (args.siblingData as { concept?: unknown }).concept
+  return Boolean(joins) || value.length >= 2 || 'Give two phrases or more, or pick a built-in group that this word joins.'
+}
+
+/**
+ * The MPP's own words for the ask box (its lexicon): each group is phrases users say for one thing
+ * in one locale, a wallet's nickname or a local ride app, added to the built-in payments lexicon
+ * when the MPP's site is built. They change what the live ask box answers, so they are published
+ * like Q&As: editors save drafts, publishers publish.
+ */
+export const Synonyms: CollectionConfig = {
+  slug: 'synonyms',
+  labels: { singular: 'Ask synonym group', plural: 'Ask synonyms' },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'phrases', 'locale', 'concept', '_status'],
+    description: 'Words your users say for one thing. The ask box treats them as one word from the next publish on.',
+  },
+  versions: { drafts: { validate: true }, maxPerDoc: 50 },
+  access: draftableContentAccess,
+  hooks: {
+    beforeOperation: [editorsSaveDrafts],
+    afterChange: [queueTenantRebuild],
+    afterDelete: [queueTenantRebuildOnDelete],
+  },
+  fields: [
+    {
+      name: 'name',
+      type: 'text',
+      admin: { description: 'Optional, for editors: what these words mean ("Ride apps in Bangkok").' },
+    },
+    {
+      name: 'locale',
+      type: 'select',
+      required: true,
+      options: [...locales],
+      validate: enabledLocale,
+      admin: { description: 'The language of the phrases: the ask box in this language uses them.' },
+    },
+    {
+      name: 'phrases',
+      type: 'text',
+      hasMany: true,
+      required: true,
+      minRows: 1,
+      validate: phrasesWithText,
+      admin: { description: 'Words and phrases as users type them ("Muvmi", "tuk-tuk app"). Case, accents and endings do not matter.' },
+    },
+    {
+      name: 'concept',
+      type: 'select',
+      options: builtInConcepts.map(({ concept, examples }) => ({ value: concept, label: `${concept} (${examples.join(', ')})` })),
+      admin: {
+        description: 'Optional: a built-in group these words join, so they also find what its words find. Empty, the group stands alone.',
+      },
+    },
+  ],
+}
