@@ -95,6 +95,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	\`webhook_deliveries_id\` integer,
   	\`feedback_id\` integer,
   	\`popularity_id\` integer,
+  	\`review_requests_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`tenants_id\`) REFERENCES \`tenants\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -109,10 +110,11 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`builds_id\`) REFERENCES \`builds\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`webhook_deliveries_id\`) REFERENCES \`webhook_deliveries\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`feedback_id\`) REFERENCES \`feedback\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`popularity_id\`) REFERENCES \`popularity\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`popularity_id\`) REFERENCES \`popularity\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`review_requests_id\`) REFERENCES \`review_requests\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_payload_locked_documents_rels\`("id", "order", "parent_id", "path", "tenants_id", "users_id", "guides_id", "qa_categories_id", "qas_id", "campaigns_id", "vouchers_id", "reward_claims_id", "tutorial_progress_id", "media_id", "builds_id", "webhook_deliveries_id", "feedback_id", "popularity_id") SELECT "id", "order", "parent_id", "path", "tenants_id", "users_id", "guides_id", "qa_categories_id", "qas_id", "campaigns_id", "vouchers_id", "reward_claims_id", "tutorial_progress_id", "media_id", "builds_id", "webhook_deliveries_id", "feedback_id", "popularity_id" FROM \`payload_locked_documents_rels\`;`)
+  await db.run(sql`INSERT INTO \`__new_payload_locked_documents_rels\`("id", "order", "parent_id", "path", "tenants_id", "users_id", "guides_id", "qa_categories_id", "qas_id", "campaigns_id", "vouchers_id", "reward_claims_id", "tutorial_progress_id", "media_id", "builds_id", "webhook_deliveries_id", "feedback_id", "popularity_id", "review_requests_id") SELECT "id", "order", "parent_id", "path", "tenants_id", "users_id", "guides_id", "qa_categories_id", "qas_id", "campaigns_id", "vouchers_id", "reward_claims_id", "tutorial_progress_id", "media_id", "builds_id", "webhook_deliveries_id", "feedback_id", "popularity_id", "review_requests_id" FROM \`payload_locked_documents_rels\`;`)
   await db.run(sql`DROP TABLE \`payload_locked_documents_rels\`;`)
   await db.run(sql`ALTER TABLE \`__new_payload_locked_documents_rels\` RENAME TO \`payload_locked_documents_rels\`;`)
   await db.run(sql`PRAGMA foreign_keys=ON;`)
@@ -133,4 +135,5 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_webhook_deliveries_id_idx\` ON \`payload_locked_documents_rels\` (\`webhook_deliveries_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_feedback_id_idx\` ON \`payload_locked_documents_rels\` (\`feedback_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_popularity_id_idx\` ON \`payload_locked_documents_rels\` (\`popularity_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_review_requests_id_idx\` ON \`payload_locked_documents_rels\` (\`review_requests_id\`);`)
 }
