@@ -95,7 +95,12 @@ export default function Rewards({ apiBaseUrl, tenant, locale, campaigns, strings
   return (
     <div className="rewards">
       {notice && (
-        <div role={notice.role} className={notice.role === 'alert' ? 'failure' : 'notice'}>
+        // While loading, the words are for screen readers only: a line shown above the campaigns and then
+        // removed would push them down and up again (layout shift); the cards' live parts fill in place.
+        <div
+          role={notice.role}
+          className={notice.role === 'alert' ? 'failure' : state.kind === 'loading' && client ? 'notice visually-hidden' : 'notice'}
+        >
           <p>{notice.text}</p>
           {notice.role === 'alert' && client && !expired && (
             <button type="button" onClick={() => void load(client)}>
