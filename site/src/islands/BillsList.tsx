@@ -88,15 +88,19 @@ export default function BillsList({ apiBaseUrl, locale, strings, hostOrigins, su
       />
     )
 
+  // With the session over there is nothing to filter: the message says what to do instead.
+  const sessionOver = state.kind === 'failed' && state.failure === 'unauthorized'
   return (
     <>
-      <div role="group" aria-label={t('bills.filter.label')} className="chips">
-        {billFilters.map((chip) => (
-          <button key={chip} type="button" className="chip" aria-pressed={chip === filter} onClick={() => setFilter(chip)}>
-            {t(`bills.filter.${chip}`)}
-          </button>
-        ))}
-      </div>
+      {!sessionOver && (
+        <div role="group" aria-label={t('bills.filter.label')} className="chips">
+          {billFilters.map((chip) => (
+            <button key={chip} type="button" className="chip" aria-pressed={chip === filter} onClick={() => setFilter(chip)}>
+              {t(`bills.filter.${chip}`)}
+            </button>
+          ))}
+        </div>
+      )}
       {state.kind === 'loading' && <Skeleton label={t('bills.loading')} />}
       {state.kind === 'failed' && (
         <Failure kind={state.failure} t={t} onRetry={() => (state.failure === 'unauthorized' ? renew() : void loadFirst(client, filter))} />
