@@ -47,10 +47,12 @@ describe('the running Center', () => {
     await page.locator('.localizer button').first().click()
     const menu = page.locator('.popup__scroll-container, .localizer .popup__content').first()
     await expect.poll(() => menu.innerText()).toContain('Korean')
-    // One entry per locale, read from the menu's buttons rather than its laid-out text (which joins them while the popup opens).
-    // Payload joins the label and the code with a no-break space.
-    const options = (await menu.locator('button, a, li').allTextContents()).map((line) => line.replace(/\s+/g, ' ').trim())
-    expect([...new Set(options.filter(Boolean))]).toEqual(['Japanese (default) (ja)', 'English (en)', 'Korean (ko)'])
+    // One entry per locale, each ending in its code: the menu's text is cut after every "(xx)" (laid-out text may run
+    // the entries together while the popup opens). Payload joins the label and the code with a no-break space.
+    const options = (await menu.textContent())!
+      .split(/(?<=\([a-z]{2,3}(?:-[A-Za-z]{4})?\))/)
+      .map((entry) => entry.replace(/\s+/g, ' ').trim())
+    expect(options.filter(Boolean)).toEqual(['Japanese (default) (ja)', 'English (en)', 'Korean (ko)'])
     await page.close()
   })
 
