@@ -1,5 +1,8 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 
+import { contentMediaDir, readSnapshots } from '../../content/files'
 import { resolveMedia } from '../../content/media'
 import { parseSnapshot } from '../../content/schema'
 import { imageAttributes } from '../../site/src/lib/images'
@@ -28,6 +31,25 @@ const withPhoto = parseSnapshot(
 )
 
 describe('guide images', () => {
+  test("every step of every demo MPP's guides has a picture in content/media, described in each of the MPP's locales", () => {
+    const problems: string[] = []
+    for (const snapshot of readSnapshots()) {
+      const media = new Map(snapshot.media.map((item) => [item.file, item]))
+      for (const guide of snapshot.guides) {
+        guide.steps.forEach((step, i) => {
+          const where = `${snapshot.tenant.slug}/${guide.slug} step ${i + 1}`
+          if (!step.image) return problems.push(`${where}: no image`)
+          if (!existsSync(join(contentMediaDir, step.image))) problems.push(`${where}: ${step.image} is not in content/media`)
+          const item = media.get(step.image)
+          if (!item) return problems.push(`${where}: ${step.image} is not in the media list`)
+          const missing = snapshot.tenant.locales.filter((locale) => !item.alt[locale]?.trim())
+          if (missing.length) problems.push(`${where}: ${step.image} has no alt text in ${missing.join(', ')}`)
+        })
+      }
+    }
+    expect(problems).toEqual([])
+  })
+
   test('an image is shown at its own size, in narrower copies for small screens, lazily below the fold', () => {
     const below = imageAttributes(withPhoto, 'till.png', 'zh-Hant')!
     expect(below).toMatchObject({ src: '/lumopay/media/till.png', width: 1200, height: 800, alt: '收銀處', loading: 'lazy' })
