@@ -114,6 +114,8 @@ export function CampaignCard({ campaign, art, t, tc, formatCount, live }: Props)
           {t(message.key, { code: live?.voucher?.code ?? '' })}
         </p>
       )}
+      {/* Until the user's state arrives, the room its button takes: the cards below do not move when it appears. */}
+      {!live && <div className="tutorial-placeholder" aria-hidden="true" />}
       {live && !live.voucher && !soldOut && live.newUser === false && <p className="note">{t('rewards.error.not-eligible')}</p>}
       {live && !live.voucher && !soldOut && live.newUser !== false && (
         <div className="tutorial">
