@@ -101,13 +101,15 @@ export function CampaignCard({ campaign, art, t, tc, formatCount, live }: Props)
       <p>{campaign.voucher}</p>
       <p className="meta">
         {campaign.validity} · {campaign.ends}
-        {live?.remaining !== undefined && (
-          <>
-            {' '}
-            · <span className="left">{live.remaining ? tc('rewards.left', live.remaining) : t('rewards.soldOut')}</span>
-          </>
-        )}
       </p>
+      {/* How many are left has a line of its own, kept empty until the count arrives: the card does not grow then. */}
+      {live?.remaining !== undefined ? (
+        <p className="meta left">{live.remaining ? tc('rewards.left', live.remaining) : t('rewards.soldOut')}</p>
+      ) : (
+        <p className="meta left-pending" aria-hidden="true">
+          {'\u00a0'}
+        </p>
+      )}
       {live?.voucher && message?.key !== 'rewards.claimed' && <p className="claimed">{t('rewards.yours')}</p>}
       {message && (
         <p role={message.alert ? 'alert' : 'status'} className={message.alert ? 'failure' : 'done'}>
