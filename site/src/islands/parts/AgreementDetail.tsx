@@ -117,7 +117,7 @@ export function AgreementDetail({ client, agreement, locale, t, update, onRenew 
   return (
     <article className="agreement-detail" aria-labelledby="agreement-heading">
       <p>
-        <a href="#" className="back">
+        <a href="#" className="back back-to-list">
           {t('agreements.back')}
         </a>
       </p>

@@ -47,7 +47,7 @@ export function BillDetail({ client, billId, locale, t, onRenew, supportEmail, s
   return (
     <article className="bill-detail" aria-labelledby="bill-detail-heading">
       <p>
-        <a href="#" className="back">
+        <a href="#" className="back back-to-list">
           {t('bills.detail.back')}
         </a>
       </p>
