@@ -139,9 +139,10 @@ function* kanaRuns(segments: Intl.Segments, stops: Set<string>): Generator<{ seg
  * pair never straddles two words). Stop words and grammatical endings are left out: they say
  * nothing about which Q&A is meant. Vietnamese, whose words are spaced syllables, also gets each
  * pair of neighbouring syllables ("hoan tien" → "hoan_tien"). `wholeWords` collects the CJK
- * words short enough to be one term, which are words, not pairs that may straddle two.
+ * words short enough to be one term, which are words, not pairs that may straddle two;
+ * `pairedWords` collects the pairs of each longer one, word by word.
  */
-export function analyze(text: string, locale: Locale, folds: HanFolds = {}, wholeWords?: Set<string>): string[] {
+export function analyze(text: string, locale: Locale, folds: HanFolds = {}, wholeWords?: Set<string>, pairedWords?: string[][]): string[] {
   const folded = foldText(text)
   const stops = stopWords[locale]
   const terms: string[] = []
@@ -159,6 +160,7 @@ export function analyze(text: string, locale: Locale, folds: HanFolds = {}, whol
         if (stops.has(word) || stops.has(script) || stops.has(toHiragana(part))) continue
         const split = pairs(word)
         if (split.length === 1) wholeWords?.add(word)
+        else pairedWords?.push(split)
         terms.push(...split)
       } else if (thaiScript.test(part)) {
         previous = null

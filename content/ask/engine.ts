@@ -129,6 +129,8 @@ const k1 = 1.2
 /** How a spelling correction counts beside the word itself: one edit, two edits. */
 const correctionWeight = [1, 0.75, 0.5]
 /** A character pair the index lacks most often straddles two words of the question: it counts for less. */
+const kanaOnly = /^[\p{Script=Hiragana}ー]+$/u
+const hanOnly = /^\p{Script=Han}+$/u
 const unknownPairWeight = 0.3
 /** A short word or a number the index lacks: it may be noise, it may be the question's subject. */
 const unknownShortWeight = 0.6
@@ -247,7 +249,21 @@ export class AskEngine {
   queryTerms(query: string): { term: string; weight: number; means: { id: number; factor: number }[] }[] {
     // A word that is a stop word misspelled ("dose") is a stop word: never corrected into a topic.
     const whole = new Set<string>()
-    const words = analyze(cleanQuery(query), this.locale, this.index.folds, whole)
+    const paired: string[][] = []
+    const analyzed = analyze(cleanQuery(query), this.locale, this.index.folds, whole, paired)
+    // A Japanese or Chinese word whose pairs the index lacks is a word it does not know: the pairs it
+    // shares with other words are chance, not a match. A kana word ("ビット" → "びっ", "っと") must be
+    // known in every pair, a long word of Han characters in half of them ("手数料率" still meets
+    // "手数料"). Korean words keep their pairs: a known stem with an unknown ending is still the stem.
+    const known = (split: string[]) => split.filter((pair) => this.termIds.has(pair)).length
+    const foreign = paired.filter((split) => {
+      const word = split.join('')
+      if (kanaOnly.test(word)) return known(split) < split.length
+      return hanOnly.test(word) && split.length >= 3 && known(split) * 2 < split.length
+    })
+    const chance = new Set(foreign.flat().filter((pair) => !paired.some((split) => !foreign.includes(split) && split.includes(pair))))
+    const words = analyzed
+      .filter((word) => !chance.has(word))
       .flatMap((word) => this.apart(word))
       .filter((word) => this.termIds.has(word) || !this.nearStopWord(word))
     // Concepts are looked for in the words as typed and as corrected ("recuring" → "recurring").
@@ -264,8 +280,9 @@ export class AskEngine {
       const alone = positions.some((position) => carried.has(position))
       return [{ term, weight: this.idf(this.documentFrequency[id]!) * (alone ? 1 : conceptWeight), means: [{ id, factor: 1 }] }]
     })
+    const unknownWords = foreign.map((split) => ({ term: split.join(''), weight: this.maxIdf, means: [] }))
     const seen = new Set<string>()
-    return [...weighed, ...conceptTerms].filter(({ term }) => !seen.has(term) && seen.add(term))
+    return [...weighed, ...conceptTerms, ...unknownWords].filter(({ term }) => !seen.has(term) && seen.add(term))
   }
 
   /** Words run together ("howlong", "getarefund") as the index's words; any other word as it is. */

@@ -44,12 +44,13 @@ export const stopWords: Record<Locale, Set<string>> = Object.fromEntries(
 ) as Record<Locale, Set<string>>
 
 /**
- * Question words ("when", "how long", "いつ", "متى"): they weigh a fifth of what their rarity says,
+ * Question words ("when", "how long", "いつ", "متى"), and in English the verbs of looking ("where do
+ * I find / see …"): they weigh a fifth of what their rarity says,
  * enough to tell "when does my refund arrive" from "in which currency", never enough to outweigh the
  * word naming the subject.
  */
 const light: Record<Locale, string> = {
-  en: 'how what when where why which',
+  en: 'how what when where why which find see look show view',
   'zh-Hans': '怎么 什么 为什么 哪里 哪儿 多久 几时 什么时候',
   'zh-Hant': '怎麼 什麼 為什麼 哪裡 哪兒 多久 幾時 幾耐 點樣',
   ja: 'いつ どこ なぜ どう いくら どのくらい',

@@ -120,6 +120,28 @@ describe('what the ask box answers', () => {
     expect(asker(engine)('stop my subscription').match).toBe('d1')
   })
 
+  test('going offline, weekends and payment history are everyday words too', () => {
+    const engine = tiny('en', [
+      { title: 'Can I pay with no internet?' },
+      { title: 'Is the rate different at the weekend?' },
+      { title: 'Where do I see my transaction history?' },
+    ])
+    expect(asker(engine)('no signal here, can i pay?').match).toBe('d0')
+    expect(asker(engine)('rate on saturday').match).toBe('d1')
+    expect(asker(engine)('where are my past payments').match).toBe('d2')
+  })
+
+  test('a Japanese loanword the MPP never uses is not matched through the kana pairs it shares with other words', () => {
+    // "ビットコイン" shares "っと" with "ネット" and "いん" with "インターネット": chance, not a match.
+    const engine = tiny('ja', [
+      { title: 'インターネットがなくても払えますか？', body: 'ネットにつながらない場所でも、支払いコードは表示できます。' },
+    ])
+    const words = engine.queryTerms('ビットコイン').map(({ term, means }) => ({ term, matches: means.length }))
+    expect(words.filter(({ matches }) => matches > 0)).toEqual([])
+    expect(asker(engine)('ビットコインは使える？').match).toBeNull()
+    expect(asker(engine)('インターネットなしで払える？').match).toBe('d0')
+  })
+
   test('an out-of-scope, empty or unprintable question gets no answer and no suggestion', () => {
     const en = askerFor(snapshot('lumopay'), 'en')
     for (const query of ['recipe for chocolate cake', '', '   ', '<>!?', '\u0000\u0001', '😀😀😀']) {
