@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import autocannon from 'autocannon'
 import type { Payload } from 'payload'
 
@@ -27,6 +28,10 @@ export type LoadFigures = {
   non2xx: number
   /** Connection errors and timeouts (autocannon gives up on a response after 10 s), plus 5xx answers. */
   errors: number
+  /** Of the errors, the requests given up on after 10 s. */
+  timeouts: number
+  /** The longest the bench's own event loop was held up during the run: a stalled client also times out. */
+  clientStallMs: number
 }
 
 export type ReadFigures = LoadFigures & {
@@ -37,7 +42,13 @@ export type ReadFigures = LoadFigures & {
 }
 
 /** Feedback events sent, answered 201, and found in the database afterwards: each must be there exactly once. */
-export type FeedbackFigures = LoadFigures & { accepted: number; counted: number; distinctCounted: number }
+export type FeedbackFigures = LoadFigures & {
+  /** Events sent: those answered 201, plus the last one on each connection, which the run stops waiting for but the server still writes. */
+  sent: number
+  accepted: number
+  counted: number
+  distinctCounted: number
+}
 
 /** Claims by distinct users on one campaign: vouchers never above the budget, never two for one user. */
 export type ClaimFigures = LoadFigures & { users: number; budget: number; issued: number; vouchers: number; distinctVoucherUsers: number }
@@ -73,6 +84,8 @@ async function load(
   const times: number[] = []
   const statuses: Record<string, number> = {}
   const [method, path] = request.split(' ') as [string, string]
+  const stall = monitorEventLoopDelay({ resolution: 20 })
+  stall.enable()
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -88,6 +101,7 @@ async function load(
       statuses[status] = (statuses[status] ?? 0) + 1
     })
   })
+  stall.disable()
   const serverErrors = Object.entries(statuses).reduce((sum, [status, n]) => sum + (Number(status) >= 500 ? n : 0), 0)
   return {
     request,
@@ -98,7 +112,10 @@ async function load(
     latencyMs: latency(times),
     statuses,
     non2xx: result.non2xx,
-    errors: result.errors + result.timeouts + serverErrors,
+    // autocannon's `errors` already counts its timeouts.
+    errors: result.errors + serverErrors,
+    timeouts: result.timeouts,
+    clientStallMs: Math.round(stall.max / 1e6),
   }
 }
 
@@ -167,7 +184,9 @@ async function measureFeedback(payload: Payload, origin: string, tenant: Tenant,
       }),
     }),
   })
-  // A 201 is sent once the event is written, so nothing is left in the server's buffer here.
+  // A 201 is sent once the event is written; the requests still in flight when the run ends are
+  // written too, a moment later.
+  await new Promise((resolve) => setTimeout(resolve, 1000))
   const stored = await payload.find({
     collection: 'feedback',
     where: { query: { like: run } },
@@ -178,6 +197,7 @@ async function measureFeedback(payload: Payload, origin: string, tenant: Tenant,
   })
   return {
     ...figures,
+    sent,
     accepted: figures.statuses['201'] ?? 0,
     counted: stored.docs.length,
     distinctCounted: new Set(stored.docs.map((row) => row.query)).size,

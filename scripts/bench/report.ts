@@ -160,7 +160,7 @@ export function markdownReport(result: BenchResult): string {
       fixed(a.latencyMs.p95),
       fixed(a.latencyMs.p99),
       statusList(a.statuses),
-      a.errors,
+      a.timeouts ? `${a.errors} (${a.timeouts} timed out; the bench's own loop stalled up to ${a.clientStallMs} ms)` : a.errors,
     ]
     const loads = [read, feedback, liveRewards, claims].filter((a): a is LoadFigures => a !== undefined)
     const notes = [
@@ -171,10 +171,11 @@ export function markdownReport(result: BenchResult): string {
         feedback.requestsPerSecond >= aims.feedbackPerSecond &&
         feedback.latencyMs.p99 <= aims.feedbackP99Ms &&
         feedback.errors === 0 &&
-        feedback.counted === feedback.accepted &&
+        feedback.accepted <= feedback.counted &&
+        feedback.counted === feedback.sent &&
         feedback.distinctCounted === feedback.counted
       notes.push(
-        `Feedback: ${feedback.accepted} events answered 201, ${feedback.counted} found in the database (${feedback.distinctCounted} distinct); aim ≥ ${aims.feedbackPerSecond} events/s, p99 ≤ ${aims.feedbackP99Ms} ms, 0 errors, each counted once: ${mark(met)}.`,
+        `Feedback: ${feedback.sent} events sent, ${feedback.accepted} answered 201 (the rest were in flight when the run stopped), ${feedback.counted} found in the database (${feedback.distinctCounted} distinct); aim ≥ ${aims.feedbackPerSecond} events/s, p99 ≤ ${aims.feedbackP99Ms} ms, 0 errors, each counted once: ${mark(met)}.`,
       )
     }
     if (claims) {
