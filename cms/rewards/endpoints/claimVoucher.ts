@@ -44,7 +44,8 @@ async function refusalBeforeAllocating(
   if (phase === 'upcoming') return refusal(409, 'campaign-not-started', `This campaign starts on ${campaign.startsAt}.`)
   const held = await heldVoucher(req.payload, campaign.id, user)
   if (held) return alreadyClaimed(held, campaign)
-  const [done, parts] = [await tutorialDone(req.payload, campaign.id, user), tutorialParts(campaign)]
+  const parts = tutorialParts(campaign)
+  const done = parts ? await tutorialDone(req.payload, campaign.id, user) : 0
   if (done < parts) return refusal(409, 'tutorial-unfinished', `Finish the tutorial first: ${done} of its ${parts} parts are done.`)
   const newUser = await newToCrossBorder({ tenant, user, token, locale: req.headers.get('accept-language') })
   if (newUser instanceof Response) return newUser
@@ -52,10 +53,23 @@ async function refusalBeforeAllocating(
   return undefined
 }
 
+const soldOut = () => refusal(409, 'sold-out', "All of this campaign's vouchers have been claimed.")
+
+/**
+ * Campaigns this process found sold out, and until when that is believed without looking again:
+ * the claims that come after the last voucher are answered without queueing behind each other
+ * for the campaign's lock. A voucher removed by hand frees its place within a few seconds.
+ */
+const soldOutUntil = new Map<Campaign['id'], number>()
+const soldOutForMs = 5000
+
 /** Takes a voucher from the budget for the user, or says it is sold out or already theirs. */
 async function allocate(req: PayloadRequest, { tenant, user }: WalletUser, campaign: Campaign): Promise<Decision> {
   const allocation = await allocateVoucher(req.payload, campaign, user, tenant.slug)
-  if (allocation.kind === 'sold-out') return refusal(409, 'sold-out', "All of this campaign's vouchers have been claimed.")
+  if (allocation.kind === 'sold-out') {
+    soldOutUntil.set(campaign.id, Date.now() + soldOutForMs)
+    return soldOut()
+  }
   if (allocation.kind === 'already-claimed') return alreadyClaimed(allocation.voucher, campaign)
   return {
     status: 201,
@@ -100,6 +114,9 @@ export const claimVoucher: Endpoint = {
     if (earlier) return earlier
     const before = await refusalBeforeAllocating(req, caller, campaign)
     if (before instanceof Response) return before
+    // Sold out a moment ago: recorded under its key like any answer (a racing retry of the same key gets this one).
+    if (!before && (soldOutUntil.get(campaign.id) ?? 0) > Date.now())
+      return send(await recordClaim(req.payload, { key, campaign, user: caller.user, ...soldOut(), voucher: undefined }))
     // One claim per campaign at a time in this process (SQLite has one writer); the unique indexes
     // are what keep several nodes correct.
     return oneAtATimePer(`campaign:${campaign.id}`, async () => {
