@@ -18,6 +18,8 @@ export const halfLifeDays = 14
 export const windowDays = 180
 
 type Id = number | string
+/** Feedback events read at a time when recomputing. */
+const popularityPage = 2000
 export type FeedbackEvent = { qa: Id; kind: FeedbackKind; createdAt: string }
 export type QaPopularity = { qa: Id; score: number; views: number; helpful: number; unhelpful: number }
 
@@ -40,21 +42,40 @@ export function popularityScores(events: FeedbackEvent[], now: Date): QaPopulari
 const idOf = (value: Id | { id: Id }): Id => (typeof value === 'object' ? value.id : value)
 
 /** Recomputes one tenant's popularity rows from its recent feedback; Q&As with no recent feedback drop to zero. */
-export async function recomputePopularity(payload: Payload, tenantSlug: string, now = new Date()): Promise<QaPopularity[]> {
+export async function recomputePopularity(
+  payload: Payload,
+  tenantSlug: string,
+  now = new Date(),
+  { page = popularityPage }: { page?: number } = {},
+): Promise<QaPopularity[]> {
   const tenant = await requireTenant(payload, tenantSlug)
   const since = new Date(now.getTime() - windowDays * 86_400_000).toISOString()
-  const { docs: feedback } = await payload.find({
-    collection: 'feedback',
-    where: { and: [{ tenant: { equals: tenant.id } }, { qa: { exists: true } }, { createdAt: { greater_than: since } }] },
-    select: { qa: true, kind: true, createdAt: true },
-    depth: 0,
-    limit: 0,
-    pagination: false,
-  })
-  const scores = popularityScores(
-    feedback.flatMap((row) => (row.qa ? [{ qa: idOf(row.qa), kind: row.kind, createdAt: row.createdAt }] : [])),
-    now,
-  )
+  const events: FeedbackEvent[] = []
+  // Read in pages, by id, giving the event loop back between them: a busy MPP has hundreds of
+  // thousands of events, and reading them at once held the CMS server up for seconds.
+  for (let after: Id | undefined; ;) {
+    const { docs } = await payload.find({
+      collection: 'feedback',
+      where: {
+        and: [
+          { tenant: { equals: tenant.id } },
+          { qa: { exists: true } },
+          { createdAt: { greater_than: since } },
+          ...(after === undefined ? [] : [{ id: { greater_than: after } }]),
+        ],
+      },
+      select: { qa: true, kind: true, createdAt: true },
+      sort: 'id',
+      depth: 0,
+      limit: page,
+      pagination: false,
+    })
+    for (const row of docs) if (row.qa) events.push({ qa: idOf(row.qa), kind: row.kind, createdAt: row.createdAt })
+    if (docs.length < page) break
+    after = docs.at(-1)!.id
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+  const scores = popularityScores(events, now)
   await retryWhenBusy(() => payload.delete({ collection: 'popularity', where: { tenant: { equals: tenant.id } } }))
   for (const row of scores) {
     await retryWhenBusy(() =>

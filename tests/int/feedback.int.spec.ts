@@ -201,6 +201,21 @@ describe('popularity from feedback', () => {
     // Another MPP's feedback leaves its ranking alone.
     expect((await exportSnapshot(payload, 'nakhla')).qas.every((qa) => qa.popularity === 0)).toBe(true)
   })
+
+  test('a recomputation reads the feedback page by page and counts every event once, whatever the page size', async () => {
+    const { recomputePopularity, flushPopularity } = await import('../../cms/ask/popularity')
+    for (let i = 0; i < 7; i++) await send({ tenant: 'nakhla', locale: 'en', kind: 'view', query: `paged ${i}`, qa: 'tips' })
+    await send({ tenant: 'nakhla', locale: 'en', kind: 'helpful', query: 'paged helpful', qa: 'tips' })
+    await flushPopularity()
+    const whole = await recomputePopularity(payload, 'nakhla')
+    const paged = await recomputePopularity(payload, 'nakhla', new Date(), { page: 3 })
+    const tips = (rows: typeof whole) => rows.find((row) => row.views + row.helpful === 8)
+    expect(tips(whole)).toMatchObject({ views: 7, helpful: 1, unhelpful: 0 })
+    expect(tips(paged)).toMatchObject({ views: 7, helpful: 1, unhelpful: 0 })
+    expect(paged.map(({ qa, views, helpful }) => ({ qa, views, helpful }))).toEqual(
+      whole.map(({ qa, views, helpful }) => ({ qa, views, helpful })),
+    )
+  })
 })
 
 describe('unanswered questions in the admin', () => {
