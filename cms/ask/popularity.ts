@@ -1,7 +1,6 @@
 import type { Payload } from 'payload'
 
 import type { FeedbackKind } from '../../content/centerApi'
-import { retryWhenBusy } from '../lib/retryWhenBusy'
 import { flushedOnShutdown, isStopping } from '../lib/shutdown'
 import { requireTenant } from '../lib/tenants'
 
@@ -76,29 +75,27 @@ export async function recomputePopularity(
     await new Promise((resolve) => setImmediate(resolve))
   }
   const scores = popularityScores(events, now)
-  await retryWhenBusy(() => payload.delete({ collection: 'popularity', where: { tenant: { equals: tenant.id } } }))
+  await payload.delete({ collection: 'popularity', where: { tenant: { equals: tenant.id } } })
   for (const row of scores) {
-    await retryWhenBusy(() =>
-      payload.create({
-        collection: 'popularity',
-        data: {
-          tenant: tenant.id,
-          qa: row.qa as number,
-          score: row.score,
-          views: row.views,
-          helpful: row.helpful,
-          unhelpful: row.unhelpful,
-          computedAt: now.toISOString(),
-        },
-      }),
-    )
+    await payload.create({
+      collection: 'popularity',
+      data: {
+        tenant: tenant.id,
+        qa: row.qa as number,
+        score: row.score,
+        views: row.views,
+        helpful: row.helpful,
+        unhelpful: row.unhelpful,
+        computedAt: now.toISOString(),
+      },
+    })
   }
   return scores
 }
 
 /** Queues a recomputation of a tenant's popularity; a newer request replaces one still waiting, and the CMS server runs it within a minute. */
 export async function queuePopularity(payload: Payload, tenantSlug: string): Promise<void> {
-  await retryWhenBusy(() => payload.jobs.queue({ task: 'recomputePopularity', queue: 'default', input: { tenant: tenantSlug } }))
+  await payload.jobs.queue({ task: 'recomputePopularity', queue: 'default', input: { tenant: tenantSlug } })
 }
 
 /** How often a tenant's popularity may be queued for recomputation: once per interval, however much feedback comes in. */

@@ -1,7 +1,5 @@
 import type { CollectionSlug, Payload } from 'payload'
 
-import { retryWhenBusy } from './retryWhenBusy'
-
 type Row = Record<string, unknown> & { createdAt: string }
 
 /** The adapter parts a multi-row insert needs; Payload's Local API creates one document per call. */
@@ -27,7 +25,7 @@ export async function insertRows(payload: Payload, collection: CollectionSlug, r
   if (db.name === 'sqlite') {
     const values = rows.map((row) => ({ ...row, updatedAt: row.createdAt }))
     // Drizzle's table for a collection is named after its slug with underscores.
-    await retryWhenBusy(() => db.insert({ db: db.drizzle, tableName: collection.replace(/-/g, '_'), values }))
+    await db.insert({ db: db.drizzle, tableName: collection.replace(/-/g, '_'), values })
     return
   }
   if (db.name === 'mongoose') {

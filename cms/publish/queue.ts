@@ -3,7 +3,6 @@ import type { Payload, PayloadRequest, Where } from 'payload'
 import type { attemptOutcomes, buildTriggers } from '../collections/Builds'
 import { defaultSandboxOrigin } from '../lib/mppOrigin'
 import { oneAtATimePer } from '../lib/oneAtATime'
-import { retryWhenBusy } from '../lib/retryWhenBusy'
 import { isStopping } from '../lib/shutdown'
 import type { Build } from '../payload-types'
 import { buildTenant, newBuildId } from './buildSite'
@@ -57,7 +56,7 @@ export function queueRebuild(
     await payload.jobs.queue({ task: 'rebuildTenant', queue: rebuildQueue, input: { build: String(build.id), tenant: slug }, req })
     return { buildId: build.buildId, coalesced: false }
   }
-  return req?.transactionID ? work() : oneAtATime(() => retryWhenBusy(work))
+  return req?.transactionID ? work() : oneAtATime(work)
 }
 
 type AttemptLog = NonNullable<Build['attemptLogs']>[number]
@@ -94,22 +93,18 @@ export async function runRebuild(payload: Payload, id: Id, options: RebuildOptio
     ],
   }
   if ((await payload.count({ collection: 'builds', where: newer })).totalDocs > 0) {
-    await retryWhenBusy(() =>
-      payload.update({ collection: 'builds', id, depth: 0, data: { state: 'superseded', finishedAt: new Date().toISOString() } }),
-    )
+    await payload.update({ collection: 'builds', id, depth: 0, data: { state: 'superseded', finishedAt: new Date().toISOString() } })
     return 'superseded'
   }
 
   const startedAt = new Date()
   const attempt = (build.attempts ?? 0) + 1
-  await retryWhenBusy(() =>
-    payload.update({
-      collection: 'builds',
-      id,
-      depth: 0,
-      data: { state: 'running', startedAt: startedAt.toISOString(), finishedAt: null, attempts: attempt },
-    }),
-  )
+  await payload.update({
+    collection: 'builds',
+    id,
+    depth: 0,
+    data: { state: 'running', startedAt: startedAt.toISOString(), finishedAt: null, attempts: attempt },
+  })
   const seconds = () => Math.round((Date.now() - startedAt.getTime()) / 100) / 10
   let warnings: string[]
   let skipped: SkippedDocument[] = []
@@ -128,21 +123,19 @@ export async function runRebuild(payload: Payload, id: Id, options: RebuildOptio
     }))
   } catch (error) {
     const log = logTail(error instanceof Error ? error.message : String(error))
-    await retryWhenBusy(() =>
-      payload.update({
-        collection: 'builds',
-        id,
-        depth: 0,
-        data: {
-          state: 'failed',
-          finishedAt: new Date().toISOString(),
-          duration: seconds(),
-          log,
-          skipped: skippedRows(skipped),
-          attemptLogs: withAttempt(build, attempt, 'failed', log),
-        },
-      }),
-    )
+    await payload.update({
+      collection: 'builds',
+      id,
+      depth: 0,
+      data: {
+        state: 'failed',
+        finishedAt: new Date().toISOString(),
+        duration: seconds(),
+        log,
+        skipped: skippedRows(skipped),
+        attemptLogs: withAttempt(build, attempt, 'failed', log),
+      },
+    })
     throw error
   }
   const log = logTail(
@@ -165,15 +158,13 @@ export async function runRebuild(payload: Payload, id: Id, options: RebuildOptio
 
 /** Sets a build row live and clears the flag on the tenant's other rows. */
 export async function markLive(payload: Payload, tenant: Id, id: Id, data: Record<string, unknown>): Promise<void> {
-  await retryWhenBusy(() =>
-    payload.update({
-      collection: 'builds',
-      where: { and: [{ tenant: { equals: tenant } }, { live: { equals: true } }, { id: { not_equals: id } }] },
-      depth: 0,
-      data: { live: false },
-    }),
-  )
-  await retryWhenBusy(() => payload.update({ collection: 'builds', id, depth: 0, data: { ...data, live: true } }))
+  await payload.update({
+    collection: 'builds',
+    where: { and: [{ tenant: { equals: tenant } }, { live: { equals: true } }, { id: { not_equals: id } }] },
+    depth: 0,
+    data: { live: false },
+  })
+  await payload.update({ collection: 'builds', id, depth: 0, data: { ...data, live: true } })
 }
 
 /** How many rebuild jobs are due now: a read, so polling never takes SQLite's write lock. */
@@ -207,13 +198,11 @@ export const staleRebuildMs = (env: Record<string, string | undefined> = process
 export async function recoverInterruptedRebuilds(payload: Payload, staleAfterMs = 0): Promise<void> {
   const before = new Date(Date.now() - staleAfterMs).toISOString()
   const stale = (field: string): Where[] => (staleAfterMs ? [{ [field]: { less_than: before } }] : [])
-  await retryWhenBusy(() =>
-    payload.update({
-      collection: 'payload-jobs',
-      where: { and: [{ queue: { equals: rebuildQueue } }, { processing: { equals: true } }, ...stale('updatedAt')] },
-      data: { processing: false },
-    }),
-  )
+  await payload.update({
+    collection: 'payload-jobs',
+    where: { and: [{ queue: { equals: rebuildQueue } }, { processing: { equals: true } }, ...stale('updatedAt')] },
+    data: { processing: false },
+  })
   // Each interrupted build keeps the attempt it was on in its logs, so the retry's row tells the whole story.
   const interrupted = await payload.find({
     collection: 'builds',
@@ -224,14 +213,12 @@ export async function recoverInterruptedRebuilds(payload: Payload, staleAfterMs 
   })
   const log = 'Interrupted (the process running it stopped); queued again.'
   for (const build of interrupted.docs) {
-    await retryWhenBusy(() =>
-      payload.update({
-        collection: 'builds',
-        id: build.id,
-        depth: 0,
-        data: { state: 'failed', log, attemptLogs: withAttempt(build, build.attempts ?? 1, 'failed', log) },
-      }),
-    )
+    await payload.update({
+      collection: 'builds',
+      id: build.id,
+      depth: 0,
+      data: { state: 'failed', log, attemptLogs: withAttempt(build, build.attempts ?? 1, 'failed', log) },
+    })
   }
 }
 
@@ -240,7 +227,7 @@ export async function runDueRebuilds(payload: Payload): Promise<number> {
   let ran = 0
   // A stopping process takes no new job; another worker (or this one, restarted) runs it.
   while (!isStopping() && (await dueRebuilds(payload)) > 0) {
-    const result = await retryWhenBusy(() => payload.jobs.run({ queue: rebuildQueue, sequential: true, limit: 1 }))
+    const result = await payload.jobs.run({ queue: rebuildQueue, sequential: true, limit: 1 })
     const count = Object.keys(result.jobStatus ?? {}).length
     if (!count) break
     ran += count

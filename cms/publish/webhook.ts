@@ -2,7 +2,6 @@ import { ValidationError, type Endpoint, type PayloadRequest } from 'payload'
 
 import type { RebuildQueued } from '../../content/centerApi'
 import { rateLimit, readCapped, refuse } from '../lib/requests'
-import { retryWhenBusy } from '../lib/retryWhenBusy'
 import { findTenant } from '../lib/tenants'
 import { oneAtATime, queueRebuild } from './queue'
 import { verifyWebhook } from './webhookVerification'
@@ -38,20 +37,16 @@ async function firstDelivery(req: PayloadRequest, tenant: string, id: string): P
   if (seen.totalDocs) return false
   const now = Date.now()
   try {
-    await retryWhenBusy(() =>
-      req.payload.create({ collection: 'webhook-deliveries', data: { key, receivedAt: new Date(now).toISOString() } }),
-    )
+    await req.payload.create({ collection: 'webhook-deliveries', data: { key, receivedAt: new Date(now).toISOString() } })
   } catch (error) {
     // Two copies at once: the unique index lets one in.
     if (error instanceof ValidationError) return false
     throw error
   }
-  await retryWhenBusy(() =>
-    req.payload.delete({
-      collection: 'webhook-deliveries',
-      where: { receivedAt: { less_than: new Date(now - rememberMs).toISOString() } },
-    }),
-  )
+  await req.payload.delete({
+    collection: 'webhook-deliveries',
+    where: { receivedAt: { less_than: new Date(now - rememberMs).toISOString() } },
+  })
   return true
 }
 

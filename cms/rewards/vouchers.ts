@@ -1,7 +1,6 @@
 import { ValidationError, type Payload, type Where } from 'payload'
 
 import { claimOutcomes, type ClaimOutcome } from '../collections/RewardClaims'
-import { retryWhenBusy } from '../lib/retryWhenBusy'
 import type { Campaign, Voucher } from '../payload-types'
 import { voucherCode, voucherExpiry } from './rewards'
 
@@ -64,24 +63,22 @@ export async function allocateVoucher(
     const serial = count + 1 + skipped
     if (serial > campaign.budget) return { kind: 'sold-out' }
     try {
-      const voucher = await retryWhenBusy(() =>
-        payload.create({
-          collection: 'vouchers',
-          depth: 0,
-          data: {
-            tenant: idOf(campaign.tenant) as number,
-            campaign: campaign.id,
-            user,
-            serial,
-            code: voucherCode(tenantSlug),
-            merchant: campaign.voucher.merchant,
-            currency: campaign.voucher.currency,
-            value: campaign.voucher.value,
-            claimedAt: now.toISOString(),
-            expiresAt: voucherExpiry(now, campaign.voucher.validityDays).toISOString(),
-          },
-        }),
-      )
+      const voucher = await payload.create({
+        collection: 'vouchers',
+        depth: 0,
+        data: {
+          tenant: idOf(campaign.tenant) as number,
+          campaign: campaign.id,
+          user,
+          serial,
+          code: voucherCode(tenantSlug),
+          merchant: campaign.voucher.merchant,
+          currency: campaign.voucher.currency,
+          value: campaign.voucher.value,
+          claimedAt: now.toISOString(),
+          expiresAt: voucherExpiry(now, campaign.voucher.validityDays).toISOString(),
+        },
+      })
       return { kind: 'issued', voucher }
     } catch (error) {
       if (!(error instanceof ValidationError) || attempt >= 1000) throw error
@@ -120,12 +117,9 @@ export async function recordTutorial(payload: Payload, campaign: Id, user: strin
     const row = docs[0]
     if (row && row.stepsDone >= steps) return row.stepsDone
     try {
-      if (row)
-        await retryWhenBusy(() => payload.update({ collection: 'tutorial-progress', id: row.id, depth: 0, data: { stepsDone: steps } }))
+      if (row) await payload.update({ collection: 'tutorial-progress', id: row.id, depth: 0, data: { stepsDone: steps } })
       else
-        await retryWhenBusy(() =>
-          payload.create({ collection: 'tutorial-progress', depth: 0, data: { campaign: campaign as number, user, stepsDone: steps } }),
-        )
+        await payload.create({ collection: 'tutorial-progress', depth: 0, data: { campaign: campaign as number, user, stepsDone: steps } })
       return steps
     } catch (error) {
       // Two first steps at once: the unique index lets one row in, and this looks again.
@@ -160,22 +154,20 @@ export async function recordClaim(
   claim: { key: string; campaign: Campaign; user: string; outcome: ClaimOutcome; voucher?: Id } & ClaimAnswer,
 ): Promise<ClaimAnswer> {
   try {
-    await retryWhenBusy(() =>
-      payload.create({
-        collection: 'reward-claims',
-        depth: 0,
-        data: {
-          key: claim.key,
-          tenant: idOf(claim.campaign.tenant) as number,
-          campaign: claim.campaign.id,
-          user: claim.user,
-          outcome: claim.outcome,
-          voucher: claim.voucher as number | undefined,
-          status: claim.status,
-          answer: claim.body,
-        },
-      }),
-    )
+    await payload.create({
+      collection: 'reward-claims',
+      depth: 0,
+      data: {
+        key: claim.key,
+        tenant: idOf(claim.campaign.tenant) as number,
+        campaign: claim.campaign.id,
+        user: claim.user,
+        outcome: claim.outcome,
+        voucher: claim.voucher as number | undefined,
+        status: claim.status,
+        answer: claim.body,
+      },
+    })
     return { status: claim.status, body: claim.body }
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error

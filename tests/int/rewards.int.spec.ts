@@ -207,8 +207,8 @@ describe('claiming a voucher', () => {
     const c = await campaign(20)
     const { allocateVoucher } = await import('../../cms/rewards/vouchers')
     const racers = [...Array.from({ length: 60 }, (_, i) => `node-racer-${i}`), ...Array.from({ length: 20 }, () => 'node-racer-0')]
-    // Racing writers without the queue meet "database is locked" on SQLite, which Payload logs as an
-    // error before retryWhenBusy tries again: expected here, so kept out of the test's output.
+    // Racing writers without the queue meet the unique indexes, whose refusals Payload logs as
+    // errors before allocateVoucher looks again: expected here, so kept out of the test's output.
     const level = payload.logger.level
     payload.logger.level = 'fatal'
     const results = await Promise.all(racers.map((user) => allocateVoucher(payload, c, user, 'lumopay'))).finally(
