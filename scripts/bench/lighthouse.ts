@@ -17,6 +17,8 @@ export type LighthouseFigures = {
   mainThreadTop: string | null
   /** The element Lighthouse found largest (its HTML, shortened): what to make paint sooner. */
   lcpElement: string | null
+  /** Where the LCP's time went (Lighthouse's phases, ms): time to first byte, then the render delay after it for a text element. */
+  lcpPhases: string | null
   /** The performance scores of every run; the figures are those of the median run. */
   runs: (number | null)[]
   /** Why the page could not be tested, when it could not; the other pages are still tested. */
@@ -72,6 +74,7 @@ export async function measureLighthouse(
           mainThreadMs: null,
           mainThreadTop: null,
           lcpElement: null,
+          lcpPhases: null,
         }
         figures.push({ type, url, ...nothing, runs: [], error: error instanceof Error ? error.message : String(error) })
         log(`lighthouse: ${type} not measured: ${figures.at(-1)!.error}`)
@@ -105,9 +108,13 @@ async function measureOnce(port: number, type: string, url: string): Promise<Omi
     (audits['mainthread-work-breakdown']?.details as { items?: { groupLabel?: string; group?: string; duration: number }[] } | undefined)
       ?.items ?? []
   const top = breakdown.reduce<(typeof breakdown)[number] | undefined>((a, b) => (!a || b.duration > a.duration ? b : a), undefined)
-  const lcpItems = (
-    audits['largest-contentful-paint-element']?.details as { items?: { items?: { node?: { snippet?: string } }[] }[] } | undefined
-  )?.items?.[0]?.items
+  const lcpTables = (
+    audits['largest-contentful-paint-element']?.details as
+      | { items?: { items?: { node?: { snippet?: string }; phase?: string; timing?: number }[] }[] }
+      | undefined
+  )?.items
+  const lcpItems = lcpTables?.[0]?.items
+  const phases = lcpTables?.[1]?.items?.filter((item) => item.phase && item.timing !== undefined) ?? []
   return {
     type,
     url,
@@ -119,5 +126,6 @@ async function measureOnce(port: number, type: string, url: string): Promise<Omi
     mainThreadMs: metric('mainthread-work-breakdown'),
     mainThreadTop: top ? `${top.groupLabel ?? top.group} ${Math.round(top.duration)} ms` : null,
     lcpElement: lcpItems?.[0]?.node?.snippet?.slice(0, 100) ?? null,
+    lcpPhases: phases.length ? phases.map(({ phase, timing }) => `${phase} ${Math.round(timing!)}`).join(', ') : null,
   }
 }
