@@ -416,6 +416,9 @@ export interface Synonym {
         | 'lostPhone'
         | 'scam'
         | 'rideHailing'
+        | 'offline'
+        | 'weekend'
+        | 'history'
       )
     | null;
   updatedAt: string;
