@@ -26,6 +26,7 @@ import { health, ready } from './endpoints/health'
 import { payloadSecret, rootDir } from './env'
 import { contentEditor } from './fields/richText'
 import { tenantRoleField } from './fields/tenantRole'
+import { i18n } from './i18n'
 import { logOnlyEmail } from './lib/email'
 import { cmsOrigins, siteOrigins } from './lib/origins'
 import { localization } from './localization'
@@ -75,6 +76,7 @@ export default buildConfig({
   db: databaseAdapter(),
   editor: contentEditor,
   email: logOnlyEmail,
+  i18n,
   endpoints: [rebuildWebhook, health, ready, liveRewards, myRewards, tutorialProgress, claimVoucher],
   jobs: {
     // Scheduled publishing runs as a job; the long-lived CMS server picks due jobs up every minute.

@@ -1,14 +1,15 @@
 'use client'
 
-import { Button, useConfig, useDocumentInfo, useFormModified } from '@payloadcms/ui'
+import { Button, useConfig, useDocumentInfo, useFormModified, useTranslation } from '@payloadcms/ui'
 import { useCallback, useEffect, useState } from 'react'
+
+import type { AdminTranslationKeys, AdminTranslations } from '../i18n/translations'
 
 type Request = { id: number | string; createdAt: string; requestedBy?: { email?: string } | number | string | null }
 
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-
 /** Sidebar: asks the MPP's publishers to review this draft, or says who asked and when; publishing clears it. */
 export function RequestReview() {
+  const { t, i18n } = useTranslation<AdminTranslations, AdminTranslationKeys>()
   const { id, collectionSlug, data } = useDocumentInfo()
   const { config } = useConfig()
   const modified = useFormModified()
@@ -31,11 +32,11 @@ export function RequestReview() {
     let current = true
     load()
       .then((found) => current && setRequest(found))
-      .catch((failure: unknown) => current && setError(`Review requests could not be read (${String(failure)}).`))
+      .catch((failure: unknown) => current && setError(t('reviewRequest:readFailed', { error: String(failure) })))
     return () => {
       current = false
     }
-  }, [load, id, savedAt])
+  }, [load, id, savedAt, t])
 
   if (id === undefined || request === undefined) return null
 
@@ -48,28 +49,32 @@ export function RequestReview() {
       body: JSON.stringify({ collection: collectionSlug, document: String(id), note: note || undefined }),
     })
     const body = (await response.json().catch(() => ({}))) as { errors?: { message?: string }[] }
-    if (!response.ok) return setError(body.errors?.[0]?.message ?? `The review could not be requested (HTTP ${response.status}).`)
+    if (!response.ok) return setError(body.errors?.[0]?.message ?? t('reviewRequest:requestFailed', { status: response.status }))
     setRequest(await load())
   }
 
   const by = typeof request?.requestedBy === 'object' ? request.requestedBy?.email : undefined
+  // In the admin's language, in the editor's own time zone.
+  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })
   return (
     <div className="field-type request-review">
-      <p className="field-label">Review</p>
+      <p className="field-label">{t('reviewRequest:label')}</p>
       {request ? (
         <p role="status">
-          Review requested{by ? ` by ${by}` : ''} on {when(request.createdAt)}. Publishing this document clears the request.
+          {by
+            ? t('reviewRequest:requestedBy', { user: by, time: when(request.createdAt) })
+            : t('reviewRequest:requested', { time: when(request.createdAt) })}
         </p>
       ) : (
         <>
           <label className="request-review-note">
-            <span>Note for the publisher (optional)</span>
+            <span>{t('reviewRequest:note')}</span>
             <textarea value={note} rows={2} maxLength={1000} onChange={(event) => setNote(event.target.value)} />
           </label>
           <Button buttonStyle="secondary" size="small" disabled={modified} onClick={() => void ask()}>
-            Request review
+            {t('reviewRequest:request')}
           </Button>
-          {modified && <p className="request-review-hint">Save the draft first: the publisher reviews what is saved.</p>}
+          {modified && <p className="request-review-hint">{t('reviewRequest:saveFirst')}</p>}
         </>
       )}
       {error && <p role="alert">{error}</p>}

@@ -1,11 +1,16 @@
 'use client'
 
-import { useDocumentInfo, useFormFields, useFormInitializing, useLocale } from '@payloadcms/ui'
+import { useDocumentInfo, useFormFields, useFormInitializing, useLocale, useTranslation } from '@payloadcms/ui'
 import { useState } from 'react'
 
+import type { AdminTranslationKeys, AdminTranslations } from '../i18n/translations'
 import { editingTranslationStatus, textSignature } from '../lib/translationStatus'
 
-const labels = { current: 'up to date', outdated: 'older than the default locale', missing: 'missing' } as const
+const labels = {
+  current: 'translationPanel:current',
+  outdated: 'translationPanel:outdated',
+  missing: 'translationPanel:missing',
+} as const satisfies Record<string, AdminTranslationKeys>
 
 type Props = {
   locales: string[]
@@ -23,6 +28,7 @@ type Props = {
  * as written now, until it is saved and stamped by the server. Each locale opens the document in it.
  */
 export function TranslationPanel({ locales, defaultLocale, translatedAt, texts, href }: Props) {
+  const { t } = useTranslation<AdminTranslations, AdminTranslationKeys>()
   const { code: editing } = useLocale()
   const { data } = useDocumentInfo()
   const initializing = useFormInitializing()
@@ -43,15 +49,19 @@ export function TranslationPanel({ locales, defaultLocale, translatedAt, texts, 
   return (
     <div className="field-type translation-status" aria-live="polite">
       <p className="field-label">
-        Translations (against <a href={`${href}?locale=${defaultLocale}`}>{defaultLocale}</a>)
+        {t('translationPanel:title')} (
+        <a href={`${href}?locale=${defaultLocale}`}>
+          <bdi dir="ltr">{defaultLocale}</bdi>
+        </a>
+        )
       </p>
       <ul>
         {status.map(({ locale, state, unsaved }) => (
           <li key={locale} data-state={state} aria-current={locale === editing ? 'true' : undefined}>
             <a href={`${href}?locale=${locale}`}>
-              {locale}: {labels[state]}
+              <bdi dir="ltr">{locale}</bdi>: {t(labels[state])}
             </a>
-            {unsaved && <small> (unsaved change)</small>}
+            {unsaved && <small> {t('translationPanel:unsaved')}</small>}
           </li>
         ))}
       </ul>
