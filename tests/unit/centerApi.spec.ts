@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest'
 
 import { centerApiOperations, feedbackBodySchema, myRewardsSchema } from '../../content/centerApi'
 import { centerApiPath, centerApiYaml } from '../../scripts/writeCenterApi'
+import { centerApiUrl } from '../../site/src/lib/centerApi'
 
 describe('the Center API contract', () => {
   test('docs/center-api.yaml is what content/centerApi.ts generates (run npm run contract:center after changing a schema)', () => {
@@ -44,5 +45,13 @@ describe('the Center API contract', () => {
       false,
     )
     expect(myRewardsSchema.safeParse({ tenant: 'lumopay', user: 'u', newUser: null, tutorials: [], vouchers: [] }).success).toBe(true)
+  })
+})
+
+describe("the site's Center API address", () => {
+  test('is CENTER_API_URL without trailing slashes, and none when the site is built with no CMS', () => {
+    expect(centerApiUrl({ CENTER_API_URL: 'https://center.example/api//' })).toBe('https://center.example/api')
+    expect(centerApiUrl({ CENTER_API_URL: '' })).toBeUndefined()
+    expect(centerApiUrl({})).toBeUndefined()
   })
 })

@@ -1,8 +1,19 @@
 import { describe, expect, test } from 'vitest'
 
 import { locales } from '../../content/schema'
-import { dictionaries, pluralCategories } from '../../site/src/i18n'
+import {
+  agreementScopes,
+  agreementStatuses,
+  billStatuses,
+  cancellationRefusals,
+  cancelReasons,
+  paymentMethods,
+  refundReasons,
+} from '../../mpp/contract/schema'
+import { dictionaries, format, pick, pluralCategories, translator } from '../../site/src/i18n'
 import en from '../../site/src/i18n/en.json'
+import { translate } from '../../site/src/i18n/format'
+import { failureKey } from '../../site/src/lib/mppErrors'
 
 /**
  * Values that are rightly the same as the English one: brand terms and codes, and words these
@@ -76,5 +87,46 @@ describe.each(locales.filter((locale) => locale !== 'en'))('the %s dictionary', 
       .filter(([key, english]) => JSON.stringify(placeholders(dictionary[key] ?? '')) !== JSON.stringify(placeholders(english)))
       .map(([key]) => key)
     expect(broken).toEqual([])
+  })
+})
+
+describe('UI strings', () => {
+  test('each locale speaks its own language', () => {
+    expect(translator('th')('nav.bills')).not.toBe(translator('en')('nav.bills'))
+    expect(translator('ja')('nav.bills')).toBe('明細')
+  })
+
+  test('every failure an MPP call can have has a message in every dictionary', () => {
+    for (const kind of ['unauthorized', 'not-found', 'refused', 'timeout', 'unavailable', 'invalid-response'] as const) {
+      expect(Object.keys(en)).toContain(failureKey(kind))
+    }
+  })
+
+  test('every code the MPP API can send is worded in every dictionary, so no screen shows a code or English', () => {
+    const keys = [
+      ...billStatuses.map((code) => `bills.status.${code}`),
+      ...refundReasons.map((code) => `bills.refund.reason.${code}`),
+      ...paymentMethods.map((code) => `bills.method.${code}`),
+      ...agreementStatuses.map((code) => `agreements.status.${code}`),
+      ...agreementScopes.map((code) => `agreements.scope.${code}`),
+      ...cancellationRefusals.map((code) => `agreements.refused.reason.${code}`),
+      ...cancelReasons.map((code) => `agreements.survey.${code}`),
+    ]
+    const missing = locales.flatMap((locale) =>
+      keys.filter((key) => !(dictionaries[locale] as Record<string, string>)[key]).map((key) => `${locale} ${key}`),
+    )
+    expect(missing).toEqual([])
+  })
+
+  test('an island gets only the strings under its prefixes, with build-time values filled', () => {
+    const strings = pick('ja', ['agreements.', 'mpp.'], { mpp: 'Hoshi Wallet' })
+    expect(Object.keys(strings).every((key) => key.startsWith('agreements.') || key.startsWith('mpp.'))).toBe(true)
+    expect(strings['mpp.error.unauthorized']).toBe('セッションが終了しました。Hoshi Wallet アプリからもう一度開いてください。')
+    expect(translate(strings)('agreements.done.cancelled', { merchant: 'Spotify' })).toBe('Spotify との契約を解約しました。')
+    expect(translate(strings)('merchant.category.unknown', {}, 'unknown')).toBe('unknown')
+  })
+
+  test('placeholders are filled and unknown ones are left visible', () => {
+    expect(format('Open {mpp} to see {what}', { mpp: 'LumoPay' })).toBe('Open LumoPay to see {what}')
   })
 })

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 
 import { resolveMppBaseUrl } from '../../cms/lib/mppOrigin'
 import { kindOfStatus } from '../../mpp/contract/client'
-import { formatAmount, minorDigits } from '../../mpp/contract/money'
+import { minorDigits } from '../../mpp/contract/money'
 import { agreementListSchema, billPageSchema, billSchema, problemSchema } from '../../mpp/contract/schema'
 import { agreementIn, demoAgreements, demoBills, maskedAccount, refundStatus } from '../../mpp/sandbox/demoData'
 import { signingKey } from '../../mpp/sandbox/keys'
@@ -88,18 +88,6 @@ describe('the MPP API contract', () => {
 describe('the MPP client', () => {
   test('HTTP statuses map to what the user is told', () => {
     expect([401, 404, 409, 500, 503].map(kindOfStatus)).toEqual(['unauthorized', 'not-found', 'refused', 'unavailable', 'unavailable'])
-  })
-})
-
-describe('money', () => {
-  test('minor units follow ISO 4217: JPY and KRW have none, KWD three', () => {
-    expect([minorDigits('JPY'), minorDigits('KRW'), minorDigits('USD'), minorDigits('KWD')]).toEqual([0, 0, 2, 3])
-  })
-
-  test('amounts are formatted from minor units', () => {
-    expect(formatAmount({ currency: 'JPY', value: 1200 }, 'en')).toBe('¥1,200')
-    expect(formatAmount({ currency: 'KWD', value: 6500 }, 'en')).toBe('KWD\u00a06.500')
-    expect(formatAmount({ currency: 'HKD', value: 11760 }, 'en')).toBe('HK$117.60')
   })
 })
 
