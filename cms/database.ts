@@ -83,7 +83,8 @@ export function isBusy(error: unknown): boolean {
   return false
 }
 
-async function retryWhenBusy<T>(work: () => Promise<T>, attempts: number): Promise<T> {
+/** Runs work again, after a short pause, while SQLite answers "database is locked". */
+export async function retryWhenBusy<T>(work: () => Promise<T>, attempts = lockWaitAttempts): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await work()

@@ -1,10 +1,10 @@
 import { describe, expect, test, vi } from 'vitest'
 
-import { isBusy, retryWhenBusy } from '../../cms/lib/retryWhenBusy'
+import { isBusy, retryWhenBusy } from '../../cms/database'
 
 const busy = () => Object.assign(new Error('SQLITE_BUSY: database is locked'), { code: 'SQLITE_BUSY' })
 
-describe('retrying a write while SQLite is busy', () => {
+describe('the database layer retrying a write while SQLite is busy', () => {
   test('"database is locked" is told by its code or message, also as the cause of a wrapping error', () => {
     expect(isBusy(busy())).toBe(true)
     expect(isBusy({ code: 'SQLITE_BUSY_SNAPSHOT' })).toBe(true)
