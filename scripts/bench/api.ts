@@ -32,6 +32,9 @@ export type LoadFigures = {
   timeouts: number
   /** The longest the bench's own event loop was held up during the run: a stalled client also times out. */
   clientStallMs: number
+  /** The longest time with no response at all, and when it began (s into the run): a server that stalled. */
+  longestSilenceMs: number
+  silenceAtS: number
 }
 
 export type ReadFigures = LoadFigures & {
@@ -84,6 +87,9 @@ async function load(
   const times: number[] = []
   const statuses: Record<string, number> = {}
   const [method, path] = request.split(' ') as [string, string]
+  const started = performance.now()
+  let lastResponse = started
+  const silence = { ms: 0, at: 0 }
   const stall = monitorEventLoopDelay({ resolution: 20 })
   stall.enable()
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -97,6 +103,9 @@ async function load(
       (error, done) => (error ? reject(error) : resolve(done)),
     )
     instance.on('response', (_client, status, _bytes, responseTime) => {
+      const now = performance.now()
+      if (now - lastResponse > silence.ms) Object.assign(silence, { ms: now - lastResponse, at: lastResponse - started })
+      lastResponse = now
       times.push(responseTime)
       statuses[status] = (statuses[status] ?? 0) + 1
     })
@@ -116,6 +125,8 @@ async function load(
     errors: result.errors + serverErrors,
     timeouts: result.timeouts,
     clientStallMs: Math.round(stall.max / 1e6),
+    longestSilenceMs: Math.round(silence.ms),
+    silenceAtS: Math.round(silence.at / 100) / 10,
   }
 }
 

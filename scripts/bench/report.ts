@@ -161,7 +161,9 @@ export function markdownReport(result: BenchResult): string {
       fixed(a.latencyMs.p95),
       fixed(a.latencyMs.p99),
       statusList(a.statuses),
-      a.timeouts ? `${a.errors} (${a.timeouts} timed out; the bench's own loop stalled up to ${a.clientStallMs} ms)` : a.errors,
+      a.timeouts
+        ? `${a.errors} (${a.timeouts} timed out; no response for ${a.longestSilenceMs} ms from ${a.silenceAtS} s; the bench's own loop stalled up to ${a.clientStallMs} ms)`
+        : a.errors,
     ]
     const loads = [read, feedback, liveRewards, claims].filter((a): a is LoadFigures => a !== undefined)
     const notes = [
