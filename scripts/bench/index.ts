@@ -162,7 +162,8 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     const center = await serveCenter(log, { CENTER_SITE_URL: `http://localhost:${sitePort}` })
     try {
       for (const snapshot of demo)
-        await buildTenant(snapshot, { sandboxOrigin: center.sandboxOrigin, centerApiUrl: center.cmsOrigin, quiet: true })
+        // The Center API is under /api on the CMS, as `center start` builds it.
+        await buildTenant(snapshot, { sandboxOrigin: center.sandboxOrigin, centerApiUrl: `${center.cmsOrigin}/api`, quiet: true })
       const site = await startSite(sitePort)
       try {
         const pages = await lighthousePages(site.url, center.sandboxOrigin, fullest(demo))
