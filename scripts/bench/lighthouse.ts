@@ -110,8 +110,7 @@ async function measureOnce(port: number, type: string, url: string): Promise<Omi
   const top = breakdown.reduce<(typeof breakdown)[number] | undefined>((a, b) => (!a || b.duration > a.duration ? b : a), undefined)
   const lcpTables = (
     audits['largest-contentful-paint-element']?.details as
-      | { items?: { items?: { node?: { snippet?: string }; phase?: string; timing?: number }[] }[] }
-      | undefined
+      { items?: { items?: { node?: { snippet?: string }; phase?: string; timing?: number }[] }[] } | undefined
   )?.items
   const lcpItems = lcpTables?.[0]?.items
   const phases = lcpTables?.[1]?.items?.filter((item) => item.phase && item.timing !== undefined) ?? []

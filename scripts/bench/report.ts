@@ -105,7 +105,18 @@ export function markdownReport(result: BenchResult): string {
     section(
       'Lighthouse (mobile profile, Debian Chromium)',
       markdownTable(
-        ['type', 'performance (runs)', 'accessibility', 'LCP ms', 'LCP element', 'LCP phases ms', 'TBT ms', 'CLS', 'main thread (most of it)', 'aim 100'],
+        [
+          'type',
+          'performance (runs)',
+          'accessibility',
+          'LCP ms',
+          'LCP element',
+          'LCP phases ms',
+          'TBT ms',
+          'CLS',
+          'main thread (most of it)',
+          'aim 100',
+        ],
         result.lighthouse.map((l) => [
           l.error ? `${l.type} (not measured: ${l.error.slice(0, 120)})` : l.type,
           `${l.performance ?? 'n/a'} (${l.runs.join(', ')})`,
