@@ -73,12 +73,4 @@ describe('the running Center', () => {
     expect(scripts).toEqual([])
     await page.close()
   })
-
-  test('a page whose text has no translation says it is shown in the default language', async () => {
-    page = await browser.newPage()
-    await page.goto(`${siteUrl}/hoshi/en/qas/paying/`)
-    expect(await page.locator('.notice').textContent()).toContain('Japanese')
-    expect(await page.getByText('領収書はどこで見られますか？').count()).toBe(1)
-    await page.close()
-  })
 })

@@ -44,6 +44,46 @@ describe('publishing to the live site', () => {
     expect((await fetch(api('/builds'))).status).toBe(403)
   })
 
+  test("a Q&A published in the default locale only shows on the other locales' pages in that language, with a notice saying so", async () => {
+    const token = await login('publisher@hoshi.local', 'center-publisher')
+    const auth = { authorization: `JWT ${token}` }
+    const categories = await fetch(api('/qa-categories?where[slug][equals]=paying&where[tenant.slug][equals]=hoshi&depth=0'), {
+      headers: auth,
+    })
+    const category = ((await categories.json()) as { docs: { id: number | string; tenant: number | string }[] }).docs[0]!
+    const question = '海外のお店でレシートをもらえなかったときは？'
+    const paragraph = (text: string) => ({
+      root: {
+        type: 'root',
+        version: 1,
+        direction: null,
+        format: '',
+        indent: 0,
+        children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', text, version: 1 }] }],
+      },
+    })
+    const created = await fetch(api('/qas?locale=ja'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth },
+      body: JSON.stringify({
+        tenant: category.tenant,
+        category: category.id,
+        slug: 'no-receipt-abroad',
+        question,
+        answer: paragraph('アプリの取引履歴から電子レシートを表示できます。'),
+        _status: 'published',
+      }),
+    })
+    expect(created.status).toBe(201)
+    await expect
+      .poll(async () => (await fetch(`${siteUrl}/hoshi/en/qas/paying/`)).text(), { timeout: 120_000, interval: 500 })
+      .toContain(question)
+    const page = await (await fetch(`${siteUrl}/hoshi/en/qas/paying/`)).text()
+    expect(page).toMatch(/class="notice"[^>]*>[^<]*Japanese/)
+    const korean = await (await fetch(`${siteUrl}/hoshi/ko/qas/paying/`)).text()
+    expect(korean).toContain(question)
+  })
+
   test("an MPP's signed webhook is accepted once with a build id over HTTP; its replay and an oversized body are refused", async () => {
     const admin = await login('admin@center.local', 'center-admin')
     const tenants = await fetch(api('/tenants?where[slug][equals]=hoshi'), { headers: { authorization: `JWT ${admin}` } })
