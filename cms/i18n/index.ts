@@ -16,8 +16,11 @@ import { adminTranslations } from './translations'
  * translation for (it has none for Malay or Filipino). An editor picks one in their account
  * (Payload keeps it in the `payload-lng` cookie); otherwise the browser's language decides.
  */
+const supportedLanguages = { en, ja, ar, ko, zh, 'zh-TW': zhTw, th, vi, id }
+export type AdminLanguage = keyof typeof supportedLanguages
+
 export const i18n: Config['i18n'] = {
   fallbackLanguage: 'en',
-  supportedLanguages: { en, ja, ar, ko, zh, 'zh-TW': zhTw, th, vi, id },
+  supportedLanguages,
   translations: adminTranslations,
 }

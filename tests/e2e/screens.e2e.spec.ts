@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 
+import { collectionLabels } from '../../cms/i18n/collectionLabels'
 import { adminTranslations } from '../../cms/i18n/translations'
 import type { Locale } from '../../content/schema'
 import { translator } from '../../site/src/i18n'
@@ -363,6 +364,10 @@ describe('the admin dashboard on a phone', () => {
           expect.arrayContaining([expect.stringContaining(strings.draftsTitle), expect.stringContaining(strings.buildsTitle)]),
         )
         expect(await page.locator('.mpp-rows a').count()).toBeGreaterThan(1)
+        // The navigation names the collections in the admin's language too (it is folded away on a phone).
+        expect(await page.locator('nav a[href$="/admin/collections/guides"]').first().textContent()).toBe(
+          collectionLabels.guides.plural[language],
+        )
         await expectFitsPhones(page, errors, `admin-${language}-dashboard`, dashboardRegion)
       } finally {
         await context.close()

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { authenticated } from '../../access/authenticated'
 import { nobody } from '../../access/nobody'
+import { collectionLabels } from '../../i18n/collectionLabels'
 
 export const buildTriggers = ['publish', 'webhook', 'cli', 'rollback'] as const
 export const buildStates = ['queued', 'running', 'live', 'failed', 'superseded'] as const
@@ -14,6 +15,7 @@ export const attemptOutcomes = ['live', 'failed'] as const
  */
 export const Builds: CollectionConfig = {
   slug: 'builds',
+  labels: collectionLabels.builds,
   admin: {
     useAsTitle: 'buildId',
     defaultColumns: ['buildId', 'tenant', 'trigger', 'state', 'live', 'duration', 'createdAt'],

@@ -11,6 +11,7 @@ import { clearReviewRequests, clearReviewRequestsOnDelete } from '../../hooks/cl
 import { editorsSaveDrafts } from '../../hooks/editorsSaveDrafts'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
 import { stampTranslation } from '../../hooks/stampTranslation'
+import { collectionLabels } from '../../i18n/collectionLabels'
 import { campaignStatsEndpoint } from './endpoints/campaignStats'
 
 const after =
@@ -23,6 +24,7 @@ const texts = ['title', 'tutorial']
 
 export const Campaigns: CollectionConfig = {
   slug: 'campaigns',
+  labels: collectionLabels.campaigns,
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'startsAt', 'endsAt', 'budget', '_status'] },
   versions: { drafts: { schedulePublish: true, validate: true }, maxPerDoc: 50 },
   access: draftableContentAccess,

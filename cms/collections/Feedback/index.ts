@@ -6,6 +6,7 @@ import { authenticated } from '../../access/authenticated'
 import { superAdminOnly } from '../../access/isSuperAdmin'
 import { nobody } from '../../access/nobody'
 import { feedbackKinds } from '../../ask/popularity'
+import { collectionLabels } from '../../i18n/collectionLabels'
 import { feedbackEndpoint } from './endpoints/feedback'
 import { draftFromQuestion, phrasingFromQuestion, unansweredQuestions } from './endpoints/unansweredQuestions'
 
@@ -16,7 +17,7 @@ import { draftFromQuestion, phrasingFromQuestion, unansweredQuestions } from './
  */
 export const Feedback: CollectionConfig = {
   slug: 'feedback',
-  labels: { singular: 'Feedback', plural: 'Feedback' },
+  labels: collectionLabels.feedback,
   admin: {
     useAsTitle: 'query',
     defaultColumns: ['query', 'kind', 'qa', 'locale', 'createdAt'],

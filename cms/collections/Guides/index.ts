@@ -13,12 +13,14 @@ import { clearReviewRequests, clearReviewRequestsOnDelete } from '../../hooks/cl
 import { editorsSaveDrafts } from '../../hooks/editorsSaveDrafts'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
 import { stampTranslation } from '../../hooks/stampTranslation'
+import { collectionLabels } from '../../i18n/collectionLabels'
 
 /** The texts translators translate: a change to one in a locale stamps that locale's translatedAt. */
 const texts = ['title', 'summary', 'steps']
 
 export const Guides: CollectionConfig = {
   slug: 'guides',
+  labels: collectionLabels.guides,
   admin: {
     preview: (doc, { locale }) => `/preview/guides/${doc.id}?locale=${locale}`,
     useAsTitle: 'title',

@@ -3,9 +3,11 @@ import type { CollectionConfig } from 'payload'
 import { editorCreates, publisherOnly } from '../../access/tenantRoles'
 import { mediaDir } from '../../env'
 import { localizedText } from '../../fields/localizedText'
+import { collectionLabels } from '../../i18n/collectionLabels'
 
 export const Media: CollectionConfig = {
   slug: 'media',
+  labels: collectionLabels.media,
   access: {
     read: () => true,
     create: editorCreates,

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { authenticated } from '../../access/authenticated'
 import { nobody } from '../../access/nobody'
+import { collectionLabels } from '../../i18n/collectionLabels'
 
 /**
  * Each Q&A's popularity, recomputed from feedback by the recomputePopularity job; the export puts
@@ -9,7 +10,7 @@ import { nobody } from '../../access/nobody'
  */
 export const Popularity: CollectionConfig = {
   slug: 'popularity',
-  labels: { singular: 'Popularity', plural: 'Popularity' },
+  labels: collectionLabels.popularity,
   admin: {
     useAsTitle: 'qa',
     defaultColumns: ['qa', 'score', 'views', 'helpful', 'unhelpful', 'computedAt'],

@@ -6,11 +6,12 @@ import { orderField } from '../../fields/order'
 import { slugField } from '../../fields/slug'
 import { uniqueSlugPerTenant } from '../../fields/tenantSlug'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
+import { collectionLabels } from '../../i18n/collectionLabels'
 
 /** Categories have no drafts: a saved category is live, so writing one needs the publisher role. */
 export const QaCategories: CollectionConfig = {
   slug: 'qa-categories',
-  labels: { singular: 'Q&A category', plural: 'Q&A categories' },
+  labels: collectionLabels['qa-categories'],
   admin: { useAsTitle: 'name' },
   access: {
     read: () => true,

@@ -13,13 +13,14 @@ import { clearReviewRequests, clearReviewRequestsOnDelete } from '../../hooks/cl
 import { editorsSaveDrafts } from '../../hooks/editorsSaveDrafts'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
 import { stampTranslation } from '../../hooks/stampTranslation'
+import { collectionLabels } from '../../i18n/collectionLabels'
 
 /** The texts translators translate: a change to one in a locale stamps that locale's translatedAt. */
 const texts = ['question', 'answer', 'alternatives', 'keywords']
 
 export const Qas: CollectionConfig = {
   slug: 'qas',
-  labels: { singular: 'Q&A', plural: 'Q&As' },
+  labels: collectionLabels.qas,
   admin: {
     preview: (doc, { locale }) => `/preview/qas/${doc.id}?locale=${locale}`,
     useAsTitle: 'question',

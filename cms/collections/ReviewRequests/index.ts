@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { authenticated } from '../../access/authenticated'
 import { nobody } from '../../access/nobody'
 import { requesterOrPublisher } from '../../access/requesterOrPublisher'
+import { collectionLabels } from '../../i18n/collectionLabels'
 import { stampReviewRequest } from './hooks/stampReviewRequest'
 import { reviewableCollections } from './reviewable'
 
@@ -14,7 +15,7 @@ import { reviewableCollections } from './reviewable'
  */
 export const ReviewRequests: CollectionConfig = {
   slug: 'review-requests',
-  labels: { singular: 'Review request', plural: 'Review requests' },
+  labels: collectionLabels['review-requests'],
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'collection', 'requestedBy', 'createdAt'],

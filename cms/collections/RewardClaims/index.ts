@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { authenticated } from '../../access/authenticated'
 import { nobody } from '../../access/nobody'
+import { collectionLabels } from '../../i18n/collectionLabels'
 
 /** What a claim can end in: a voucher, or the reason it was refused. */
 export const claimOutcomes = [
@@ -22,6 +23,7 @@ export type ClaimOutcome = (typeof claimOutcomes)[number]
  */
 export const RewardClaims: CollectionConfig = {
   slug: 'reward-claims',
+  labels: collectionLabels['reward-claims'],
   admin: {
     useAsTitle: 'outcome',
     defaultColumns: ['campaign', 'user', 'outcome', 'createdAt'],

@@ -6,6 +6,7 @@ import { locales } from '../../../content/schema'
 import { draftableContentAccess } from '../../access/draftableContent'
 import { editorsSaveDrafts } from '../../hooks/editorsSaveDrafts'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
+import { collectionLabels } from '../../i18n/collectionLabels'
 import { enabledLocale } from './enabledLocale'
 
 /**
@@ -29,7 +30,7 @@ const phrasesWithText: TextFieldManyValidation = (value, args) => {
  */
 export const Synonyms: CollectionConfig = {
   slug: 'synonyms',
-  labels: { singular: 'Ask synonym group', plural: 'Ask synonyms' },
+  labels: collectionLabels.synonyms,
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'phrases', 'locale', 'concept', '_status'],

@@ -7,6 +7,7 @@ import { brandColour } from '../../fields/brandColour'
 import { localizedText } from '../../fields/localizedText'
 import { slugField } from '../../fields/slug'
 import { queueTenantRebuild, takeTenantSiteOffline } from '../../hooks/queueTenantRebuild'
+import { collectionLabels } from '../../i18n/collectionLabels'
 import { createWebhookSecret } from './endpoints/createWebhookSecret'
 
 /** A JWKS holding at least one public key, and never a private one. */
@@ -22,7 +23,7 @@ const validJwks = (value: unknown): string | true => {
 
 export const Tenants: CollectionConfig = {
   slug: 'tenants',
-  labels: { singular: 'MPP', plural: 'MPPs' },
+  labels: collectionLabels.tenants,
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'enabledLocales'] },
   access: {
     // Public: the site and API clients filter content by tenant slug. Secrets stay hidden field by field.

@@ -1,10 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody } from '../../access/nobody'
+import { collectionLabels } from '../../i18n/collectionLabels'
 
 /** How far a wallet user got in a campaign's tutorial: a claim needs all of it done. Written by the progress endpoint only. */
 export const TutorialProgress: CollectionConfig = {
   slug: 'tutorial-progress',
+  labels: collectionLabels['tutorial-progress'],
   admin: { hidden: true },
   access: { read: nobody, create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['campaign', 'user'], unique: true }],

@@ -3,10 +3,12 @@ import type { CollectionConfig } from 'payload'
 import { authenticated } from '../../access/authenticated'
 import { superAdminField, superAdminOnly } from '../../access/isSuperAdmin'
 import { superAdminOrSelf } from '../../access/superAdminOrSelf'
+import { collectionLabels } from '../../i18n/collectionLabels'
 import { forgiveSignIn, limitSignInAttempts } from '../../lib/signInLimits'
 
 export const Users: CollectionConfig = {
   slug: 'users',
+  labels: collectionLabels.users,
   // No lockout: anyone could lock any account by failing on purpose. Sign-ins are limited per
   // client and per account instead, with 429 before the password is checked (cms/lib/signInLimits.ts).
   auth: { maxLoginAttempts: 0 },

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { authenticated } from '../../access/authenticated'
 import { nobody } from '../../access/nobody'
+import { collectionLabels } from '../../i18n/collectionLabels'
 
 /**
  * Vouchers given to wallet users by rewards campaigns. The indexes are what keep a campaign
@@ -11,6 +12,7 @@ import { nobody } from '../../access/nobody'
  */
 export const Vouchers: CollectionConfig = {
   slug: 'vouchers',
+  labels: collectionLabels.vouchers,
   admin: {
     useAsTitle: 'code',
     defaultColumns: ['code', 'campaign', 'user', 'claimedAt', 'expiresAt'],

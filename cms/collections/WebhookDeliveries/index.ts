@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody } from '../../access/nobody'
+import { collectionLabels } from '../../i18n/collectionLabels'
 
 /**
  * The `webhook-id`s of accepted rebuild webhooks, per tenant: the unique index refuses a replay
@@ -8,6 +9,7 @@ import { nobody } from '../../access/nobody'
  */
 export const WebhookDeliveries: CollectionConfig = {
   slug: 'webhook-deliveries',
+  labels: collectionLabels['webhook-deliveries'],
   admin: { hidden: true },
   access: { read: nobody, create: nobody, update: nobody, delete: nobody },
   fields: [
