@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Request } from 'playwright-core'
+import type { Browser, Request, Route } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 
 import { run } from '../../cms/publish/buildSite'
@@ -14,6 +14,8 @@ import { contentSnapshot } from '../helpers/contentSnapshots'
 import { freePort } from '../helpers/freePort'
 
 const siteUrl = inject('siteUrl')
+const screenshotDir = join(import.meta.dirname, 'screenshots', 'bill-shell')
+mkdirSync(screenshotDir, { recursive: true })
 const mppUrl = inject('mppUrl')
 
 let browser: Browser
@@ -123,6 +125,61 @@ describe('bills from the MPP', () => {
     const ids = await bills.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))
     expect(new Set(ids).size).toBe(45)
     expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test.each([
+    { tenant: 'lumopay', locale: 'en' },
+    { tenant: 'hoshi', locale: 'ja' },
+    { tenant: 'nakhla', locale: 'ar' },
+  ])('a deep link to a bill in $locale paints as a bill, with its help, before scripts and the bill arrive', async ({ tenant, locale }) => {
+    const token = await demoToken(tenant, 'e2e-bill-shell')
+    const bill = (await asUser<BillPage>(tenant, token, '/v1/bills?limit=1')).items[0]!
+    const strings = ((await import(`../../site/src/i18n/${locale}.json`)) as { default: Record<string, string> }).default
+    const page = await browser.newPage({ viewport: { width: 320, height: 700 } })
+    const held: { scripts: (() => void)[]; bill: (() => void)[] } = { scripts: [], bill: [] }
+    const hold = (into: (() => void)[]) => (route: Route) =>
+      void new Promise<void>((resolve) => into.push(resolve)).then(() => route.continue())
+    await page.route(/\/_astro\/.*\.js$/, hold(held.scripts))
+    await page.route(new RegExp(`/v1/bills/${bill.id}`), hold(held.bill))
+    await page.goto(`${siteUrl}/${tenant}/${locale}/bills/#token=${token}&bill=${bill.id}`)
+    // The server's HTML, before any island script runs: a bill's skeleton and its help, not the list's.
+    const shell = page.locator('.bill-detail-shell')
+    expect(await shell.isVisible()).toBe(true)
+    expect(await page.locator('.bills-waiting').isVisible()).toBe(false)
+    expect(await shell.locator('.bill-help h3').textContent()).toBe(strings['bills.help.heading'])
+    expect(await shell.locator('.bill-help p').isVisible()).toBe(true)
+    await page.screenshot({ path: join(screenshotDir, `bill-shell-${locale}-320.png`), fullPage: true })
+    // Scripts arrive: the island says it is loading the bill, the help still in its place.
+    held.scripts.splice(0).forEach((release) => release())
+    await page.unroute(/\/_astro\/.*\.js$/)
+    await expect.poll(() => held.bill.length).toBe(1)
+    expect(await page.locator('.bill-detail:not(.bill-detail-shell) .skeleton').isVisible()).toBe(true)
+    expect(await page.locator('.bill-help h3').textContent()).toBe(strings['bills.help.heading'])
+    held.bill.splice(0).forEach((release) => release())
+    await expect.poll(() => page.locator('.bill-detail .bill-number').textContent()).toBe(bill.id)
+    expect(await page.locator('.bill-detail .skeleton').count()).toBe(0)
+    expect(await page.locator('.bill-help .button').count()).toBeGreaterThan(0)
+    await page.close()
+  })
+
+  test("a bill's largest paint (LCP) is the help text the server rendered, not one that waits for scripts and the bill", async () => {
+    const token = await demoToken('lumopay', 'e2e-bill-lcp')
+    const bill = (await asUser<BillPage>('lumopay', token, '/v1/bills?limit=1')).items[0]!
+    const page = await browser.newPage({ viewport: { width: 412, height: 823 } })
+    await page.addInitScript(() => {
+      const seen: { shell: boolean; text: string }[] = []
+      Object.assign(window, { largestPaints: seen })
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { element: Element | null })[])
+          seen.push({ shell: !!entry.element?.closest('.bill-detail-shell'), text: entry.element?.textContent?.slice(0, 40) ?? '' })
+      }).observe({ type: 'largest-contentful-paint', buffered: true })
+    })
+    await page.goto(`${siteUrl}/lumopay/en/bills/#token=${token}&bill=${bill.id}`)
+    await expect.poll(() => page.locator('.bill-detail .bill-number').textContent()).toBe(bill.id)
+    const paints = await page.evaluate(() => (window as unknown as { largestPaints: { shell: boolean; text: string }[] }).largestPaints)
+    expect(paints.length).toBeGreaterThan(0)
+    expect(paints.at(-1)).toEqual({ shell: true, text: en['bills.help.intro'].slice(0, 40) })
     await page.close()
   })
 

@@ -6,7 +6,7 @@ import type { BillSummary } from '../../../mpp/contract/schema'
 import { formatDateTime, translate } from '../i18n/format'
 import { appendPage, billFilters, groupByDay, statusesOf, type BillFilter } from '../lib/bills'
 import { failureKind } from '../lib/mppErrors'
-import { BillDetail } from './parts/BillDetail'
+import { BillDetail, BillDetailShell } from './parts/BillDetail'
 import { Failure } from './parts/Failure'
 import { useHashParam, useInfiniteScroll, useMppClient } from './parts/hooks'
 import { Empty, Skeleton } from './parts/Skeleton'
@@ -73,7 +73,16 @@ export default function BillsList({ apiBaseUrl, locale, strings, hostOrigins, su
     if (state.kind === 'ready' && state.more === 'idle') void loadMore()
   })
 
-  if (client === undefined) return <Skeleton label={t('bills.loading')} />
+  // Before the token is read (and on the server): the list's skeleton, or a bill's where the page is one (bills/index.astro).
+  if (client === undefined)
+    return (
+      <>
+        <div className="bills-waiting">
+          <Skeleton label={t('bills.loading')} />
+        </div>
+        <BillDetailShell t={t} />
+      </>
+    )
   if (client === null) return <p>{t('bills.needsApp')}</p>
   if (billId)
     return (

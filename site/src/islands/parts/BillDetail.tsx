@@ -9,6 +9,7 @@ import { formatRate, helpQueryKey, mailtoHref, readableRate, searchHref } from '
 import { failureKind } from '../../lib/mppErrors'
 import { Failure } from './Failure'
 import { useFocusOnMount } from './hooks'
+import { Skeleton } from './Skeleton'
 
 type Props = {
   client: MppClient
@@ -54,7 +55,7 @@ export function BillDetail({ client, billId, locale, t, onRenew, supportEmail, s
       <h2 id="bill-detail-heading" tabIndex={-1} ref={focus}>
         {t('bills.detail.heading')}
       </h2>
-      {state.kind === 'loading' && <p role="status">{t('mpp.loading')}</p>}
+      {state.kind === 'loading' && <BillWaiting t={t} />}
       {state.kind === 'failed' && (
         <Failure kind={state.failure} t={t} onRetry={() => (state.failure === 'unauthorized' ? onRenew() : void load())} />
       )}
@@ -64,6 +65,50 @@ export function BillDetail({ client, billId, locale, t, onRenew, supportEmail, s
           <BillHelp bill={state.bill} locale={locale} t={t} time={time} supportEmail={supportEmail} searchPath={searchPath} />
         </>
       )}
+    </article>
+  )
+}
+
+/**
+ * What a bill shows while its facts are on their way: grey rows where they will be, and the
+ * "Get help" heading and its line, which are the same for every bill, so they are on the screen
+ * at once (the page's largest text, painted with the page, LCP) and do not move much when the
+ * facts arrive above them.
+ */
+function BillWaiting({ t }: { t: Props['t'] }) {
+  return (
+    <>
+      <Skeleton label={t('mpp.loading')} rows={billSkeletonRows} />
+      <section className="bill-help" aria-labelledby="bill-help-heading">
+        <h3 id="bill-help-heading">{t('bills.help.heading')}</h3>
+        <p>{t('bills.help.intro')}</p>
+      </section>
+    </>
+  )
+}
+
+/**
+ * Fewer skeleton rows than the shortest bill's facts take, so the help below only ever moves down
+ * when they arrive: moved up, more of its text would come into view, and the browser would count
+ * that later paint as the page's largest (LCP) instead of the first.
+ */
+const billSkeletonRows = 3
+
+/**
+ * A bill as the server renders it, before scripts know which bill the fragment names: the page's
+ * own script (bills/index.astro) marks the page for a bill before it paints, and the layout shows
+ * this instead of the list's skeleton, so a bill's page paints as a bill from the start.
+ */
+export function BillDetailShell({ t }: { t: Props['t'] }) {
+  return (
+    <article className="bill-detail bill-detail-shell" aria-labelledby="bill-detail-heading">
+      <p>
+        <a href="#" className="back back-to-list">
+          {t('bills.detail.back')}
+        </a>
+      </p>
+      <h2 id="bill-detail-heading">{t('bills.detail.heading')}</h2>
+      <BillWaiting t={t} />
     </article>
   )
 }
