@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useState, type ReactNode, type Ref } from 'react'
 
 import { bidiText } from '../../../../content/bidi'
 import type { MppClient, MppErrorKind } from '../../../../mpp/contract/client'
@@ -46,15 +46,7 @@ export function BillDetail({ client, billId, locale, t, onRenew, supportEmail, s
   const time = (iso: string) => formatDateTime(iso, locale, { dateStyle: 'medium', timeStyle: 'short' })
 
   return (
-    <article className="bill-detail" aria-labelledby="bill-detail-heading">
-      <p>
-        <a href="#" className="back back-to-list">
-          {t('bills.detail.back')}
-        </a>
-      </p>
-      <h2 id="bill-detail-heading" tabIndex={-1} ref={focus}>
-        {t('bills.detail.heading')}
-      </h2>
+    <BillArticle t={t} headingRef={focus}>
       {state.kind === 'loading' && <BillWaiting t={t} />}
       {state.kind === 'failed' && (
         <Failure kind={state.failure} t={t} onRetry={() => (state.failure === 'unauthorized' ? onRenew() : void load())} />
@@ -65,7 +57,7 @@ export function BillDetail({ client, billId, locale, t, onRenew, supportEmail, s
           <BillHelp bill={state.bill} locale={locale} t={t} time={time} supportEmail={supportEmail} searchPath={searchPath} />
         </>
       )}
-    </article>
+    </BillArticle>
   )
 }
 
@@ -101,14 +93,35 @@ const billSkeletonRows = 3
  */
 export function BillDetailShell({ t }: { t: Props['t'] }) {
   return (
-    <article className="bill-detail bill-detail-shell" aria-labelledby="bill-detail-heading">
+    <BillArticle t={t} shell>
+      <BillWaiting t={t} />
+    </BillArticle>
+  )
+}
+
+/** A bill's frame: the way back to the list and the heading (focused when the bill opens), then the bill. */
+function BillArticle({
+  t,
+  shell = false,
+  headingRef,
+  children,
+}: {
+  t: Props['t']
+  shell?: boolean
+  headingRef?: Ref<HTMLHeadingElement>
+  children: ReactNode
+}) {
+  return (
+    <article className={shell ? 'bill-detail bill-detail-shell' : 'bill-detail'} aria-labelledby="bill-detail-heading">
       <p>
         <a href="#" className="back back-to-list">
           {t('bills.detail.back')}
         </a>
       </p>
-      <h2 id="bill-detail-heading">{t('bills.detail.heading')}</h2>
-      <BillWaiting t={t} />
+      <h2 id="bill-detail-heading" tabIndex={-1} ref={headingRef}>
+        {t('bills.detail.heading')}
+      </h2>
+      {children}
     </article>
   )
 }
