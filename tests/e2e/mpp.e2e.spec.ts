@@ -150,6 +150,8 @@ describe('bills from the MPP', () => {
     expect(await shell.locator('.bill-help h3').textContent()).toBe(strings['bills.help.heading'])
     expect(await shell.locator('.bill-help p').isVisible()).toBe(true)
     await page.screenshot({ path: join(screenshotDir, `bill-shell-${locale}-320.png`), fullPage: true })
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.screenshot({ path: join(screenshotDir, `bill-shell-${locale}-390.png`), fullPage: true })
     // Scripts arrive: the island says it is loading the bill, the help still in its place.
     held.scripts.splice(0).forEach((release) => release())
     await page.unroute(/\/_astro\/.*\.js$/)
