@@ -2,6 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { RateLimiterMemory, RateLimiterMongo, type RateLimiterRes } from 'rate-limiter-flexible'
 
 import { problem, problemContentType, type Problem, type ProblemCode } from '../../content/problem'
+import { outsideRequests } from './outsideRequests'
 
 /** Sends a problem body (content/problem.ts) as `application/problem+json` with its status. */
 export function problemResponse(body: Problem, headers?: HeadersInit): Response {
@@ -99,7 +100,8 @@ export const retryAfterSeconds = (rejection: RateLimiterRes): number => Math.max
 /** Consumes a point for `key`: undefined when under the limit, the rejection when over; store failures are thrown. */
 export async function overLimit(limiter: Limiter, key: string): Promise<RateLimiterRes | undefined> {
   try {
-    await limiter.consume(key)
+    // Outside the request: a new key starts an expiry timer that would otherwise hold the request.
+    await outsideRequests(() => limiter.consume(key))
     return undefined
   } catch (rejection) {
     if (rejection instanceof Error) throw rejection
