@@ -9,6 +9,7 @@ import { resolveMppBaseUrl } from '../lib/mppOrigin'
 import { centerApiUrl } from '../lib/origins'
 import { brokenLinks } from './checkLinks'
 import { writeTenantHeaders } from './headers'
+import { precompress } from './precompress'
 
 export const siteDir = join(dataDir, 'site')
 /** The folder the static server serves: one link per tenant to its live build. */
@@ -161,6 +162,7 @@ export async function buildTenant(snapshot: Snapshot, options: BuildOptions): Pr
       throw new Error(`The build of "${slug}" has ${broken.length} broken internal links: ${sample}`)
     }
     writeTenantHeaders(outDir, slug, { siteUrl: process.env.CENTER_SITE_URL })
+    await precompress(outDir)
   } catch (error) {
     rmSync(outDir, { recursive: true, force: true })
     throw error

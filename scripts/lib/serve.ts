@@ -89,10 +89,11 @@ export const listenHost = (env: Record<string, string | undefined> = process.env
 
 /**
  * Serves every tenant's live build. Files are looked up per request (sirv's dev mode), so a
- * rebuild's atomic link switch is visible at once without a restart.
+ * rebuild's atomic link switch is visible at once without a restart. A browser that accepts
+ * Brotli or gzip gets the copy the build wrote beside the file (see precompress).
  */
 export function startSite(port: number, dir = liveDir, host = listenHost()): Promise<RunningSite> {
-  const files = sirv(dir, { dev: true, etag: true })
+  const files = sirv(dir, { dev: true, etag: true, brotli: true, gzip: true })
   const headersOf = tenantHeaderRules(dir)
   const server = createServer((req, res) => {
     if (req.url === '/' || req.url === '/index.html') {
