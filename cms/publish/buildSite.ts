@@ -10,6 +10,7 @@ import { centerApiUrl } from '../lib/origins'
 import { brokenLinks } from './checkLinks'
 import { writeTenantHeaders } from './headers'
 import { precompress } from './precompress'
+import { preloadEagerIslands } from './preloadIslands'
 
 export const siteDir = join(dataDir, 'site')
 /** The folder the static server serves: one link per tenant to its live build. */
@@ -162,6 +163,7 @@ export async function buildTenant(snapshot: Snapshot, options: BuildOptions): Pr
       throw new Error(`The build of "${slug}" has ${broken.length} broken internal links: ${sample}`)
     }
     writeTenantHeaders(outDir, slug, { siteUrl: process.env.CENTER_SITE_URL })
+    preloadEagerIslands(outDir)
     await precompress(outDir)
   } catch (error) {
     rmSync(outDir, { recursive: true, force: true })
