@@ -4,11 +4,41 @@ import type { LocalizationConfig, PayloadRequest } from 'payload'
 import { locales, rtlLocales } from '../content/schema'
 import { isSuperAdmin } from './access/isSuperAdmin'
 import { tenantsWithRole } from './access/tenantRoles'
+import { adminLanguages, type AdminLanguage } from './i18n'
 import type { Tenant } from './payload-types'
 
-const names = new Intl.DisplayNames(['en'], { type: 'language' })
-
 type LocaleEntry = { code: string; label: string | Record<string, string>; rtl?: boolean }
+
+/** A content locale's name in each admin language, as Payload's locale menu shows it to the editor (日本語 in a Japanese admin). */
+export function localeLabel(code: string): Record<AdminLanguage, string> {
+  return Object.fromEntries(
+    adminLanguages.map((language) => [language, new Intl.DisplayNames([language], { type: 'language' }).of(code) ?? code]),
+  ) as Record<AdminLanguage, string>
+}
+
+/** What the locale menu adds to the MPP's default locale, in each admin language. */
+export const defaultMark: Record<AdminLanguage, string> = {
+  en: '(default)',
+  ja: '（既定）',
+  ar: '(الافتراضية)',
+  ko: '(기본)',
+  zh: '（默认）',
+  'zh-TW': '（預設）',
+  th: '(ค่าเริ่มต้น)',
+  vi: '(mặc định)',
+  id: '(bawaan)',
+}
+
+/** A locale's label with the default mark, in every language the label has. */
+function markedDefault(label: LocaleEntry['label']): LocaleEntry['label'] {
+  const join = (language: string, name: string) => {
+    const mark = defaultMark[language as AdminLanguage] ?? defaultMark.en
+    // The full-width marks carry their own spacing.
+    return mark.startsWith('（') ? `${name}${mark}` : `${name} ${mark}`
+  }
+  if (typeof label === 'string') return join('en', label)
+  return Object.fromEntries(Object.entries(label).map(([language, name]) => [language, join(language, name)]))
+}
 type Id = number | string
 
 /**
@@ -23,7 +53,7 @@ export function offeredLocales<L extends LocaleEntry>(all: L[], tenants: Pick<Te
   const { defaultLocale } = tenants[0]!
   const main = offered.filter((locale) => locale.code === defaultLocale)
   return [
-    ...main.map((locale) => ({ ...locale, label: typeof locale.label === 'string' ? `${locale.label} (default)` : locale.label })),
+    ...main.map((locale) => ({ ...locale, label: markedDefault(locale.label) })),
     ...offered.filter((locale) => locale.code !== defaultLocale),
   ]
 }
@@ -57,9 +87,9 @@ async function tenantsInView(req: PayloadRequest): Promise<Pick<Tenant, 'enabled
   return docs
 }
 
-/** Every shipped locale, labelled in English, right-to-left where the script is; the admin offers each MPP's own. */
+/** Every shipped locale, named in the editor's admin language, right-to-left where the script is; the admin offers each MPP's own. */
 export const localization: LocalizationConfig = {
-  locales: locales.map((code) => ({ code, label: names.of(code) ?? code, rtl: rtlLocales.includes(code) })),
+  locales: locales.map((code) => ({ code, label: localeLabel(code), rtl: rtlLocales.includes(code) })),
   defaultLocale: 'en',
   fallback: true,
   filterAvailableLocales: async ({ req, locales: all }) => offeredLocales(all, await tenantsInView(req)),

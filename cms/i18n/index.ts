@@ -18,6 +18,8 @@ import { adminTranslations } from './translations'
  */
 const supportedLanguages = { en, ja, ar, ko, zh, 'zh-TW': zhTw, th, vi, id }
 export type AdminLanguage = keyof typeof supportedLanguages
+/** The admin's languages, as Payload names them (its codes for Chinese are `zh` and `zh-TW`). */
+export const adminLanguages = Object.keys(supportedLanguages) as AdminLanguage[]
 
 export const i18n: Config['i18n'] = {
   fallbackLanguage: 'en',

@@ -1,8 +1,11 @@
+import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 
 import { launchBrowser, signIn } from '../helpers/browser'
+import { rootDir } from '../helpers/center'
 
+const screenshots = join(rootDir, 'tests', 'e2e', 'screenshots')
 const siteUrl = inject('siteUrl')
 const cmsUrl = inject('cmsUrl')
 
@@ -44,6 +47,8 @@ describe('the running Center', () => {
     await signIn(page, cmsUrl, 'editor@hoshi.local', 'center-editor')
     await page.goto(`${cmsUrl}/admin/collections/qas`)
     await page.locator('table tbody tr a').first().click()
+    // Signed in for the first time, hoshi's editor works in hoshi's default locale.
+    await expect.poll(() => page.locator('.localizer button').first().textContent()).toContain('Japanese')
     await page.locator('.localizer button').first().click()
     const menu = page.locator('.popup__scroll-container, .localizer .popup__content').first()
     await expect.poll(() => menu.innerText()).toContain('Korean')
@@ -53,6 +58,23 @@ describe('the running Center', () => {
       .split(/(?<=\([a-z]{2,3}(?:-[A-Za-z]{4})?\))/)
       .map((entry) => entry.replace(/\s+/g, ' ').trim())
     expect(options.filter(Boolean)).toEqual(['Japanese (default) (ja)', 'English (en)', 'Korean (ko)'])
+    // In a Japanese admin, the menu names them in Japanese.
+    await page.context().addCookies([{ name: 'payload-lng', value: 'ja', url: cmsUrl }])
+    await page.reload()
+    await page.locator('.localizer button').first().click()
+    await expect.poll(() => menu.innerText()).toContain('韓国語')
+    const japanese = (await menu.textContent())!
+      .split(/(?<=\([a-z]{2,3}(?:-[A-Za-z]{4})?\))/)
+      .map((entry) => entry.replace(/\s+/g, ' ').trim())
+    expect(japanese.filter(Boolean)).toEqual(['日本語（既定） (ja)', '英語 (en)', '韓国語 (ko)'])
+    await page.screenshot({ path: join(screenshots, 'admin-locale-menu-ja-1280.png') })
+    // On a phone, in Arabic.
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.context().addCookies([{ name: 'payload-lng', value: 'ar', url: cmsUrl }])
+    await page.reload()
+    await page.locator('.localizer button').first().click()
+    await expect.poll(() => menu.innerText()).toContain('اليابانية (الافتراضية)')
+    await page.screenshot({ path: join(screenshots, 'admin-locale-menu-ar-390.png') })
     await page.close()
   })
 

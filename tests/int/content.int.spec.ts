@@ -117,7 +117,14 @@ describe("the admin's locale menu", () => {
   test("offers an editor of hoshi only hoshi's locales, its default first and marked", async () => {
     const menu = await menuFor('editor@hoshi.local')
     expect(codes(menu)).toEqual(['ja', 'en', 'ko'])
-    expect(menu[0]!.label).toBe('Japanese (default)')
+    // Named in each admin language, the default marked in each.
+    expect(menu[0]!.label).toMatchObject({
+      en: 'Japanese (default)',
+      ja: '日本語（既定）',
+      ko: '일본어 (기본)',
+      ar: 'اليابانية (الافتراضية)',
+    })
+    expect(menu[1]!.label).toMatchObject({ en: 'English', ja: '英語', 'zh-TW': '英文' })
     // A tenant cookie naming another MPP widens nothing.
     expect(codes(await menuFor('editor@hoshi.local', 'lumopay'))).toEqual(['ja', 'en', 'ko'])
   })

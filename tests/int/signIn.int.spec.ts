@@ -136,3 +136,64 @@ describe('logs', () => {
     expect(mine.some((line) => line.status === 401 && line.level === 30 && !('stack' in line) && !('err' in line))).toBe(true)
   })
 })
+
+describe("the admin's first content locale", () => {
+  /** A tenant and its editor, and the content locale Payload keeps for that editor after signing in. */
+  async function editorOf(slug: string, defaultLocale: 'ja' | 'en') {
+    const tenant = await payload.create({
+      collection: 'tenants',
+      data: {
+        name: slug,
+        slug,
+        enabledLocales: [defaultLocale, defaultLocale === 'ja' ? 'en' : 'ko'],
+        defaultLocale,
+        supportEmail: `help@${slug}.example`,
+        brand: { primaryColor: '#0b5cad', accentColor: '#0f7b6c' },
+        mppApiBaseUrl: 'https://api.example/center',
+      },
+    })
+    const email = `editor@${slug}.test`
+    const user = await payload.create({
+      collection: 'users',
+      data: { email, password, role: 'editor', tenants: [{ tenant: tenant.id, role: 'editor' }] },
+    })
+    const kept = async () =>
+      (
+        await payload.find({
+          collection: 'payload-preferences',
+          where: { and: [{ key: { equals: 'locale' } }, { 'user.value': { equals: user.id } }] },
+          depth: 0,
+        })
+      ).docs.map((row) => row.value)
+    return { email, user, kept }
+  }
+
+  test('an editor of a Japanese-first MPP starts in Japanese, and keeps a locale they pick', async () => {
+    const hoshi = await editorOf('first-ja', 'ja')
+    expect((await signIn(hoshi.email, password, '203.0.113.20')).status).toBe(200)
+    expect(await hoshi.kept()).toEqual(['ja'])
+    // As the admin's locale menu saves a pick, with the session cookie.
+    const { cookie } = await signIn(hoshi.email, password, '203.0.113.20')
+    const picked = await api(
+      new Request('http://cms.test/api/payload-preferences/locale', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          cookie: cookie!.split(';')[0]!,
+          origin: adminOrigin,
+          [peerAddressHeader]: '203.0.113.20',
+        },
+        body: JSON.stringify({ value: 'en' }),
+      }),
+    )
+    expect(picked.status).toBe(200)
+    expect((await signIn(hoshi.email, password, '203.0.113.20')).status).toBe(200)
+    expect(await hoshi.kept()).toEqual(['en'])
+  })
+
+  test('an editor of an English-first MPP is left to the admin default', async () => {
+    const lumo = await editorOf('first-en', 'en')
+    expect((await signIn(lumo.email, password, '203.0.113.21')).status).toBe(200)
+    expect(await lumo.kept()).toEqual([])
+  })
+})

@@ -4,6 +4,7 @@ import { authenticated } from '../../access/authenticated'
 import { superAdminField, superAdminOnly } from '../../access/isSuperAdmin'
 import { superAdminOrSelf } from '../../access/superAdminOrSelf'
 import { collectionLabels } from '../../i18n/collectionLabels'
+import { startInTheMppsLocale } from '../../lib/adminLocale'
 import { forgiveSignIn, limitSignInAttempts } from '../../lib/signInLimits'
 
 export const Users: CollectionConfig = {
@@ -13,7 +14,7 @@ export const Users: CollectionConfig = {
   // client and per account instead, with 429 before the password is checked (cms/lib/signInLimits.ts).
   auth: { maxLoginAttempts: 0 },
   admin: { useAsTitle: 'email' },
-  hooks: { beforeOperation: [limitSignInAttempts], afterLogin: [forgiveSignIn] },
+  hooks: { beforeOperation: [limitSignInAttempts], afterLogin: [forgiveSignIn, startInTheMppsLocale] },
   access: {
     read: authenticated,
     create: superAdminOnly,
