@@ -64,6 +64,15 @@ const en = {
     readFailed: 'Review requests could not be read ({{error}}).',
     requestFailed: 'The review could not be requested (HTTP {{status}}).',
   },
+  webhookSecret: {
+    title: 'New webhook secret',
+    label: 'Label for the new secret',
+    placeholder: 'Label, e.g. Production',
+    create: 'Create webhook secret',
+    shownOnce:
+      'Copy this secret for {{label}} now and give it to the MPP. It will not be shown again; reload to see it listed as {{hint}}.',
+    createFailed: 'The secret could not be created (HTTP {{status}}).',
+  },
 }
 
 type Strings = { [Namespace in keyof typeof en]: Record<keyof (typeof en)[Namespace], string> }
@@ -126,6 +135,15 @@ const ja: Strings = {
     readFailed: 'レビュー依頼を読み込めませんでした（{{error}}）。',
     requestFailed: 'レビューを依頼できませんでした（HTTP {{status}}）。',
   },
+  webhookSecret: {
+    title: '新しい Webhook シークレット',
+    label: '新しいシークレットのラベル',
+    placeholder: 'ラベル（例: 本番環境）',
+    create: 'Webhook シークレットを作成',
+    shownOnce:
+      '{{label}} のシークレットを今すぐコピーして MPP に渡してください。再表示はできません。再読み込みすると一覧に {{hint}} として表示されます。',
+    createFailed: 'シークレットを作成できませんでした（HTTP {{status}}）。',
+  },
 }
 
 const ar: Strings = {
@@ -185,6 +203,15 @@ const ar: Strings = {
     saveFirst: 'احفظ المسودة أولًا: يراجع الناشر ما هو محفوظ.',
     readFailed: 'تعذّرت قراءة طلبات المراجعة ({{error}}).',
     requestFailed: 'تعذّر طلب المراجعة (HTTP {{status}}).',
+  },
+  webhookSecret: {
+    title: 'مفتاح سرّي جديد لـ Webhook',
+    label: 'تسمية المفتاح السرّي الجديد',
+    placeholder: 'التسمية، مثل: الإنتاج',
+    create: 'أنشئ مفتاحًا سرّيًا لـ Webhook',
+    shownOnce:
+      'انسخ المفتاح السرّي لـ {{label}} الآن وسلّمه إلى مزوّد الدفع. لن يظهر مرة أخرى؛ أعد تحميل الصفحة لتراه في القائمة باسم {{hint}}.',
+    createFailed: 'تعذّر إنشاء المفتاح السرّي (HTTP {{status}}).',
   },
 }
 
@@ -246,6 +273,14 @@ const ko: Strings = {
     readFailed: '검토 요청을 읽지 못했습니다({{error}}).',
     requestFailed: '검토를 요청하지 못했습니다(HTTP {{status}}).',
   },
+  webhookSecret: {
+    title: '새 웹훅 시크릿',
+    label: '새 시크릿의 라벨',
+    placeholder: '라벨(예: 운영)',
+    create: '웹훅 시크릿 만들기',
+    shownOnce: '지금 {{label}}의 시크릿을 복사해 MPP에 전달하세요. 다시 표시되지 않습니다. 새로고침하면 목록에 {{hint}}(으)로 표시됩니다.',
+    createFailed: '시크릿을 만들지 못했습니다(HTTP {{status}}).',
+  },
 }
 
 const zh: Strings = {
@@ -305,6 +340,14 @@ const zh: Strings = {
     saveFirst: '请先保存草稿：发布者审核的是已保存的内容。',
     readFailed: '无法读取审核请求（{{error}}）。',
     requestFailed: '无法请求审核（HTTP {{status}}）。',
+  },
+  webhookSecret: {
+    title: '新的 Webhook 密钥',
+    label: '新密钥的标签',
+    placeholder: '标签，例如“生产环境”',
+    create: '创建 Webhook 密钥',
+    shownOnce: '请立即复制 {{label}} 的密钥并交给 MPP。密钥不会再次显示；刷新页面后，它会以 {{hint}} 显示在列表中。',
+    createFailed: '无法创建密钥（HTTP {{status}}）。',
   },
 }
 
@@ -366,6 +409,14 @@ const zhTw: Strings = {
     readFailed: '無法讀取審核請求（{{error}}）。',
     requestFailed: '無法請求審核（HTTP {{status}}）。',
   },
+  webhookSecret: {
+    title: '新的 Webhook 金鑰',
+    label: '新金鑰的標籤',
+    placeholder: '標籤，例如「正式環境」',
+    create: '建立 Webhook 金鑰',
+    shownOnce: '請立即複製 {{label}} 的金鑰並交給 MPP。金鑰不會再次顯示；重新整理頁面後，它會以 {{hint}} 顯示在清單中。',
+    createFailed: '無法建立金鑰（HTTP {{status}}）。',
+  },
 }
 
 const th: Strings = {
@@ -425,6 +476,14 @@ const th: Strings = {
     saveFirst: 'บันทึกฉบับร่างก่อน: ผู้เผยแพร่จะตรวจทานเนื้อหาที่บันทึกไว้',
     readFailed: 'อ่านคำขอตรวจทานไม่ได้ ({{error}})',
     requestFailed: 'ขอให้ตรวจทานไม่ได้ (HTTP {{status}})',
+  },
+  webhookSecret: {
+    title: 'ซีเคร็ต Webhook ใหม่',
+    label: 'ป้ายชื่อของซีเคร็ตใหม่',
+    placeholder: 'ป้ายชื่อ เช่น Production',
+    create: 'สร้างซีเคร็ต Webhook',
+    shownOnce: 'คัดลอกซีเคร็ตของ {{label}} ตอนนี้แล้วส่งให้ MPP ซีเคร็ตนี้จะไม่แสดงอีก โหลดหน้าใหม่เพื่อดูในรายการเป็น {{hint}}',
+    createFailed: 'สร้างซีเคร็ตไม่ได้ (HTTP {{status}})',
   },
 }
 
@@ -486,6 +545,15 @@ const vi: Strings = {
     readFailed: 'Không đọc được yêu cầu duyệt ({{error}}).',
     requestFailed: 'Không gửi được yêu cầu duyệt (HTTP {{status}}).',
   },
+  webhookSecret: {
+    title: 'Khoá bí mật webhook mới',
+    label: 'Nhãn cho khoá bí mật mới',
+    placeholder: 'Nhãn, ví dụ: Production',
+    create: 'Tạo khoá bí mật webhook',
+    shownOnce:
+      'Hãy sao chép khoá bí mật của {{label}} ngay và gửi cho MPP. Khoá sẽ không hiện lại; tải lại trang để thấy nó trong danh sách dưới dạng {{hint}}.',
+    createFailed: 'Không tạo được khoá bí mật (HTTP {{status}}).',
+  },
 }
 
 const id: Strings = {
@@ -545,6 +613,15 @@ const id: Strings = {
     saveFirst: 'Simpan draf dulu: penerbit meninjau yang sudah disimpan.',
     readFailed: 'Permintaan tinjauan tidak dapat dibaca ({{error}}).',
     requestFailed: 'Tinjauan tidak dapat diminta (HTTP {{status}}).',
+  },
+  webhookSecret: {
+    title: 'Kunci rahasia webhook baru',
+    label: 'Label untuk kunci rahasia baru',
+    placeholder: 'Label, mis. Production',
+    create: 'Buat kunci rahasia webhook',
+    shownOnce:
+      'Salin kunci rahasia untuk {{label}} sekarang dan berikan ke MPP. Kunci ini tidak akan ditampilkan lagi; muat ulang halaman untuk melihatnya di daftar sebagai {{hint}}.',
+    createFailed: 'Kunci rahasia tidak dapat dibuat (HTTP {{status}}).',
   },
 }
 
