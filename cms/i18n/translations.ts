@@ -73,6 +73,17 @@ const en = {
       'Copy this secret for {{label}} now and give it to the MPP. It will not be shown again; reload to see it listed as {{hint}}.',
     createFailed: 'The secret could not be created (HTTP {{status}}).',
   },
+  rewardStats: {
+    vouchers: 'Vouchers',
+    summary: '{{issued}} issued, {{remaining}} of {{budget}} left',
+    refused: 'Claims refused',
+    alreadyClaimed: 'Already claimed',
+    soldOut: 'Sold out',
+    notEligible: 'Not eligible',
+    tutorialUnfinished: 'Tutorial not finished',
+    campaignEnded: 'Campaign over',
+    campaignNotStarted: 'Campaign not started yet',
+  },
 }
 
 type Strings = { [Namespace in keyof typeof en]: Record<keyof (typeof en)[Namespace], string> }
@@ -144,6 +155,17 @@ const ja: Strings = {
       '{{label}} のシークレットを今すぐコピーして MPP に渡してください。再表示はできません。再読み込みすると一覧に {{hint}} として表示されます。',
     createFailed: 'シークレットを作成できませんでした（HTTP {{status}}）。',
   },
+  rewardStats: {
+    vouchers: 'クーポン',
+    summary: '発行済み {{issued}} 枚、残り {{remaining}} 枚（予算 {{budget}} 枚）',
+    refused: '却下された申請',
+    alreadyClaimed: '受け取り済み',
+    soldOut: '配布上限に到達',
+    notEligible: '対象外',
+    tutorialUnfinished: 'チュートリアル未完了',
+    campaignEnded: 'キャンペーン終了後',
+    campaignNotStarted: 'キャンペーン開始前',
+  },
 }
 
 const ar: Strings = {
@@ -213,6 +235,17 @@ const ar: Strings = {
       'انسخ المفتاح السرّي لـ {{label}} الآن وسلّمه إلى مزوّد الدفع. لن يظهر مرة أخرى؛ أعد تحميل الصفحة لتراه في القائمة باسم {{hint}}.',
     createFailed: 'تعذّر إنشاء المفتاح السرّي (HTTP {{status}}).',
   },
+  rewardStats: {
+    vouchers: 'القسائم',
+    summary: 'الصادرة: {{issued}}، المتبقية: {{remaining}} من {{budget}}',
+    refused: 'الطلبات المرفوضة',
+    alreadyClaimed: 'سبق طلبها',
+    soldOut: 'نفدت القسائم',
+    notEligible: 'غير مؤهّل',
+    tutorialUnfinished: 'لم يُكمل الدرس التعليمي',
+    campaignEnded: 'انتهت الحملة',
+    campaignNotStarted: 'لم تبدأ الحملة بعد',
+  },
 }
 
 const ko: Strings = {
@@ -280,6 +313,17 @@ const ko: Strings = {
     create: '웹훅 시크릿 만들기',
     shownOnce: '지금 {{label}}의 시크릿을 복사해 MPP에 전달하세요. 다시 표시되지 않습니다. 새로고침하면 목록에 {{hint}}(으)로 표시됩니다.',
     createFailed: '시크릿을 만들지 못했습니다(HTTP {{status}}).',
+  },
+  rewardStats: {
+    vouchers: '바우처',
+    summary: '{{issued}}장 발급, {{budget}}장 중 {{remaining}}장 남음',
+    refused: '거절된 신청',
+    alreadyClaimed: '이미 받음',
+    soldOut: '소진됨',
+    notEligible: '대상 아님',
+    tutorialUnfinished: '튜토리얼 미완료',
+    campaignEnded: '캠페인 종료',
+    campaignNotStarted: '캠페인 시작 전',
   },
 }
 
@@ -349,6 +393,17 @@ const zh: Strings = {
     shownOnce: '请立即复制 {{label}} 的密钥并交给 MPP。密钥不会再次显示；刷新页面后，它会以 {{hint}} 显示在列表中。',
     createFailed: '无法创建密钥（HTTP {{status}}）。',
   },
+  rewardStats: {
+    vouchers: '优惠券',
+    summary: '已发放 {{issued}} 张，剩余 {{remaining}} / {{budget}} 张',
+    refused: '被拒绝的领取',
+    alreadyClaimed: '已领取过',
+    soldOut: '已领完',
+    notEligible: '不符合条件',
+    tutorialUnfinished: '未完成教程',
+    campaignEnded: '活动已结束',
+    campaignNotStarted: '活动未开始',
+  },
 }
 
 const zhTw: Strings = {
@@ -417,6 +472,17 @@ const zhTw: Strings = {
     shownOnce: '請立即複製 {{label}} 的金鑰並交給 MPP。金鑰不會再次顯示；重新整理頁面後，它會以 {{hint}} 顯示在清單中。',
     createFailed: '無法建立金鑰（HTTP {{status}}）。',
   },
+  rewardStats: {
+    vouchers: '優惠券',
+    summary: '已發放 {{issued}} 張，剩餘 {{remaining}} / {{budget}} 張',
+    refused: '遭拒的領取',
+    alreadyClaimed: '已領取過',
+    soldOut: '已發放完畢',
+    notEligible: '不符合資格',
+    tutorialUnfinished: '未完成教學',
+    campaignEnded: '活動已結束',
+    campaignNotStarted: '活動尚未開始',
+  },
 }
 
 const th: Strings = {
@@ -484,6 +550,17 @@ const th: Strings = {
     create: 'สร้างซีเคร็ต Webhook',
     shownOnce: 'คัดลอกซีเคร็ตของ {{label}} ตอนนี้แล้วส่งให้ MPP ซีเคร็ตนี้จะไม่แสดงอีก โหลดหน้าใหม่เพื่อดูในรายการเป็น {{hint}}',
     createFailed: 'สร้างซีเคร็ตไม่ได้ (HTTP {{status}})',
+  },
+  rewardStats: {
+    vouchers: 'บัตรกำนัล',
+    summary: 'ออกแล้ว {{issued}} ใบ เหลือ {{remaining}} จาก {{budget}} ใบ',
+    refused: 'คำขอรับที่ถูกปฏิเสธ',
+    alreadyClaimed: 'รับไปแล้ว',
+    soldOut: 'หมดแล้ว',
+    notEligible: 'ไม่มีสิทธิ์',
+    tutorialUnfinished: 'ยังดูบทแนะนำไม่จบ',
+    campaignEnded: 'แคมเปญสิ้นสุดแล้ว',
+    campaignNotStarted: 'แคมเปญยังไม่เริ่ม',
   },
 }
 
@@ -554,6 +631,17 @@ const vi: Strings = {
       'Hãy sao chép khoá bí mật của {{label}} ngay và gửi cho MPP. Khoá sẽ không hiện lại; tải lại trang để thấy nó trong danh sách dưới dạng {{hint}}.',
     createFailed: 'Không tạo được khoá bí mật (HTTP {{status}}).',
   },
+  rewardStats: {
+    vouchers: 'Phiếu ưu đãi',
+    summary: 'Đã phát {{issued}}, còn lại {{remaining}}/{{budget}}',
+    refused: 'Lượt nhận bị từ chối',
+    alreadyClaimed: 'Đã nhận rồi',
+    soldOut: 'Đã hết',
+    notEligible: 'Không đủ điều kiện',
+    tutorialUnfinished: 'Chưa xem hết hướng dẫn',
+    campaignEnded: 'Chiến dịch đã kết thúc',
+    campaignNotStarted: 'Chiến dịch chưa bắt đầu',
+  },
 }
 
 const id: Strings = {
@@ -622,6 +710,17 @@ const id: Strings = {
     shownOnce:
       'Salin kunci rahasia untuk {{label}} sekarang dan berikan ke MPP. Kunci ini tidak akan ditampilkan lagi; muat ulang halaman untuk melihatnya di daftar sebagai {{hint}}.',
     createFailed: 'Kunci rahasia tidak dapat dibuat (HTTP {{status}}).',
+  },
+  rewardStats: {
+    vouchers: 'Voucher',
+    summary: '{{issued}} diberikan, tersisa {{remaining}} dari {{budget}}',
+    refused: 'Klaim yang ditolak',
+    alreadyClaimed: 'Sudah diklaim',
+    soldOut: 'Habis',
+    notEligible: 'Tidak memenuhi syarat',
+    tutorialUnfinished: 'Tutorial belum selesai',
+    campaignEnded: 'Kampanye sudah berakhir',
+    campaignNotStarted: 'Kampanye belum dimulai',
   },
 }
 
