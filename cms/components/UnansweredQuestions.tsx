@@ -1,15 +1,17 @@
 'use client'
 
-import { Button, useConfig } from '@payloadcms/ui'
+import { Button, useConfig, useTranslation } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
 
 import { unansweredSchema, type QuestionGroup, type UnansweredQuestions as TenantGroupList } from '../../content/centerApi'
+import type { AdminTranslationKeys, AdminTranslations } from '../i18n/translations'
 
 type TenantGroups = TenantGroupList[number]
 type QaChoice = { id: number | string; slug: string; question: Record<string, string | undefined> | string | null }
 
 /** Above the feedback list: per MPP, the questions users asked that found no answer or a bad one, grouped, each a button away from a Q&A draft. */
 export function UnansweredQuestions() {
+  const { t } = useTranslation<AdminTranslations, AdminTranslationKeys>()
   const { config } = useConfig()
   const api = `${config.serverURL}${config.routes.api}`
   const [tenants, setTenants] = useState<TenantGroups[] | null>(null)
@@ -25,9 +27,9 @@ export function UnansweredQuestions() {
         setTenants(unansweredSchema.parse(await response.json()))
       })
       .catch((failure: unknown) =>
-        setError(`Unanswered questions could not be loaded (${failure instanceof Error ? failure.message : String(failure)}).`),
+        setError(t('unanswered:loadFailed', { error: failure instanceof Error ? failure.message : String(failure) })),
       )
-  }, [api])
+  }, [api, t])
 
   // Each MPP's Q&As (latest drafts, every locale), for attaching a question to one of them.
   useEffect(() => {
@@ -47,7 +49,7 @@ export function UnansweredQuestions() {
     setError(null)
     setNotice(null)
     const qa = chosen[key]
-    if (!qa) return setError('Choose the Q&A that answers this question first.')
+    if (!qa) return setError(t('unanswered:chooseFirst'))
     const response = await fetch(`${api}/feedback/phrasing`, {
       method: 'POST',
       credentials: 'include',
@@ -55,12 +57,12 @@ export function UnansweredQuestions() {
       body: JSON.stringify({ qa, locale: group.locale, query: group.query, wordings: group.wordings }),
     })
     const body = (await response.json().catch(() => ({}))) as { id?: number | string; added?: string[]; detail?: string }
-    if (!response.ok) return setError(body.detail ?? `The phrasing could not be added (HTTP ${response.status}).`)
+    if (!response.ok) return setError(body.detail ?? t('unanswered:addFailed', { status: response.status }))
     const title = titleOf(
       qas[String(tenant.id)]?.find((item) => String(item.id) === qa) ?? { id: qa, slug: qa, question: null },
       group.locale,
     )
-    setNotice(`Added ${body.added?.length ?? 0} phrasing(s) in ${group.locale} to “${title}” as a draft: a publisher publishes it.`)
+    setNotice(t('unanswered:added', { title, locale: group.locale, n: body.added?.length ?? 0 }))
   }
 
   async function startDraft(tenant: TenantGroups['tenant'], group: QuestionGroup) {
@@ -72,35 +74,32 @@ export function UnansweredQuestions() {
       body: JSON.stringify({ tenant: tenant.id, locale: group.locale, query: group.query, wordings: group.wordings }),
     })
     const body = (await response.json().catch(() => ({}))) as { id?: number | string; detail?: string }
-    if (!response.ok || body.id === undefined) return setError(body.detail ?? `The draft could not be started (HTTP ${response.status}).`)
+    if (!response.ok || body.id === undefined) return setError(body.detail ?? t('unanswered:draftFailed', { status: response.status }))
     window.location.assign(`${config.routes.admin}/collections/qas/${body.id}?locale=${group.locale}`)
   }
 
   return (
     <section className="unanswered-questions" aria-labelledby="unanswered-heading">
-      <h2 id="unanswered-heading">Questions without a good answer</h2>
-      <p>
-        What users asked in the last 90 days that matched no Q&amp;A or was voted unhelpful, alike questions grouped, most asked first.
-        Attach one to the Q&amp;A that answers it (a new draft with the users' words as phrasings), or start a new Q&amp;A from it.
-      </p>
+      <h2 id="unanswered-heading">{t('unanswered:title')}</h2>
+      <p>{t('unanswered:intro')}</p>
       {error && <p role="alert">{error}</p>}
       {notice && <p role="status">{notice}</p>}
-      {!tenants && !error && <p>Loading…</p>}
+      {!tenants && !error && <p>{t('unanswered:loading')}</p>}
       {tenants?.map(({ tenant, groups }) => (
         <div key={tenant.id} className="unanswered-tenant">
           <h3>{tenant.name}</h3>
           {groups.length === 0 ? (
-            <p>No unanswered questions yet.</p>
+            <p>{t('unanswered:empty')}</p>
           ) : (
             <table>
               <thead>
                 <tr>
-                  <th scope="col">Question</th>
-                  <th scope="col">Locale</th>
-                  <th scope="col">Asked</th>
-                  <th scope="col">Unanswered / unhelpful</th>
+                  <th scope="col">{t('unanswered:question')}</th>
+                  <th scope="col">{t('unanswered:locale')}</th>
+                  <th scope="col">{t('unanswered:asked')}</th>
+                  <th scope="col">{t('unanswered:unansweredUnhelpful')}</th>
                   <th scope="col">
-                    <span className="sr-only">Action</span>
+                    <span className="sr-only">{t('unanswered:action')}</span>
                   </th>
                 </tr>
               </thead>
@@ -110,7 +109,9 @@ export function UnansweredQuestions() {
                     <td lang={group.locale}>
                       {group.query}
                       {group.wordings.length > 1 && (
-                        <small className="unanswered-wordings">Also: {group.wordings.slice(1, 4).join(' · ')}</small>
+                        <small className="unanswered-wordings">
+                          {t('unanswered:also', { wordings: group.wordings.slice(1, 4).join(' · ') })}
+                        </small>
                       )}
                     </td>
                     <td>{group.locale}</td>
@@ -120,14 +121,14 @@ export function UnansweredQuestions() {
                     </td>
                     <td className="unanswered-actions">
                       <label>
-                        <span className="sr-only">Q&amp;A that answers it</span>
+                        <span className="sr-only">{t('unanswered:answeredByLabel')}</span>
                         <select
                           value={chosen[`${tenant.id}:${group.locale}:${group.query}`] ?? ''}
                           onChange={(event) =>
                             setChosen((known) => ({ ...known, [`${tenant.id}:${group.locale}:${group.query}`]: event.target.value }))
                           }
                         >
-                          <option value="">Answered by…</option>
+                          <option value="">{t('unanswered:answeredBy')}</option>
                           {(qas[String(tenant.id)] ?? []).map((qa) => (
                             <option key={qa.id} value={String(qa.id)}>
                               {titleOf(qa, group.locale)}
@@ -140,10 +141,10 @@ export function UnansweredQuestions() {
                         size="small"
                         onClick={() => void addPhrasing(tenant, group, `${tenant.id}:${group.locale}:${group.query}`)}
                       >
-                        Add as a phrasing
+                        {t('unanswered:addPhrasing')}
                       </Button>
                       <Button buttonStyle="secondary" size="small" onClick={() => void startDraft(tenant, group)}>
-                        Start a Q&amp;A draft
+                        {t('unanswered:startDraft')}
                       </Button>
                     </td>
                   </tr>

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 
+import { adminTranslations } from '../../cms/i18n/translations'
 import type { Locale } from '../../content/schema'
 import { translator } from '../../site/src/i18n'
 import { centerPath } from '../../site/src/lib/routes'
@@ -135,6 +136,32 @@ describe('the ask box', () => {
       .click()
     await page.waitForURL(/\/admin\/collections\/qas\/\w+/)
     await expect.poll(() => page.locator('input[name="question"]').inputValue(), { timeout: 30_000 }).toBe('来週の天気は')
+    await page.close()
+  })
+
+  test('an editor who uses the admin in Japanese sees the unanswered questions in Japanese', async () => {
+    await postFeedback({ tenant: 'hoshi', locale: 'ja', kind: 'unanswered', query: '両替の手数料はいくら' })
+    const page = await browser.newPage()
+    await signIn(page, cmsUrl, 'editor@hoshi.local', 'center-editor')
+    await page.context().addCookies([{ name: 'payload-lng', value: 'ja', url: cmsUrl }])
+    await page.goto(`${cmsUrl}/admin/collections/feedback`)
+    const ja = adminTranslations.ja.unanswered
+    const section = page.locator('.unanswered-questions')
+    await expect.poll(() => section.textContent(), { timeout: 30_000 }).toContain('両替の手数料はいくら')
+    expect(await section.getByRole('heading', { level: 2 }).textContent()).toBe(ja.title)
+    expect(await section.locator('thead th').allTextContents()).toEqual([
+      ja.question,
+      ja.locale,
+      ja.asked,
+      ja.unansweredUnhelpful,
+      ja.action,
+    ])
+    const row = section.getByRole('row', { name: /両替の手数料はいくら/ })
+    expect(await row.getByRole('button', { name: ja.startDraft }).count()).toBe(1)
+    // Adding a phrasing before choosing the Q&A it belongs to says so, in Japanese.
+    await row.getByRole('button', { name: ja.addPhrasing }).click()
+    await expect.poll(() => section.getByRole('alert').textContent()).toBe(ja.chooseFirst)
+    expect(await row.getByRole('combobox', { name: ja.answeredByLabel }).locator('option').first().textContent()).toBe(ja.answeredBy)
     await page.close()
   })
 })

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 
+import { adminTranslations } from '../../cms/i18n/translations'
 import { launchBrowser, signIn } from '../helpers/browser'
 import { rootDir } from '../helpers/center'
 
@@ -170,6 +171,22 @@ describe('the admin', () => {
     await page.reload()
     await expect.poll(() => page.getByText('Webhook Secrets').count(), { timeout: 15_000 }).toBeGreaterThan(0)
     expect(await page.content()).not.toContain(secret.slice(6))
+
+    // A super-admin who uses the admin in Arabic gets the same form and the one-time message in Arabic.
+    await page.context().addCookies([{ name: 'payload-lng', value: 'ar', url: cmsUrl }])
+    await page.reload()
+    const ar = adminTranslations.ar.webhookSecret
+    const form = page.locator('.create-webhook-secret')
+    await expect.poll(() => form.locator('.field-label').textContent(), { timeout: 15_000 }).toBe(ar.title)
+    expect(await form.getByLabel(ar.label).getAttribute('placeholder')).toBe(ar.placeholder)
+    await form.getByLabel(ar.label).fill('Admin-made in Arabic')
+    await form.getByRole('button', { name: ar.create }).click()
+    const shown = form.getByRole('status')
+    await expect.poll(() => shown.locator('pre.webhook-secret').textContent(), { timeout: 15_000 }).toMatch(/^whsec_/)
+    const [before] = ar.shownOnce.split('{{label}}')
+    expect(await shown.locator('p').textContent()).toContain(before!.trim())
+    expect(await shown.locator('p strong').textContent()).toBe('Admin-made in Arabic')
+    expect(await shown.locator('p code').textContent()).toMatch(/^whsec_/)
     await page.close()
   })
 

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 
+import { adminTranslations } from '../../cms/i18n/translations'
 import { actAsReactNativeHost, demoToken as demoTokenFrom, launchBrowser, openPage, signIn } from '../helpers/browser'
 
 const siteUrl = inject('siteUrl')
@@ -210,8 +211,23 @@ describe('rewards', () => {
       .poll(() => panel.textContent(), { timeout: 30_000 })
       .toContain(`${stats.issued} issued, ${stats.remaining} of ${stats.budget} left`)
     expect(await panel.locator('[data-reason="already-claimed"]').textContent()).toBe(
-      `already-claimed: ${stats.refused['already-claimed']}`,
+      `Already claimed: ${stats.refused['already-claimed']}`,
     )
+
+    // An editor who uses the admin in Japanese reads the panel in Japanese, each reason by its name.
+    await page.context().addCookies([{ name: 'payload-lng', value: 'ja', url: cmsUrl }])
+    await page.reload()
+    const ja = adminTranslations.ja.rewardStats
+    const summary = ja.summary
+      .replace('{{issued}}', String(stats.issued))
+      .replace('{{remaining}}', String(stats.remaining))
+      .replace('{{budget}}', String(stats.budget))
+    await expect.poll(() => panel.textContent(), { timeout: 30_000 }).toContain(summary)
+    expect(await panel.locator('.field-label').allTextContents()).toEqual([ja.vouchers, ja.refused])
+    expect(await panel.locator('[data-reason="already-claimed"]').textContent()).toBe(
+      `${ja.alreadyClaimed}: ${stats.refused['already-claimed']}`,
+    )
+    expect(await panel.locator('[data-reason="sold-out"]').textContent()).toBe(`${ja.soldOut}: ${stats.refused['sold-out']}`)
     await page.close()
   })
 })
