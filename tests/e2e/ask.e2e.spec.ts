@@ -149,6 +149,8 @@ describe('the ask box', () => {
     const section = page.locator('.unanswered-questions')
     await expect.poll(() => section.textContent(), { timeout: 30_000 }).toContain('両替の手数料はいくら')
     expect(await section.getByRole('heading', { level: 2 }).textContent()).toBe(ja.title)
+    // Japanese words, not the English table's copied over.
+    expect(ja.title).toMatch(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u)
     expect(await section.locator('thead th').allTextContents()).toEqual([
       ja.question,
       ja.locale,
