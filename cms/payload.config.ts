@@ -27,6 +27,7 @@ import { payloadSecret, rootDir } from './env'
 import { contentEditor } from './fields/richText'
 import { tenantRoleField } from './fields/tenantRole'
 import { i18n } from './i18n'
+import { fieldLabels } from './i18n/fieldLabels'
 import { logOnlyEmail } from './lib/email'
 import { cmsOrigins, siteOrigins } from './lib/origins'
 import { localization } from './localization'
@@ -104,6 +105,7 @@ export default buildConfig({
         popularity: {},
         'review-requests': {},
       },
+      tenantField: { label: fieldLabels.shared.tenant },
       tenantsArrayField: { rowFields: [tenantRoleField], arrayFieldAccess: { create: superAdminField, update: superAdminField } },
       userHasAccessToAllTenants: isSuperAdmin,
     }),

@@ -1,5 +1,6 @@
 import type { TextField } from 'payload'
 
+import type { Words } from '../i18n/fieldLabels'
 import { aaTextRatio, contrastRatio } from '../lib/contrast'
 
 /** The site sets white text on brand colours and brand-coloured text on white, so each must reach AA against white. */
@@ -14,12 +15,12 @@ export function checkBrandColour(label: string, value: null | string | undefined
   return `${label} ${value} with white text (${pairedText}) has a contrast of ${ratio.toFixed(2)}:1; WCAG AA needs at least ${aaTextRatio}:1. Choose a darker colour.`
 }
 
-/** A brand colour field that refuses colours failing WCAG AA against the site's text colours. */
-export const brandColour = (name: string, label: string): TextField => ({
+/** A brand colour field that refuses colours failing WCAG AA against the site's text colours (its messages name the colour in English). */
+export const brandColour = (name: string, label: Words): TextField => ({
   name,
   label,
   type: 'text',
   required: true,
-  validate: (value: null | string | undefined) => checkBrandColour(label, value),
+  validate: (value: null | string | undefined) => checkBrandColour(label.en, value),
   admin: { description: 'A hex colour like #0b5cad, readable with white text (WCAG AA, 4.5:1).' },
 })

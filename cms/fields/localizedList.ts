@@ -1,8 +1,11 @@
 import type { TextField } from 'payload'
 
+import type { Words } from '../i18n/fieldLabels'
+
 /** Short phrases per locale (alternative phrasings, keywords). */
-export const localizedList = (name: string, description: string): TextField => ({
+export const localizedList = (name: string, label: Words, description: string): TextField => ({
   name,
+  label,
   type: 'text',
   hasMany: true,
   localized: true,

@@ -11,6 +11,7 @@ import type { RichTextField, RichTextFieldValidation } from 'payload'
 import { richText } from 'payload/shared'
 
 import { requireDefaultLocale } from '../hooks/requireDefaultLocale'
+import type { Words } from '../i18n/fieldLabels'
 
 /**
  * The small rich-text toolset content needs: paragraphs, emphasis, lists and links. It maps
@@ -70,8 +71,17 @@ export function unsafeLink(value: unknown): string | undefined {
 const validateRichText: RichTextFieldValidation = async (value, options) => unsafeLink(value) ?? richText(value, options)
 
 /** A localized rich-text field with the content toolset; a required one goes live only with the MPP's default-locale text. */
-export const localizedRichText = ({ name, required = false }: { name: string; required?: boolean }): RichTextField => ({
+export const localizedRichText = ({
   name,
+  label,
+  required = false,
+}: {
+  name: string
+  label: Words
+  required?: boolean
+}): RichTextField => ({
+  name,
+  label,
   type: 'richText',
   localized: true,
   required,

@@ -1,5 +1,7 @@
 import type { CollectionSlug, TextField, TextFieldSingleValidation } from 'payload'
 
+import { fieldLabels } from '../i18n/fieldLabels'
+
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 /** Lowercase words joined by hyphens, and, in tenant content, not yet used by another document of the same tenant. */
@@ -24,6 +26,7 @@ const validateSlug: TextFieldSingleValidation = async (value, { req, data, id, c
 export const slugField = (overrides: Partial<TextField> = {}): TextField =>
   ({
     name: 'slug',
+    label: fieldLabels.shared.slug,
     type: 'text',
     required: true,
     index: true,

@@ -293,6 +293,12 @@ export const builtInConcepts: { concept: string; examples: string[] }[] = Object
   examples: (byLocale.en ?? []).slice(0, 3),
 }))
 
+/** A few of a built-in concept's phrases in one locale, or in English where the locale has none. */
+export function conceptExamples(concept: string, locale: Locale): string[] {
+  const byLocale = concepts[concept] ?? {}
+  return (byLocale[locale]?.length ? byLocale[locale]! : (byLocale.en ?? [])).slice(0, 3)
+}
+
 /** The lexicon's groups for one locale, with the MPP's own groups added. */
 export function lexiconFor(locale: Locale, extra: LexiconGroup[] = []): LexiconGroup[] {
   const own = Object.entries(concepts).flatMap(([concept, byLocale]) =>

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 
+import { fieldLabels } from '../../cms/i18n/fieldLabels'
 import { launchBrowser, signIn } from '../helpers/browser'
 import { rootDir } from '../helpers/center'
 
@@ -39,6 +40,30 @@ describe('the running Center', () => {
     // In English: the admin keeps each user's last locale, and another test may have left this editor in zh-Hant.
     await page.goto(`${cmsUrl}/admin/collections/guides?locale=en`)
     await expect.poll(() => page.getByRole('link', { name: 'Pay in an online shop' }).count()).toBeGreaterThan(0)
+    await page.close()
+  })
+
+  test("a Japanese editor's Q&A list and form name the fields in Japanese", async () => {
+    page = await browser.newPage()
+    await signIn(page, cmsUrl, 'editor@hoshi.local', 'center-editor')
+    await page.context().addCookies([{ name: 'payload-lng', value: 'ja', url: cmsUrl }])
+    await page.goto(`${cmsUrl}/admin/collections/qas`)
+    const headers = page.locator('table thead th')
+    await expect
+      .poll(() => headers.allTextContents())
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringContaining(fieldLabels.qas.question.ja),
+          expect.stringContaining(fieldLabels.qas.category.ja),
+        ]),
+      )
+    expect((await headers.allTextContents()).join(' ')).not.toMatch(/Question|Category|Pinned/)
+    await page.locator('table tbody tr a').first().click()
+    await expect
+      .poll(() => page.locator('label.field-label').allTextContents())
+      .toEqual(
+        expect.arrayContaining([expect.stringContaining(fieldLabels.qas.answer.ja), expect.stringContaining(fieldLabels.qas.keywords.ja)]),
+      )
     await page.close()
   })
 

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { authenticated } from '../../access/authenticated'
 import { nobody } from '../../access/nobody'
 import { collectionLabels } from '../../i18n/collectionLabels'
+import { fieldLabels, labelledOptions, optionLabels, rowLabels } from '../../i18n/fieldLabels'
 
 export const buildTriggers = ['publish', 'webhook', 'cli', 'rollback'] as const
 export const buildStates = ['queued', 'running', 'live', 'failed', 'superseded'] as const
@@ -25,38 +26,53 @@ export const Builds: CollectionConfig = {
   access: { read: authenticated, create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['tenant', 'state'] }],
   fields: [
-    { name: 'buildId', type: 'text', required: true, unique: true, admin: { description: 'Also the build\'s folder name.' } },
-    { name: 'trigger', type: 'select', required: true, options: [...buildTriggers] },
-    { name: 'state', type: 'select', required: true, defaultValue: 'queued', options: [...buildStates] },
-    { name: 'live', type: 'checkbox', defaultValue: false, admin: { description: 'The build the MPP\'s site serves now.' } },
-    { name: 'startedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'finishedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'duration', type: 'number', admin: { description: 'Seconds from start to live (or to failure).' } },
-    { name: 'attempts', type: 'number', defaultValue: 0 },
-    { name: 'rolledBackTo', type: 'text', admin: { description: 'For a rollback: the kept build it switched the site back to.', condition: (data) => data?.trigger === 'rollback' } },
-    { name: 'log', type: 'textarea', admin: { description: 'The tail of the last attempt\'s output, or why it failed.' } },
+    { name: 'buildId', label: fieldLabels.builds.buildId, type: 'text', required: true, unique: true, admin: { description: 'Also the build\'s folder name.' } },
+    {
+      name: 'trigger',
+      label: fieldLabels.builds.trigger,
+      type: 'select',
+      required: true,
+      options: labelledOptions(buildTriggers, optionLabels.buildTriggers),
+    },
+    {
+      name: 'state',
+      label: fieldLabels.builds.state,
+      type: 'select',
+      required: true,
+      defaultValue: 'queued',
+      options: labelledOptions(buildStates, optionLabels.buildStates),
+    },
+    { name: 'live', label: fieldLabels.builds.live, type: 'checkbox', defaultValue: false, admin: { description: 'The build the MPP\'s site serves now.' } },
+    { name: 'startedAt', label: fieldLabels.builds.startedAt, type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'finishedAt', label: fieldLabels.shared.finishedAt, type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'duration', label: fieldLabels.builds.duration, type: 'number', admin: { description: 'Seconds from start to live (or to failure).' } },
+    { name: 'attempts', label: fieldLabels.builds.attempts, type: 'number', defaultValue: 0 },
+    { name: 'rolledBackTo', label: fieldLabels.builds.rolledBackTo, type: 'text', admin: { description: 'For a rollback: the kept build it switched the site back to.', condition: (data) => data?.trigger === 'rollback' } },
+    { name: 'log', label: fieldLabels.shared.log, type: 'textarea', admin: { description: 'The tail of the last attempt\'s output, or why it failed.' } },
     {
       name: 'skipped',
-      label: 'Left out',
+      label: fieldLabels.builds.skipped,
+      labels: rowLabels.skipped,
       type: 'array',
       admin: { description: 'Published documents this build left out because the site cannot show them. Fix each one and publish it again.' },
       fields: [
-        { name: 'collection', type: 'text', required: true },
-        { name: 'document', type: 'text', required: true, admin: { description: 'The document\'s id.' } },
-        { name: 'slug', type: 'text' },
-        { name: 'problem', type: 'textarea', required: true },
+        { name: 'collection', label: fieldLabels.shared.collection, type: 'text', required: true },
+        { name: 'document', label: fieldLabels.shared.document, type: 'text', required: true, admin: { description: 'The document\'s id.' } },
+        { name: 'slug', label: fieldLabels.shared.slug, type: 'text' },
+        { name: 'problem', label: fieldLabels.builds.problem, type: 'textarea', required: true },
       ],
     },
     {
       name: 'attemptLogs',
-      label: 'Attempts',
+      label: fieldLabels.builds.attemptLogs,
+      labels: rowLabels.attemptLogs,
       type: 'array',
       admin: { description: 'Every attempt\'s outcome and log, oldest first: a retry keeps the logs of the attempts that failed.' },
       fields: [
-        { name: 'attempt', type: 'number', required: true },
-        { name: 'outcome', type: 'select', required: true, options: [...attemptOutcomes] },
-        { name: 'finishedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
-        { name: 'log', type: 'textarea' },
+        { name: 'attempt', label: fieldLabels.builds.attempt, type: 'number', required: true },
+        { name: 'outcome', label: fieldLabels.builds.outcome, type: 'select', required: true, options: labelledOptions(attemptOutcomes, optionLabels.buildStates) },
+        { name: 'finishedAt', label: fieldLabels.shared.finishedAt, type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'log', label: fieldLabels.shared.log, type: 'textarea' },
       ],
     },
   ],

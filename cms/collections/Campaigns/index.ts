@@ -12,6 +12,7 @@ import { editorsSaveDrafts } from '../../hooks/editorsSaveDrafts'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
 import { stampTranslation } from '../../hooks/stampTranslation'
 import { collectionLabels } from '../../i18n/collectionLabels'
+import { fieldLabels, rowLabels } from '../../i18n/fieldLabels'
 import { campaignStatsEndpoint } from './endpoints/campaignStats'
 
 const after =
@@ -37,13 +38,15 @@ export const Campaigns: CollectionConfig = {
     afterDelete: [queueTenantRebuildOnDelete, clearReviewRequestsOnDelete],
   },
   fields: [
-    localizedText({ name: 'title', required: true }),
+    localizedText({ name: 'title', label: fieldLabels.shared.title, required: true }),
     {
       name: 'tutorial',
+      label: fieldLabels.campaigns.tutorial,
       type: 'group',
       fields: [
         {
           name: 'animation',
+          label: fieldLabels.campaigns.animation,
           type: 'checkbox',
           defaultValue: false,
           admin: {
@@ -53,6 +56,7 @@ export const Campaigns: CollectionConfig = {
         },
         {
           name: 'videoUrl',
+          label: fieldLabels.campaigns.videoUrl,
           type: 'text',
           validate: (value: null | string | undefined) => !value || /^https:\/\//.test(value) || 'Use an https:// address.',
           admin: {
@@ -60,33 +64,62 @@ export const Campaigns: CollectionConfig = {
               "Only a video on the Center's own site plays: its pages allow no media from other hosts. Prefer the animation above.",
           },
         },
-        { name: 'steps', type: 'array', fields: [localizedRichText({ name: 'body', required: true })] },
+        {
+          name: 'steps',
+          label: fieldLabels.shared.steps,
+          labels: rowLabels.steps,
+          type: 'array',
+          fields: [localizedRichText({ name: 'body', label: fieldLabels.shared.body, required: true })],
+        },
       ],
     },
     {
       name: 'voucher',
+      label: fieldLabels.campaigns.voucher,
       type: 'group',
       fields: [
-        { name: 'merchant', type: 'text', required: true },
+        { name: 'merchant', label: fieldLabels.campaigns.merchant, type: 'text', required: true },
         {
           name: 'currency',
+          label: fieldLabels.campaigns.currency,
           type: 'text',
           required: true,
           validate: (value: null | string | undefined) => !value || /^[A-Z]{3}$/.test(value) || 'Use an ISO 4217 code like USD.',
         },
         {
           name: 'value',
+          label: fieldLabels.campaigns.value,
           type: 'number',
           required: true,
           min: 1,
           admin: { description: "In the currency's minor units: 5000 is 50.00 USD, 500 is ¥500, 2000 is 2.000 KWD." },
         },
-        { name: 'validityDays', type: 'number', required: true, min: 1 },
+        { name: 'validityDays', label: fieldLabels.campaigns.validityDays, type: 'number', required: true, min: 1 },
       ],
     },
-    { name: 'budget', type: 'number', required: true, min: 1, admin: { description: 'How many vouchers the campaign gives out in all.' } },
-    { name: 'startsAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'endsAt', type: 'date', required: true, validate: after('startsAt'), admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    {
+      name: 'budget',
+      label: fieldLabels.campaigns.budget,
+      type: 'number',
+      required: true,
+      min: 1,
+      admin: { description: 'How many vouchers the campaign gives out in all.' },
+    },
+    {
+      name: 'startsAt',
+      label: fieldLabels.campaigns.startsAt,
+      type: 'date',
+      required: true,
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'endsAt',
+      label: fieldLabels.campaigns.endsAt,
+      type: 'date',
+      required: true,
+      validate: after('startsAt'),
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+    },
     slugField(),
     {
       name: 'rewardStats',

@@ -7,6 +7,7 @@ import { superAdminOnly } from '../../access/isSuperAdmin'
 import { nobody } from '../../access/nobody'
 import { feedbackKinds } from '../../ask/popularity'
 import { collectionLabels } from '../../i18n/collectionLabels'
+import { fieldLabels, labelledOptions, optionLabels } from '../../i18n/fieldLabels'
 import { feedbackEndpoint } from './endpoints/feedback'
 import { draftFromQuestion, phrasingFromQuestion, unansweredQuestions } from './endpoints/unansweredQuestions'
 
@@ -30,21 +31,37 @@ export const Feedback: CollectionConfig = {
   access: { read: authenticated, create: nobody, update: nobody, delete: superAdminOnly },
   indexes: [{ fields: ['tenant', 'createdAt'] }, { fields: ['tenant', 'kind'] }],
   fields: [
-    { name: 'query', type: 'text', required: true, maxLength: maxQueryLength, admin: { readOnly: true } },
+    {
+      name: 'query',
+      label: fieldLabels.feedback.query,
+      type: 'text',
+      required: true,
+      maxLength: maxQueryLength,
+      admin: { readOnly: true },
+    },
     {
       name: 'kind',
+      label: fieldLabels.feedback.kind,
       type: 'select',
       required: true,
-      options: [...feedbackKinds],
+      options: labelledOptions(feedbackKinds, optionLabels.feedbackKinds),
       admin: {
         readOnly: true,
         description: "view: an answer was shown; helpful or unhelpful: the user's vote; unanswered: the box was not sure.",
       },
     },
-    { name: 'locale', type: 'select', required: true, options: [...locales], admin: { readOnly: true } },
-    { name: 'qa', label: 'Q&A', type: 'relationship', relationTo: 'qas', admin: { readOnly: true } },
+    {
+      name: 'locale',
+      label: fieldLabels.shared.locale,
+      type: 'select',
+      required: true,
+      options: labelledOptions(locales, optionLabels.locales),
+      admin: { readOnly: true },
+    },
+    { name: 'qa', label: fieldLabels.feedback.qa, type: 'relationship', relationTo: 'qas', admin: { readOnly: true } },
     {
       name: 'score',
+      label: fieldLabels.feedback.score,
       type: 'number',
       min: 0,
       max: 1,

@@ -14,6 +14,7 @@ import { editorsSaveDrafts } from '../../hooks/editorsSaveDrafts'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
 import { stampTranslation } from '../../hooks/stampTranslation'
 import { collectionLabels } from '../../i18n/collectionLabels'
+import { fieldLabels, labelledOptions, optionLabels, rowLabels } from '../../i18n/fieldLabels'
 
 /** The texts translators translate: a change to one in a locale stamps that locale's translatedAt. */
 const texts = ['title', 'summary', 'steps']
@@ -36,18 +37,28 @@ export const Guides: CollectionConfig = {
     afterDelete: [queueTenantRebuildOnDelete, clearReviewRequestsOnDelete],
   },
   fields: [
-    localizedText({ name: 'title', required: true }),
-    localizedText({ name: 'summary', multiline: true }),
-    { name: 'product', type: 'select', required: true, options: [...products] },
+    localizedText({ name: 'title', label: fieldLabels.shared.title, required: true }),
+    localizedText({ name: 'summary', label: fieldLabels.guides.summary, multiline: true }),
+    {
+      name: 'product',
+      label: fieldLabels.guides.product,
+      type: 'select',
+      required: true,
+      options: labelledOptions(products, optionLabels.products),
+    },
     {
       name: 'steps',
+      label: fieldLabels.shared.steps,
       type: 'array',
       minRows: 1,
       required: true,
-      labels: { singular: 'Step', plural: 'Steps' },
-      fields: [localizedRichText({ name: 'body', required: true }), { name: 'image', type: 'upload', relationTo: 'media' }],
+      labels: rowLabels.steps,
+      fields: [
+        localizedRichText({ name: 'body', label: fieldLabels.shared.body, required: true }),
+        { name: 'image', label: fieldLabels.guides.image, type: 'upload', relationTo: 'media' },
+      ],
     },
-    { name: 'related', label: 'Related Q&As', type: 'relationship', relationTo: 'qas', hasMany: true },
+    { name: 'related', label: fieldLabels.guides.related, type: 'relationship', relationTo: 'qas', hasMany: true },
     slugField(),
     orderField(),
     reviewRequestField(),

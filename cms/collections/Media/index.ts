@@ -4,6 +4,7 @@ import { editorCreates, publisherOnly } from '../../access/tenantRoles'
 import { mediaDir } from '../../env'
 import { localizedText } from '../../fields/localizedText'
 import { collectionLabels } from '../../i18n/collectionLabels'
+import { fieldLabels } from '../../i18n/fieldLabels'
 
 export const Media: CollectionConfig = {
   slug: 'media',
@@ -24,5 +25,5 @@ export const Media: CollectionConfig = {
     ],
     formatOptions: { format: 'webp', options: { quality: 80 } },
   },
-  fields: [localizedText({ name: 'alt', required: true })],
+  fields: [localizedText({ name: 'alt', label: fieldLabels.media.alt, required: true })],
 }

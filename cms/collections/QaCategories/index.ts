@@ -7,6 +7,7 @@ import { slugField } from '../../fields/slug'
 import { uniqueSlugPerTenant } from '../../fields/tenantSlug'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
 import { collectionLabels } from '../../i18n/collectionLabels'
+import { fieldLabels } from '../../i18n/fieldLabels'
 
 /** Categories have no drafts: a saved category is live, so writing one needs the publisher role. */
 export const QaCategories: CollectionConfig = {
@@ -21,5 +22,5 @@ export const QaCategories: CollectionConfig = {
   },
   indexes: uniqueSlugPerTenant,
   hooks: { afterChange: [queueTenantRebuild], afterDelete: [queueTenantRebuildOnDelete] },
-  fields: [localizedText({ name: 'name', required: true }), slugField(), orderField()],
+  fields: [localizedText({ name: 'name', label: fieldLabels.shared.name, required: true }), slugField(), orderField()],
 }

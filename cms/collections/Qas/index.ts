@@ -14,6 +14,7 @@ import { editorsSaveDrafts } from '../../hooks/editorsSaveDrafts'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
 import { stampTranslation } from '../../hooks/stampTranslation'
 import { collectionLabels } from '../../i18n/collectionLabels'
+import { fieldLabels } from '../../i18n/fieldLabels'
 
 /** The texts translators translate: a change to one in a locale stamps that locale's translatedAt. */
 const texts = ['question', 'answer', 'alternatives', 'keywords']
@@ -36,13 +37,14 @@ export const Qas: CollectionConfig = {
     afterDelete: [queueTenantRebuildOnDelete, clearReviewRequestsOnDelete],
   },
   fields: [
-    localizedText({ name: 'question', required: true }),
-    localizedRichText({ name: 'answer', required: true }),
-    localizedList('alternatives', 'Other ways users ask this question. The ask box matches them.'),
-    localizedList('keywords', 'Words users type when they mean this question.'),
-    { name: 'category', type: 'relationship', relationTo: 'qa-categories', required: true },
+    localizedText({ name: 'question', label: fieldLabels.qas.question, required: true }),
+    localizedRichText({ name: 'answer', label: fieldLabels.qas.answer, required: true }),
+    localizedList('alternatives', fieldLabels.qas.alternatives, 'Other ways users ask this question. The ask box matches them.'),
+    localizedList('keywords', fieldLabels.qas.keywords, 'Words users type when they mean this question.'),
+    { name: 'category', label: fieldLabels.qas.category, type: 'relationship', relationTo: 'qa-categories', required: true },
     {
       name: 'pinned',
+      label: fieldLabels.qas.pinned,
       type: 'checkbox',
       defaultValue: false,
       admin: { position: 'sidebar', description: 'Pinned questions show above the popularity ranking.' },

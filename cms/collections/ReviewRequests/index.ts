@@ -4,6 +4,7 @@ import { authenticated } from '../../access/authenticated'
 import { nobody } from '../../access/nobody'
 import { requesterOrPublisher } from '../../access/requesterOrPublisher'
 import { collectionLabels } from '../../i18n/collectionLabels'
+import { fieldLabels, labelledOptions, optionLabels } from '../../i18n/fieldLabels'
 import { stampReviewRequest } from './hooks/stampReviewRequest'
 import { reviewableCollections } from './reviewable'
 
@@ -26,10 +27,22 @@ export const ReviewRequests: CollectionConfig = {
   indexes: [{ fields: ['collection', 'document'] }],
   hooks: { beforeValidate: [stampReviewRequest] },
   fields: [
-    { name: 'collection', type: 'select', required: true, options: [...reviewableCollections] },
-    { name: 'document', type: 'text', required: true, admin: { description: "The draft's id." } },
-    { name: 'title', type: 'text', admin: { readOnly: true } },
-    { name: 'note', type: 'textarea', maxLength: 1000 },
-    { name: 'requestedBy', type: 'relationship', relationTo: 'users', admin: { readOnly: true } },
+    {
+      name: 'collection',
+      label: fieldLabels.shared.collection,
+      type: 'select',
+      required: true,
+      options: labelledOptions(reviewableCollections, optionLabels.reviewable),
+    },
+    { name: 'document', label: fieldLabels.shared.document, type: 'text', required: true, admin: { description: "The draft's id." } },
+    { name: 'title', label: fieldLabels.shared.title, type: 'text', admin: { readOnly: true } },
+    { name: 'note', label: fieldLabels['review-requests'].note, type: 'textarea', maxLength: 1000 },
+    {
+      name: 'requestedBy',
+      label: fieldLabels['review-requests'].requestedBy,
+      type: 'relationship',
+      relationTo: 'users',
+      admin: { readOnly: true },
+    },
   ],
 }

@@ -7,6 +7,7 @@ import { draftableContentAccess } from '../../access/draftableContent'
 import { editorsSaveDrafts } from '../../hooks/editorsSaveDrafts'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
 import { collectionLabels } from '../../i18n/collectionLabels'
+import { conceptLabel, fieldLabels, labelledOptions, optionLabels } from '../../i18n/fieldLabels'
 import { enabledLocale } from './enabledLocale'
 
 /**
@@ -46,19 +47,22 @@ export const Synonyms: CollectionConfig = {
   fields: [
     {
       name: 'name',
+      label: fieldLabels.shared.name,
       type: 'text',
       admin: { description: 'Optional, for editors: what these words mean ("Ride apps in Bangkok").' },
     },
     {
       name: 'locale',
+      label: fieldLabels.shared.locale,
       type: 'select',
       required: true,
-      options: [...locales],
+      options: labelledOptions(locales, optionLabels.locales),
       validate: enabledLocale,
       admin: { description: 'The language of the phrases: the ask box in this language uses them.' },
     },
     {
       name: 'phrases',
+      label: fieldLabels.synonyms.phrases,
       type: 'text',
       hasMany: true,
       required: true,
@@ -68,8 +72,9 @@ export const Synonyms: CollectionConfig = {
     },
     {
       name: 'concept',
+      label: fieldLabels.synonyms.concept,
       type: 'select',
-      options: builtInConcepts.map(({ concept, examples }) => ({ value: concept, label: `${concept} (${examples.join(', ')})` })),
+      options: builtInConcepts.map(({ concept }) => ({ value: concept, label: conceptLabel(concept) })),
       admin: {
         description: 'Optional: a built-in group these words join, so they also find what its words find. Empty, the group stands alone.',
       },

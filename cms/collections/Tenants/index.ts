@@ -8,6 +8,7 @@ import { localizedText } from '../../fields/localizedText'
 import { slugField } from '../../fields/slug'
 import { queueTenantRebuild, takeTenantSiteOffline } from '../../hooks/queueTenantRebuild'
 import { collectionLabels } from '../../i18n/collectionLabels'
+import { fieldLabels, labelledOptions, optionLabels, rowLabels } from '../../i18n/fieldLabels'
 import { createWebhookSecret } from './endpoints/createWebhookSecret'
 
 /** A JWKS holding at least one public key, and never a private one. */
@@ -35,45 +36,54 @@ export const Tenants: CollectionConfig = {
   endpoints: [createWebhookSecret],
   hooks: { afterChange: [queueTenantRebuild], afterDelete: [takeTenantSiteOffline] },
   fields: [
-    { name: 'name', type: 'text', required: true },
+    { name: 'name', label: fieldLabels.shared.name, type: 'text', required: true },
     slugField({ unique: true }),
     {
       name: 'enabledLocales',
+      label: fieldLabels.tenants.enabledLocales,
       type: 'select',
       hasMany: true,
       required: true,
-      options: [...locales],
+      options: labelledOptions(locales, optionLabels.locales),
     },
     {
       name: 'defaultLocale',
+      label: fieldLabels.tenants.defaultLocale,
       type: 'select',
       required: true,
-      options: [...locales],
+      options: labelledOptions(locales, optionLabels.locales),
       validate: (value: null | string | undefined, { siblingData }: { siblingData: Record<string, unknown> }) =>
         !value ||
         ((siblingData.enabledLocales as string[] | undefined) ?? []).includes(value) ||
         'The default locale must be one of the enabled locales.',
     },
-    { name: 'features', type: 'select', hasMany: true, options: [...features] },
+    {
+      name: 'features',
+      label: fieldLabels.tenants.features,
+      type: 'select',
+      hasMany: true,
+      options: labelledOptions(features, optionLabels.features),
+    },
     {
       name: 'brand',
+      label: fieldLabels.tenants.brand,
       type: 'group',
       fields: [
-        { name: 'logo', type: 'upload', relationTo: 'media' },
-        brandColour('primaryColor', 'Primary colour'),
-        brandColour('accentColor', 'Accent colour'),
-        localizedText({ name: 'intro', multiline: true }),
+        { name: 'logo', label: fieldLabels.tenants.logo, type: 'upload', relationTo: 'media' },
+        brandColour('primaryColor', fieldLabels.tenants.primaryColor),
+        brandColour('accentColor', fieldLabels.tenants.accentColor),
+        localizedText({ name: 'intro', label: fieldLabels.tenants.intro, multiline: true }),
       ],
     },
     {
       name: 'mppApiBaseUrl',
-      label: 'MPP API base URL',
+      label: fieldLabels.tenants.mppApiBaseUrl,
       type: 'text',
       required: true,
       validate: (value: null | string | undefined) =>
         !value || URL.canParse(value) || 'Give a full URL like https://api.mpp.example/center.',
     },
-    { name: 'jwks', label: 'Public keys (JWKS) for user tokens', type: 'json', validate: validJwks },
+    { name: 'jwks', label: fieldLabels.tenants.jwks, type: 'json', validate: validJwks },
     {
       name: 'createWebhookSecret',
       type: 'ui',
@@ -81,6 +91,8 @@ export const Tenants: CollectionConfig = {
     },
     {
       name: 'webhookSecrets',
+      label: fieldLabels.tenants.webhookSecrets,
+      labels: rowLabels.webhookSecrets,
       type: 'array',
       admin: {
         description:
@@ -88,14 +100,14 @@ export const Tenants: CollectionConfig = {
       },
       access: { read: superAdminField, create: nobody, update: superAdminField },
       fields: [
-        { name: 'label', type: 'text' },
-        { name: 'hint', type: 'text', admin: { readOnly: true } },
-        { name: 'createdAt', type: 'date', admin: { readOnly: true } },
+        { name: 'label', label: fieldLabels.tenants.label, type: 'text' },
+        { name: 'hint', label: fieldLabels.tenants.hint, type: 'text', admin: { readOnly: true } },
+        { name: 'createdAt', label: fieldLabels.tenants.createdAt, type: 'date', admin: { readOnly: true } },
         // Encrypted with PAYLOAD_SECRET; no API response ever includes it. The webhook check reads it
         // through the Local API with showHiddenFields.
         { name: 'secret', type: 'text', hidden: true, access: { read: nobody, create: nobody, update: nobody } },
       ],
     },
-    { name: 'supportEmail', type: 'email', required: true },
+    { name: 'supportEmail', label: fieldLabels.tenants.supportEmail, type: 'email', required: true },
   ],
 }
