@@ -29,10 +29,22 @@ const refusal = (status: number, outcome: Exclude<ClaimOutcome, 'issued'>, detai
 const alreadyClaimed = (voucher: Voucher, campaign: Campaign) =>
   refusal(409, 'already-claimed', "You already claimed this campaign's voucher: each user gets one.", voucher, campaign.slug)
 
+const soldOut = () => refusal(409, 'sold-out', "All of this campaign's vouchers have been claimed.")
+
 /**
- * What a claim gets before any voucher is taken: ended or not started, already claimed, tutorial
- * unfinished, or not a new user (the MPP's word). Undefined means it may take one. A failing MPP
- * answers a Response that is sent as it is and not recorded, so a retry asks the MPP again.
+ * Campaigns this process found sold out, and until when that is believed without looking again:
+ * the claims that come after the last voucher are answered without queueing behind each other
+ * for the campaign's lock. A voucher removed by hand frees its place within a few seconds.
+ */
+const soldOutUntil = new Map<Campaign['id'], number>()
+const soldOutForMs = 5000
+
+/**
+ * What a claim gets before any voucher is taken: ended or not started, already claimed, sold out
+ * a moment ago, tutorial unfinished, or not a new user (the MPP's word). Undefined means it may
+ * take one. Sold out comes before the tutorial and the MPP's answer, so the rush after the last
+ * voucher costs neither a lookup nor a call to the MPP. A failing MPP answers a Response that is
+ * sent as it is and not recorded, so a retry asks the MPP again.
  */
 async function refusalBeforeAllocating(
   req: PayloadRequest,
@@ -44,6 +56,7 @@ async function refusalBeforeAllocating(
   if (phase === 'upcoming') return refusal(409, 'campaign-not-started', `This campaign starts on ${campaign.startsAt}.`)
   const held = await heldVoucher(req.payload, campaign.id, user)
   if (held) return alreadyClaimed(held, campaign)
+  if ((soldOutUntil.get(campaign.id) ?? 0) > Date.now()) return soldOut()
   const parts = tutorialParts(campaign)
   const done = parts ? await tutorialDone(req.payload, campaign.id, user) : 0
   if (done < parts) return refusal(409, 'tutorial-unfinished', `Finish the tutorial first: ${done} of its ${parts} parts are done.`)
@@ -52,16 +65,6 @@ async function refusalBeforeAllocating(
   if (!newUser) return refusal(403, 'not-eligible', `This voucher is for users new to paying abroad with ${tenant.name}.`)
   return undefined
 }
-
-const soldOut = () => refusal(409, 'sold-out', "All of this campaign's vouchers have been claimed.")
-
-/**
- * Campaigns this process found sold out, and until when that is believed without looking again:
- * the claims that come after the last voucher are answered without queueing behind each other
- * for the campaign's lock. A voucher removed by hand frees its place within a few seconds.
- */
-const soldOutUntil = new Map<Campaign['id'], number>()
-const soldOutForMs = 5000
 
 /** Takes a voucher from the budget for the user, or says it is sold out or already theirs. */
 async function allocate(req: PayloadRequest, { tenant, user }: WalletUser, campaign: Campaign): Promise<Decision> {
@@ -114,9 +117,9 @@ export const claimVoucher: Endpoint = {
     if (earlier) return earlier
     const before = await refusalBeforeAllocating(req, caller, campaign)
     if (before instanceof Response) return before
-    // Sold out a moment ago: recorded under its key like any answer (a racing retry of the same key gets this one).
-    if (!before && (soldOutUntil.get(campaign.id) ?? 0) > Date.now())
-      return send(await recordClaim(req.payload, { key, campaign, user: caller.user, ...soldOut(), voucher: undefined }))
+    // Sold out a moment ago: recorded under its key like any answer, without queueing for the lock.
+    if (before?.outcome === 'sold-out')
+      return send(await recordClaim(req.payload, { key, campaign, user: caller.user, ...before, voucher: undefined }))
     // One claim per campaign at a time in this process (SQLite has one writer); the unique indexes
     // are what keep several nodes correct.
     return oneAtATimePer(`campaign:${campaign.id}`, async () => {
