@@ -3,7 +3,7 @@ import { multiTenantPlugin } from '@payloadcms/plugin-multi-tenant'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
-import { isSuperAdmin, superAdminField } from './access/isSuperAdmin'
+import { isSuperAdmin } from './access/isSuperAdmin'
 import { recomputePopularity } from './ask/recomputePopularity'
 import { Builds } from './collections/Builds'
 import { Campaigns } from './collections/Campaigns'
@@ -25,7 +25,6 @@ import { databaseAdapter } from './database'
 import { health, ready } from './endpoints/health'
 import { payloadSecret, rootDir } from './env'
 import { contentEditor } from './fields/richText'
-import { tenantRoleField } from './fields/tenantRole'
 import { i18n } from './i18n'
 import { fieldLabels } from './i18n/fieldLabels'
 import { logOnlyEmail } from './lib/email'
@@ -106,7 +105,8 @@ export default buildConfig({
         'review-requests': {},
       },
       tenantField: { label: fieldLabels.shared.tenant },
-      tenantsArrayField: { rowFields: [tenantRoleField], arrayFieldAccess: { create: superAdminField, update: superAdminField } },
+      // The users' MPPs and their role in each: Users adds the plugin's field itself, to label it (cms/collections/Users).
+      tenantsArrayField: { includeDefaultField: false },
       userHasAccessToAllTenants: isSuperAdmin,
     }),
     mediaStorage(),

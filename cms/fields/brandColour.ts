@@ -1,6 +1,6 @@
 import type { TextField } from 'payload'
 
-import type { Words } from '../i18n/fieldLabels'
+import { fieldDescriptions, type Words } from '../i18n/fieldLabels'
 import { aaTextRatio, contrastRatio } from '../lib/contrast'
 
 /** The site sets white text on brand colours and brand-coloured text on white, so each must reach AA against white. */
@@ -22,5 +22,5 @@ export const brandColour = (name: string, label: Words): TextField => ({
   type: 'text',
   required: true,
   validate: (value: null | string | undefined) => checkBrandColour(label.en, value),
-  admin: { description: 'A hex colour like #0b5cad, readable with white text (WCAG AA, 4.5:1).' },
+  admin: { description: fieldDescriptions.tenants.brandColour },
 })

@@ -298,3 +298,88 @@ export const collectionLabels = {
     },
   ),
 } satisfies Record<string, Labels>
+
+/**
+ * What the admin says above a collection's list, in the editor's admin language. The English words
+ * are those the admin showed before.
+ */
+export const collectionDescriptions = {
+  vouchers: {
+    en: 'Vouchers claimed by wallet users through rewards campaigns.',
+    ja: 'ウォレットのユーザーが特典キャンペーンで受け取ったクーポンです。',
+    ar: 'القسائم التي حصل عليها مستخدمو المحفظة عبر حملات المكافآت.',
+    ko: '지갑 사용자가 리워드 캠페인에서 받은 바우처입니다.',
+    zh: '钱包用户通过奖励活动领取的优惠券。',
+    'zh-TW': '錢包使用者透過獎勵活動領取的優惠券。',
+    th: 'บัตรกำนัลที่ผู้ใช้วอลเล็ตรับผ่านแคมเปญรางวัล',
+    vi: 'Phiếu ưu đãi người dùng ví đã nhận qua các chiến dịch phần thưởng.',
+    id: 'Voucher yang diklaim pengguna dompet melalui kampanye hadiah.',
+  },
+  'reward-claims': {
+    en: 'Every voucher claim and how it ended.',
+    ja: 'クーポンの申請と、その結果の一覧です。',
+    ar: 'كل طلب قسيمة وكيف انتهى.',
+    ko: '모든 바우처 신청과 그 결과입니다.',
+    zh: '每一次优惠券领取及其结果。',
+    'zh-TW': '每一次優惠券領取及其結果。',
+    th: 'คำขอรับบัตรกำนัลทุกครั้งและผลลัพธ์',
+    vi: 'Mọi lượt nhận phiếu ưu đãi và kết quả của chúng.',
+    id: 'Setiap klaim voucher dan hasilnya.',
+  },
+  popularity: {
+    en: 'How popular each Q&A is from the ask box: views and helpful votes, unhelpful votes taking away, recent ones counting more. Pin a Q&A to show it above this ranking.',
+    ja: '質問ボックスでの各Q&Aの人気度です。表示回数と「役に立った」の評価で上がり、「役に立たなかった」で下がり、最近のものほど重く数えます。この順位より上に表示するには、Q&Aを固定してください。',
+    ar: 'مدى شعبية كل سؤال وجواب في مربع الأسئلة: مرات العرض والتقييمات المفيدة ترفعها، والتقييمات غير المفيدة تخفضها، والأحدث يُحتسب أكثر. ثبّت سؤالًا وجوابًا ليظهر فوق هذا الترتيب.',
+    ko: '질문 상자에서 각 Q&A의 인기도입니다. 조회수와 도움됨 평가로 오르고, 도움 안 됨 평가로 내려가며, 최근 것일수록 더 크게 반영됩니다. 이 순위보다 위에 보이려면 Q&A를 고정하세요.',
+    zh: '各问答在提问框中的热度：查看次数和“有帮助”评价会提高热度，“没帮助”评价会降低热度，越近期的权重越大。置顶问答可让它显示在此排名之前。',
+    'zh-TW':
+      '各問答在提問框中的熱門度：檢視次數和「有幫助」評價會提高，「沒幫助」評價會降低，越近期的權重越大。將問答置頂，即可顯示在此排名之前。',
+    th: 'ความนิยมของถาม-ตอบแต่ละรายการจากช่องถามคำถาม: จำนวนการเปิดดูและคะแนนมีประโยชน์ช่วยเพิ่ม คะแนนไม่มีประโยชน์ทำให้ลดลง และรายการล่าสุดมีน้ำหนักมากกว่า ปักหมุดถาม-ตอบเพื่อแสดงเหนืออันดับนี้',
+    vi: 'Mức độ phổ biến của từng hỏi đáp trong ô hỏi đáp: lượt xem và đánh giá hữu ích làm tăng, đánh giá không hữu ích làm giảm, lượt gần đây được tính nhiều hơn. Ghim một hỏi đáp để hiển thị nó trên bảng xếp hạng này.',
+    id: 'Seberapa populer setiap tanya jawab di kotak tanya: dilihat dan penilaian membantu menambah, penilaian tidak membantu mengurangi, yang terbaru dihitung lebih besar. Sematkan tanya jawab agar tampil di atas peringkat ini.',
+  },
+  'review-requests': {
+    en: 'Drafts an editor asked a publisher to review. Publishing the document clears its request.',
+    ja: '編集者が公開担当者にレビューを依頼した下書きです。文書を公開すると依頼は消えます。',
+    ar: 'مسودات طلب محرّر من ناشر مراجعتها. يُزال الطلب عند نشر المستند.',
+    ko: '편집자가 게시자에게 검토를 요청한 초안입니다. 문서를 게시하면 요청이 사라집니다.',
+    zh: '编辑请发布者审核的草稿。发布文档后，其审核请求即被清除。',
+    'zh-TW': '編輯請發布者審核的草稿。發布文件後，其審核請求即會清除。',
+    th: 'ฉบับร่างที่ผู้แก้ไขขอให้ผู้เผยแพร่ตรวจทาน เมื่อเผยแพร่เอกสารแล้ว คำขอจะถูกล้างออก',
+    vi: 'Các bản nháp biên tập viên đã nhờ người xuất bản duyệt. Xuất bản tài liệu sẽ xóa yêu cầu của nó.',
+    id: 'Draf yang diminta editor untuk ditinjau penerbit. Menerbitkan dokumen akan menghapus permintaannya.',
+  },
+  synonyms: {
+    en: 'Words your users say for one thing. The ask box treats them as one word from the next publish on.',
+    ja: 'ユーザーが同じものを指して使う言葉です。次に公開したときから、質問ボックスはこれらを1つの語として扱います。',
+    ar: 'كلمات يقولها مستخدموك للشيء نفسه. يعاملها مربع الأسئلة ككلمة واحدة بدءًا من النشر التالي.',
+    ko: '사용자가 한 가지를 가리켜 쓰는 말입니다. 다음 게시부터 질문 상자가 이를 한 단어로 취급합니다.',
+    zh: '用户对同一事物的不同说法。从下次发布起，提问框会把它们当作同一个词。',
+    'zh-TW': '使用者對同一事物的不同說法。從下次發布起，提問框會把它們當作同一個詞。',
+    th: 'คำที่ผู้ใช้ของคุณใช้เรียกสิ่งเดียวกัน ตั้งแต่การเผยแพร่ครั้งถัดไป ช่องถามคำถามจะถือว่าเป็นคำเดียวกัน',
+    vi: 'Những từ người dùng của bạn dùng cho cùng một thứ. Từ lần xuất bản tới, ô hỏi đáp coi chúng là một từ.',
+    id: 'Kata-kata yang dipakai pengguna Anda untuk satu hal. Mulai penerbitan berikutnya, kotak tanya menganggapnya satu kata.',
+  },
+  feedback: {
+    en: 'Questions users typed into the ask box, the answer they got and their votes. The most asked unanswered or unhelpful questions are grouped above.',
+    ja: 'ユーザーが質問ボックスに入力した質問、表示された回答、その評価です。回答がない、または役に立たなかった質問のうち多いものは、上にまとめて表示されます。',
+    ar: 'الأسئلة التي كتبها المستخدمون في مربع الأسئلة، والإجابة التي حصلوا عليها، وتقييماتهم. تُجمع في الأعلى الأسئلة الأكثر تكرارًا التي بلا إجابة أو قُيّمت بأنها غير مفيدة.',
+    ko: '사용자가 질문 상자에 입력한 질문, 받은 답변, 평가입니다. 답변이 없거나 도움이 안 된 질문 중 많이 물은 것은 위에 모아 보여 줍니다.',
+    zh: '用户在提问框输入的问题、得到的答案及其评价。提问最多的未解答或没帮助的问题汇总在上方。',
+    'zh-TW': '使用者在提問框輸入的問題、得到的答案及其評價。提問最多的未解答或沒幫助的問題彙整在上方。',
+    th: 'คำถามที่ผู้ใช้พิมพ์ในช่องถามคำถาม คำตอบที่ได้ และคะแนนของผู้ใช้ คำถามที่ถามบ่อยที่สุดซึ่งไม่มีคำตอบหรือไม่มีประโยชน์จะรวมไว้ด้านบน',
+    vi: 'Các câu người dùng gõ vào ô hỏi đáp, câu trả lời họ nhận được và đánh giá của họ. Những câu chưa có câu trả lời hoặc không hữu ích được hỏi nhiều nhất được gộp ở trên.',
+    id: 'Pertanyaan yang diketik pengguna di kotak tanya, jawaban yang mereka dapat, dan penilaian mereka. Pertanyaan tak terjawab atau tidak membantu yang paling sering ditanyakan dikelompokkan di atas.',
+  },
+  builds: {
+    en: "Rebuilds of each MPP's site: what triggered them, how they ended, and which one is live.",
+    ja: '各MPPのサイトの再ビルドです。きっかけ、結果、現在公開中のビルドがわかります。',
+    ar: 'عمليات إعادة بناء موقع كل مزوّد دفع: سبب بدئها، وكيف انتهت، وأيها المنشور حاليًا.',
+    ko: '각 MPP 사이트의 재빌드입니다. 무엇이 시작했는지, 어떻게 끝났는지, 어느 것이 게시 중인지 보여 줍니다.',
+    zh: '各 MPP 站点的重新构建：由什么触发、结果如何，以及哪个是线上版本。',
+    'zh-TW': '各 MPP 網站的重新建置：由什麼觸發、結果如何，以及哪個是線上版本。',
+    th: 'การบิลด์เว็บไซต์ของแต่ละ MPP ใหม่: อะไรเป็นสาเหตุ จบอย่างไร และบิลด์ใดใช้งานอยู่',
+    vi: 'Các lần dựng lại trang của từng MPP: nguyên nhân, kết quả và bản nào đang dùng.',
+    id: 'Build ulang situs setiap MPP: pemicunya, hasilnya, dan mana yang sedang aktif.',
+  },
+} satisfies Record<string, Words>

@@ -1,19 +1,25 @@
-import type { CollectionConfig, Field } from 'payload'
-import { describe, expect, test } from 'vitest'
+import type { CollectionConfig, Field, SanitizedCollectionConfig } from 'payload'
+import { beforeAll, describe, expect, test, vi } from 'vitest'
 
 import { Builds } from '../../cms/collections/Builds'
 import { Campaigns } from '../../cms/collections/Campaigns'
 import { Feedback } from '../../cms/collections/Feedback'
 import { Guides } from '../../cms/collections/Guides'
 import { Media } from '../../cms/collections/Media'
+import { Popularity } from '../../cms/collections/Popularity'
 import { QaCategories } from '../../cms/collections/QaCategories'
 import { Qas } from '../../cms/collections/Qas'
 import { ReviewRequests } from '../../cms/collections/ReviewRequests'
+import { RewardClaims } from '../../cms/collections/RewardClaims'
 import { Synonyms } from '../../cms/collections/Synonyms'
 import { Tenants } from '../../cms/collections/Tenants'
+import { TutorialProgress } from '../../cms/collections/TutorialProgress'
+import { Users } from '../../cms/collections/Users'
+import { Vouchers } from '../../cms/collections/Vouchers'
+import { WebhookDeliveries } from '../../cms/collections/WebhookDeliveries'
 import { tenantRoleField } from '../../cms/fields/tenantRole'
 import { adminLanguages } from '../../cms/i18n'
-import { fieldLabels, optionLabels, rowLabels } from '../../cms/i18n/fieldLabels'
+import { fieldDescriptions, fieldLabels, optionLabels, rowLabels } from '../../cms/i18n/fieldLabels'
 
 /** Where a label lacks one of the admin's languages, or has an empty word, or is not a per-language table at all. */
 function missingLanguages(label: unknown): string[] {
@@ -33,12 +39,20 @@ function labelsIn(table: object, path: string[] = []): [string, unknown][] {
   })
 }
 
-/** Every field an editor sees in a collection's forms and lists, with its label and its options' labels, by its path. */
+/**
+ * Every field an editor sees in a collection's forms and lists, with its label, its description and
+ * its options' labels, by its path; rows, collapsibles and tabs are walked through. (A UI field
+ * shows its own component, and Payload shows no label for it.)
+ */
 function visibleLabels(fields: Field[], path: string[] = []): [string, unknown][] {
   return fields.flatMap((field) => {
-    if (!('name' in field) || field.type === 'ui' || ('hidden' in field && field.hidden) || field.admin?.hidden) return []
+    if (field.type === 'ui' || ('hidden' in field && field.hidden) || field.admin?.hidden || field.admin?.disabled) return []
+    if (field.type === 'tabs') return field.tabs.flatMap((tab) => visibleLabels(tab.fields, 'name' in tab ? [...path, tab.name] : path))
+    if (!('name' in field)) return 'fields' in field ? visibleLabels(field.fields, path) : []
     const here = [...path, field.name]
     const own: [string, unknown][] = [[here.join('.'), field.label]]
+    const description = field.admin && 'description' in field.admin ? field.admin.description : undefined
+    if (description !== undefined) own.push([`${here.join('.')} description`, description])
     if (field.type === 'select' || field.type === 'radio') {
       for (const option of field.options)
         own.push([
@@ -52,13 +66,51 @@ function visibleLabels(fields: Field[], path: string[] = []): [string, unknown][
   })
 }
 
-const collections: CollectionConfig[] = [Qas, Guides, QaCategories, Campaigns, Media, Synonyms, Tenants, ReviewRequests, Feedback, Builds]
+/** Where a field's words fall short: a label from Payload itself (a function, as for the email, the dates and the status) is in all its languages. */
+function gapsIn(fields: Field[]): string[] {
+  return visibleLabels(fields).flatMap(([path, label]) =>
+    typeof label === 'function' ? [] : missingLanguages(label).map((gap) => `${path}: ${gap}`),
+  )
+}
+
+const collections: CollectionConfig[] = [
+  Qas,
+  Guides,
+  QaCategories,
+  Campaigns,
+  Media,
+  Synonyms,
+  Tenants,
+  ReviewRequests,
+  Feedback,
+  Builds,
+  Users,
+  Vouchers,
+  RewardClaims,
+  Popularity,
+  TutorialProgress,
+  WebhookDeliveries,
+]
+
+/**
+ * The collections as the admin shows them: sanitized by cms/payload.config.ts, with the fields the
+ * plugins (the MPP on each document, a user's MPPs), auth and uploads add, and a label made from the
+ * name ("Claimed At") wherever a field has none, which is what an editor saw before in every language.
+ */
+let sanitized: Map<string, SanitizedCollectionConfig>
+beforeAll(async () => {
+  vi.stubEnv('PAYLOAD_SECRET', 'field-labels-spec')
+  const config = await (await import('../../cms/payload.config')).default
+  sanitized = new Map(config.collections.map((collection) => [collection.slug, collection]))
+  vi.unstubAllEnvs()
+}, 60_000)
 
 describe('field labels', () => {
   test.each([
     ['fieldLabels', fieldLabels],
     ['rowLabels', rowLabels],
     ['optionLabels', optionLabels],
+    ['fieldDescriptions', fieldDescriptions],
   ])('%s gives every entry a word in each of the admin languages', (_, table) => {
     const entries = labelsIn(table)
     expect(entries.length).toBeGreaterThan(5)
@@ -66,16 +118,36 @@ describe('field labels', () => {
     expect(gaps).toEqual([])
   })
 
-  test.each(collections.map((collection) => [collection.slug, collection] as const))(
-    '%s: every field an editor sees, its rows and its select options are labelled in every admin language',
-    (_, collection) => {
-      const gaps = visibleLabels(collection.fields).flatMap(([path, label]) => missingLanguages(label).map((gap) => `${path}: ${gap}`))
-      expect(gaps).toEqual([])
+  test.each(collections.map((collection) => [collection.slug] as const))(
+    '%s: the words above its list, every field an editor sees, its description, its rows and its select options are in every admin language',
+    (slug) => {
+      const collection = sanitized.get(slug)
+      expect(collection, slug).toBeDefined()
+      const description = collection!.admin.description
+      const listGaps = description === undefined ? [] : missingLanguages(description).map((gap) => `(above the list): ${gap}`)
+      expect([...listGaps, ...gapsIn(collection!.fields)]).toEqual([])
     },
   )
 
+  test('every collection of the Center is checked', () => {
+    const checked = collections.map(({ slug }) => slug)
+    expect([...sanitized.keys()].filter((slug) => !slug.startsWith('payload-') && !checked.includes(slug))).toEqual([])
+  })
+
+  test('a field the sanitized config names from its name, or a plain-English description, is caught', () => {
+    expect(gapsIn([{ name: 'claimedAt', label: 'Claimed At', type: 'date' }])).toEqual(['claimedAt: (not a label in every language)'])
+    expect(gapsIn([{ name: 'user', label: fieldLabels.shared.user, type: 'text', admin: { description: 'The wallet user.' } }])).toEqual([
+      'user description: (not a label in every language)',
+    ])
+    expect(
+      gapsIn([
+        { name: 'outcome', label: fieldLabels['reward-claims'].outcome, type: 'select', options: [{ label: 'issued', value: 'issued' }] },
+      ]),
+    ).toEqual(['outcome option issued: (not a label in every language)'])
+  })
+
   test("the role in a user's MPP is labelled in every admin language, and so are its options", () => {
-    expect(visibleLabels([tenantRoleField]).flatMap(([path, label]) => missingLanguages(label).map((gap) => `${path}: ${gap}`))).toEqual([])
+    expect(gapsIn([tenantRoleField])).toEqual([])
   })
 
   test('a label without a language is caught', () => {

@@ -2,8 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { authenticated } from '../../access/authenticated'
 import { nobody } from '../../access/nobody'
-import { collectionLabels } from '../../i18n/collectionLabels'
-import { fieldLabels, labelledOptions, optionLabels, rowLabels } from '../../i18n/fieldLabels'
+import { collectionDescriptions, collectionLabels } from '../../i18n/collectionLabels'
+import { fieldDescriptions, fieldLabels, labelledOptions, optionLabels, rowLabels } from '../../i18n/fieldLabels'
 
 export const buildTriggers = ['publish', 'webhook', 'cli', 'rollback'] as const
 export const buildStates = ['queued', 'running', 'live', 'failed', 'superseded'] as const
@@ -20,13 +20,13 @@ export const Builds: CollectionConfig = {
   admin: {
     useAsTitle: 'buildId',
     defaultColumns: ['buildId', 'tenant', 'trigger', 'state', 'live', 'duration', 'createdAt'],
-    description: 'Rebuilds of each MPP\'s site: what triggered them, how they ended, and which one is live.',
+    description: collectionDescriptions.builds,
   },
   defaultSort: '-createdAt',
   access: { read: authenticated, create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['tenant', 'state'] }],
   fields: [
-    { name: 'buildId', label: fieldLabels.builds.buildId, type: 'text', required: true, unique: true, admin: { description: 'Also the build\'s folder name.' } },
+    { name: 'buildId', label: fieldLabels.builds.buildId, type: 'text', required: true, unique: true, admin: { description: fieldDescriptions.builds.buildId } },
     {
       name: 'trigger',
       label: fieldLabels.builds.trigger,
@@ -42,22 +42,22 @@ export const Builds: CollectionConfig = {
       defaultValue: 'queued',
       options: labelledOptions(buildStates, optionLabels.buildStates),
     },
-    { name: 'live', label: fieldLabels.builds.live, type: 'checkbox', defaultValue: false, admin: { description: 'The build the MPP\'s site serves now.' } },
+    { name: 'live', label: fieldLabels.builds.live, type: 'checkbox', defaultValue: false, admin: { description: fieldDescriptions.builds.live } },
     { name: 'startedAt', label: fieldLabels.builds.startedAt, type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'finishedAt', label: fieldLabels.shared.finishedAt, type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'duration', label: fieldLabels.builds.duration, type: 'number', admin: { description: 'Seconds from start to live (or to failure).' } },
+    { name: 'duration', label: fieldLabels.builds.duration, type: 'number', admin: { description: fieldDescriptions.builds.duration } },
     { name: 'attempts', label: fieldLabels.builds.attempts, type: 'number', defaultValue: 0 },
-    { name: 'rolledBackTo', label: fieldLabels.builds.rolledBackTo, type: 'text', admin: { description: 'For a rollback: the kept build it switched the site back to.', condition: (data) => data?.trigger === 'rollback' } },
-    { name: 'log', label: fieldLabels.shared.log, type: 'textarea', admin: { description: 'The tail of the last attempt\'s output, or why it failed.' } },
+    { name: 'rolledBackTo', label: fieldLabels.builds.rolledBackTo, type: 'text', admin: { description: fieldDescriptions.builds.rolledBackTo, condition: (data) => data?.trigger === 'rollback' } },
+    { name: 'log', label: fieldLabels.shared.log, type: 'textarea', admin: { description: fieldDescriptions.builds.log } },
     {
       name: 'skipped',
       label: fieldLabels.builds.skipped,
       labels: rowLabels.skipped,
       type: 'array',
-      admin: { description: 'Published documents this build left out because the site cannot show them. Fix each one and publish it again.' },
+      admin: { description: fieldDescriptions.builds.skipped },
       fields: [
         { name: 'collection', label: fieldLabels.shared.collection, type: 'text', required: true },
-        { name: 'document', label: fieldLabels.shared.document, type: 'text', required: true, admin: { description: 'The document\'s id.' } },
+        { name: 'document', label: fieldLabels.shared.document, type: 'text', required: true, admin: { description: fieldDescriptions.builds.document } },
         { name: 'slug', label: fieldLabels.shared.slug, type: 'text' },
         { name: 'problem', label: fieldLabels.builds.problem, type: 'textarea', required: true },
       ],
@@ -67,7 +67,7 @@ export const Builds: CollectionConfig = {
       label: fieldLabels.builds.attemptLogs,
       labels: rowLabels.attemptLogs,
       type: 'array',
-      admin: { description: 'Every attempt\'s outcome and log, oldest first: a retry keeps the logs of the attempts that failed.' },
+      admin: { description: fieldDescriptions.builds.attemptLogs },
       fields: [
         { name: 'attempt', label: fieldLabels.builds.attempt, type: 'number', required: true },
         { name: 'outcome', label: fieldLabels.builds.outcome, type: 'select', required: true, options: labelledOptions(attemptOutcomes, optionLabels.buildStates) },

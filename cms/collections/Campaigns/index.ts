@@ -12,7 +12,7 @@ import { editorsSaveDrafts } from '../../hooks/editorsSaveDrafts'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
 import { stampTranslation } from '../../hooks/stampTranslation'
 import { collectionLabels } from '../../i18n/collectionLabels'
-import { fieldLabels, rowLabels } from '../../i18n/fieldLabels'
+import { fieldDescriptions, fieldLabels, rowLabels } from '../../i18n/fieldLabels'
 import { campaignStatsEndpoint } from './endpoints/campaignStats'
 
 const after =
@@ -49,20 +49,14 @@ export const Campaigns: CollectionConfig = {
           label: fieldLabels.campaigns.animation,
           type: 'checkbox',
           defaultValue: false,
-          admin: {
-            description:
-              "Starts with the Center's own how-to-pay animation, themed in the MPP's colours and played from the Center itself: the user watches it before the steps.",
-          },
+          admin: { description: fieldDescriptions.campaigns.animation },
         },
         {
           name: 'videoUrl',
           label: fieldLabels.campaigns.videoUrl,
           type: 'text',
           validate: (value: null | string | undefined) => !value || /^https:\/\//.test(value) || 'Use an https:// address.',
-          admin: {
-            description:
-              "Only a video on the Center's own site plays: its pages allow no media from other hosts. Prefer the animation above.",
-          },
+          admin: { description: fieldDescriptions.campaigns.videoUrl },
         },
         {
           name: 'steps',
@@ -92,7 +86,7 @@ export const Campaigns: CollectionConfig = {
           type: 'number',
           required: true,
           min: 1,
-          admin: { description: "In the currency's minor units: 5000 is 50.00 USD, 500 is ¥500, 2000 is 2.000 KWD." },
+          admin: { description: fieldDescriptions.campaigns.value },
         },
         { name: 'validityDays', label: fieldLabels.campaigns.validityDays, type: 'number', required: true, min: 1 },
       ],
@@ -103,7 +97,7 @@ export const Campaigns: CollectionConfig = {
       type: 'number',
       required: true,
       min: 1,
-      admin: { description: 'How many vouchers the campaign gives out in all.' },
+      admin: { description: fieldDescriptions.campaigns.budget },
     },
     {
       name: 'startsAt',

@@ -6,8 +6,8 @@ import { authenticated } from '../../access/authenticated'
 import { superAdminOnly } from '../../access/isSuperAdmin'
 import { nobody } from '../../access/nobody'
 import { feedbackKinds } from '../../ask/popularity'
-import { collectionLabels } from '../../i18n/collectionLabels'
-import { fieldLabels, labelledOptions, optionLabels } from '../../i18n/fieldLabels'
+import { collectionDescriptions, collectionLabels } from '../../i18n/collectionLabels'
+import { fieldDescriptions, fieldLabels, labelledOptions, optionLabels } from '../../i18n/fieldLabels'
 import { feedbackEndpoint } from './endpoints/feedback'
 import { draftFromQuestion, phrasingFromQuestion, unansweredQuestions } from './endpoints/unansweredQuestions'
 
@@ -22,8 +22,7 @@ export const Feedback: CollectionConfig = {
   admin: {
     useAsTitle: 'query',
     defaultColumns: ['query', 'kind', 'qa', 'locale', 'createdAt'],
-    description:
-      'Questions users typed into the ask box, the answer they got and their votes. The most asked unanswered or unhelpful questions are grouped above.',
+    description: collectionDescriptions.feedback,
     components: { beforeList: ['/components/UnansweredQuestions#UnansweredQuestions'] },
   },
   defaultSort: '-createdAt',
@@ -45,10 +44,7 @@ export const Feedback: CollectionConfig = {
       type: 'select',
       required: true,
       options: labelledOptions(feedbackKinds, optionLabels.feedbackKinds),
-      admin: {
-        readOnly: true,
-        description: "view: an answer was shown; helpful or unhelpful: the user's vote; unanswered: the box was not sure.",
-      },
+      admin: { readOnly: true, description: fieldDescriptions.feedback.kind },
     },
     {
       name: 'locale',
@@ -65,7 +61,7 @@ export const Feedback: CollectionConfig = {
       type: 'number',
       min: 0,
       max: 1,
-      admin: { readOnly: true, description: "The ask box's confidence in its answer (1: every word of the question found)." },
+      admin: { readOnly: true, description: fieldDescriptions.feedback.score },
     },
   ],
 }

@@ -2,7 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { authenticated } from '../../access/authenticated'
 import { nobody } from '../../access/nobody'
-import { collectionLabels } from '../../i18n/collectionLabels'
+import { collectionDescriptions, collectionLabels } from '../../i18n/collectionLabels'
+import { fieldLabels } from '../../i18n/fieldLabels'
 
 /**
  * Each Q&A's popularity, recomputed from feedback by the recomputePopularity job; the export puts
@@ -14,17 +15,16 @@ export const Popularity: CollectionConfig = {
   admin: {
     useAsTitle: 'qa',
     defaultColumns: ['qa', 'score', 'views', 'helpful', 'unhelpful', 'computedAt'],
-    description:
-      'How popular each Q&A is from the ask box: views and helpful votes, unhelpful votes taking away, recent ones counting more. Pin a Q&A to show it above this ranking.',
+    description: collectionDescriptions.popularity,
   },
   defaultSort: '-score',
   access: { read: authenticated, create: nobody, update: nobody, delete: nobody },
   fields: [
-    { name: 'qa', label: 'Q&A', type: 'relationship', relationTo: 'qas', required: true, index: true },
-    { name: 'score', type: 'number', required: true, min: 0 },
-    { name: 'views', type: 'number', defaultValue: 0 },
-    { name: 'helpful', type: 'number', defaultValue: 0 },
-    { name: 'unhelpful', type: 'number', defaultValue: 0 },
-    { name: 'computedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'qa', label: fieldLabels.popularity.qa, type: 'relationship', relationTo: 'qas', required: true, index: true },
+    { name: 'score', label: fieldLabels.popularity.score, type: 'number', required: true, min: 0 },
+    { name: 'views', label: fieldLabels.popularity.views, type: 'number', defaultValue: 0 },
+    { name: 'helpful', label: fieldLabels.popularity.helpful, type: 'number', defaultValue: 0 },
+    { name: 'unhelpful', label: fieldLabels.popularity.unhelpful, type: 'number', defaultValue: 0 },
+    { name: 'computedAt', label: fieldLabels.popularity.computedAt, type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
   ],
 }

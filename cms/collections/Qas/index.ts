@@ -14,7 +14,7 @@ import { editorsSaveDrafts } from '../../hooks/editorsSaveDrafts'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
 import { stampTranslation } from '../../hooks/stampTranslation'
 import { collectionLabels } from '../../i18n/collectionLabels'
-import { fieldLabels } from '../../i18n/fieldLabels'
+import { fieldDescriptions, fieldLabels } from '../../i18n/fieldLabels'
 
 /** The texts translators translate: a change to one in a locale stamps that locale's translatedAt. */
 const texts = ['question', 'answer', 'alternatives', 'keywords']
@@ -39,15 +39,15 @@ export const Qas: CollectionConfig = {
   fields: [
     localizedText({ name: 'question', label: fieldLabels.qas.question, required: true }),
     localizedRichText({ name: 'answer', label: fieldLabels.qas.answer, required: true }),
-    localizedList('alternatives', fieldLabels.qas.alternatives, 'Other ways users ask this question. The ask box matches them.'),
-    localizedList('keywords', fieldLabels.qas.keywords, 'Words users type when they mean this question.'),
+    localizedList('alternatives', fieldLabels.qas.alternatives, fieldDescriptions.qas.alternatives),
+    localizedList('keywords', fieldLabels.qas.keywords, fieldDescriptions.qas.keywords),
     { name: 'category', label: fieldLabels.qas.category, type: 'relationship', relationTo: 'qa-categories', required: true },
     {
       name: 'pinned',
       label: fieldLabels.qas.pinned,
       type: 'checkbox',
       defaultValue: false,
-      admin: { position: 'sidebar', description: 'Pinned questions show above the popularity ranking.' },
+      admin: { position: 'sidebar', description: fieldDescriptions.qas.pinned },
     },
     slugField(),
     orderField(),

@@ -3,8 +3,8 @@ import type { CollectionConfig } from 'payload'
 import { authenticated } from '../../access/authenticated'
 import { nobody } from '../../access/nobody'
 import { requesterOrPublisher } from '../../access/requesterOrPublisher'
-import { collectionLabels } from '../../i18n/collectionLabels'
-import { fieldLabels, labelledOptions, optionLabels } from '../../i18n/fieldLabels'
+import { collectionDescriptions, collectionLabels } from '../../i18n/collectionLabels'
+import { fieldDescriptions, fieldLabels, labelledOptions, optionLabels } from '../../i18n/fieldLabels'
 import { stampReviewRequest } from './hooks/stampReviewRequest'
 import { reviewableCollections } from './reviewable'
 
@@ -20,7 +20,7 @@ export const ReviewRequests: CollectionConfig = {
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'collection', 'requestedBy', 'createdAt'],
-    description: 'Drafts an editor asked a publisher to review. Publishing the document clears its request.',
+    description: collectionDescriptions['review-requests'],
   },
   defaultSort: '-createdAt',
   access: { read: authenticated, create: authenticated, update: nobody, delete: requesterOrPublisher },
@@ -34,7 +34,13 @@ export const ReviewRequests: CollectionConfig = {
       required: true,
       options: labelledOptions(reviewableCollections, optionLabels.reviewable),
     },
-    { name: 'document', label: fieldLabels.shared.document, type: 'text', required: true, admin: { description: "The draft's id." } },
+    {
+      name: 'document',
+      label: fieldLabels.shared.document,
+      type: 'text',
+      required: true,
+      admin: { description: fieldDescriptions['review-requests'].document },
+    },
     { name: 'title', label: fieldLabels.shared.title, type: 'text', admin: { readOnly: true } },
     { name: 'note', label: fieldLabels['review-requests'].note, type: 'textarea', maxLength: 1000 },
     {

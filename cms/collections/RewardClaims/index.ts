@@ -2,7 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { authenticated } from '../../access/authenticated'
 import { nobody } from '../../access/nobody'
-import { collectionLabels } from '../../i18n/collectionLabels'
+import { collectionDescriptions, collectionLabels } from '../../i18n/collectionLabels'
+import { fieldDescriptions, fieldLabels, labelledOptions, optionLabels } from '../../i18n/fieldLabels'
 
 /** What a claim can end in: a voucher, or the reason it was refused. */
 export const claimOutcomes = [
@@ -27,23 +28,43 @@ export const RewardClaims: CollectionConfig = {
   admin: {
     useAsTitle: 'outcome',
     defaultColumns: ['campaign', 'user', 'outcome', 'createdAt'],
-    description: 'Every voucher claim and how it ended.',
+    description: collectionDescriptions['reward-claims'],
   },
   defaultSort: '-createdAt',
   access: { read: authenticated, create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['campaign', 'outcome'] }],
   fields: [
-    { name: 'key', type: 'text', required: true, unique: true, admin: { description: 'The MPP, the user and their Idempotency-Key.' } },
-    { name: 'campaign', type: 'relationship', relationTo: 'campaigns', required: true },
-    { name: 'user', type: 'text', required: true },
-    { name: 'outcome', type: 'select', required: true, options: [...claimOutcomes] },
-    { name: 'voucher', type: 'relationship', relationTo: 'vouchers' },
-    { name: 'status', type: 'number', required: true, admin: { description: 'The HTTP status the claim was answered with.' } },
+    {
+      name: 'key',
+      label: fieldLabels.shared.key,
+      type: 'text',
+      required: true,
+      unique: true,
+      admin: { description: fieldDescriptions['reward-claims'].key },
+    },
+    { name: 'campaign', label: fieldLabels.shared.campaign, type: 'relationship', relationTo: 'campaigns', required: true },
+    { name: 'user', label: fieldLabels.shared.user, type: 'text', required: true },
+    {
+      name: 'outcome',
+      label: fieldLabels['reward-claims'].outcome,
+      type: 'select',
+      required: true,
+      options: labelledOptions(claimOutcomes, optionLabels.claimOutcomes),
+    },
+    { name: 'voucher', label: fieldLabels['reward-claims'].voucher, type: 'relationship', relationTo: 'vouchers' },
+    {
+      name: 'status',
+      label: fieldLabels['reward-claims'].status,
+      type: 'number',
+      required: true,
+      admin: { description: fieldDescriptions['reward-claims'].status },
+    },
     {
       name: 'answer',
+      label: fieldLabels['reward-claims'].answer,
       type: 'json',
       required: true,
-      admin: { description: 'The body the claim was answered with, sent again for the same key.' },
+      admin: { description: fieldDescriptions['reward-claims'].answer },
     },
   ],
 }

@@ -6,8 +6,8 @@ import { locales } from '../../../content/schema'
 import { draftableContentAccess } from '../../access/draftableContent'
 import { editorsSaveDrafts } from '../../hooks/editorsSaveDrafts'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
-import { collectionLabels } from '../../i18n/collectionLabels'
-import { conceptLabel, fieldLabels, labelledOptions, optionLabels } from '../../i18n/fieldLabels'
+import { collectionDescriptions, collectionLabels } from '../../i18n/collectionLabels'
+import { conceptLabel, fieldDescriptions, fieldLabels, labelledOptions, optionLabels } from '../../i18n/fieldLabels'
 import { enabledLocale } from './enabledLocale'
 
 /**
@@ -35,7 +35,7 @@ export const Synonyms: CollectionConfig = {
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'phrases', 'locale', 'concept', '_status'],
-    description: 'Words your users say for one thing. The ask box treats them as one word from the next publish on.',
+    description: collectionDescriptions.synonyms,
   },
   versions: { drafts: { validate: true }, maxPerDoc: 50 },
   access: draftableContentAccess,
@@ -49,7 +49,7 @@ export const Synonyms: CollectionConfig = {
       name: 'name',
       label: fieldLabels.shared.name,
       type: 'text',
-      admin: { description: 'Optional, for editors: what these words mean ("Ride apps in Bangkok").' },
+      admin: { description: fieldDescriptions.synonyms.name },
     },
     {
       name: 'locale',
@@ -58,7 +58,7 @@ export const Synonyms: CollectionConfig = {
       required: true,
       options: labelledOptions(locales, optionLabels.locales),
       validate: enabledLocale,
-      admin: { description: 'The language of the phrases: the ask box in this language uses them.' },
+      admin: { description: fieldDescriptions.synonyms.locale },
     },
     {
       name: 'phrases',
@@ -68,16 +68,14 @@ export const Synonyms: CollectionConfig = {
       required: true,
       minRows: 1,
       validate: phrasesWithText,
-      admin: { description: 'Words and phrases as users type them ("Muvmi", "tuk-tuk app"). Case, accents and endings do not matter.' },
+      admin: { description: fieldDescriptions.synonyms.phrases },
     },
     {
       name: 'concept',
       label: fieldLabels.synonyms.concept,
       type: 'select',
       options: builtInConcepts.map(({ concept }) => ({ value: concept, label: conceptLabel(concept) })),
-      admin: {
-        description: 'Optional: a built-in group these words join, so they also find what its words find. Empty, the group stands alone.',
-      },
+      admin: { description: fieldDescriptions.synonyms.concept },
     },
   ],
 }

@@ -8,7 +8,7 @@ import { localizedText } from '../../fields/localizedText'
 import { slugField } from '../../fields/slug'
 import { queueTenantRebuild, takeTenantSiteOffline } from '../../hooks/queueTenantRebuild'
 import { collectionLabels } from '../../i18n/collectionLabels'
-import { fieldLabels, labelledOptions, optionLabels, rowLabels } from '../../i18n/fieldLabels'
+import { fieldDescriptions, fieldLabels, labelledOptions, optionLabels, rowLabels } from '../../i18n/fieldLabels'
 import { createWebhookSecret } from './endpoints/createWebhookSecret'
 
 /** A JWKS holding at least one public key, and never a private one. */
@@ -94,10 +94,7 @@ export const Tenants: CollectionConfig = {
       label: fieldLabels.tenants.webhookSecrets,
       labels: rowLabels.webhookSecrets,
       type: 'array',
-      admin: {
-        description:
-          "Secrets sign the MPP's rebuild webhooks. Each is shown once when created (button above, or POST /api/tenants/:id/webhook-secrets). Rotate by creating a new one, then deleting the old row.",
-      },
+      admin: { description: fieldDescriptions.tenants.webhookSecrets },
       access: { read: superAdminField, create: nobody, update: superAdminField },
       fields: [
         { name: 'label', label: fieldLabels.tenants.label, type: 'text' },

@@ -2,7 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { authenticated } from '../../access/authenticated'
 import { nobody } from '../../access/nobody'
-import { collectionLabels } from '../../i18n/collectionLabels'
+import { collectionDescriptions, collectionLabels } from '../../i18n/collectionLabels'
+import { fieldDescriptions, fieldLabels } from '../../i18n/fieldLabels'
 
 /**
  * Vouchers given to wallet users by rewards campaigns. The indexes are what keep a campaign
@@ -16,7 +17,7 @@ export const Vouchers: CollectionConfig = {
   admin: {
     useAsTitle: 'code',
     defaultColumns: ['code', 'campaign', 'user', 'claimedAt', 'expiresAt'],
-    description: 'Vouchers claimed by wallet users through rewards campaigns.',
+    description: collectionDescriptions.vouchers,
   },
   defaultSort: '-claimedAt',
   access: { read: authenticated, create: nobody, update: nobody, delete: nobody },
@@ -25,21 +26,34 @@ export const Vouchers: CollectionConfig = {
     { fields: ['campaign', 'serial'], unique: true },
   ],
   fields: [
-    { name: 'code', type: 'text', required: true, unique: true },
-    { name: 'campaign', type: 'relationship', relationTo: 'campaigns', required: true },
-    { name: 'user', type: 'text', required: true, admin: { description: 'The wallet user, as the MPP names them in its tokens.' } },
+    { name: 'code', label: fieldLabels.vouchers.code, type: 'text', required: true, unique: true },
+    { name: 'campaign', label: fieldLabels.shared.campaign, type: 'relationship', relationTo: 'campaigns', required: true },
+    { name: 'user', label: fieldLabels.shared.user, type: 'text', required: true, admin: { description: fieldDescriptions.vouchers.user } },
     {
       name: 'serial',
+      label: fieldLabels.vouchers.serial,
       type: 'number',
       required: true,
       min: 1,
-      admin: { description: "Which of the budget's vouchers this is, from 1 to the budget." },
+      admin: { description: fieldDescriptions.vouchers.serial },
     },
     // Copied from the campaign when claimed: the user keeps what they were promised if the campaign changes later.
-    { name: 'merchant', type: 'text', required: true },
-    { name: 'currency', type: 'text', required: true },
-    { name: 'value', type: 'number', required: true },
-    { name: 'claimedAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'expiresAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'merchant', label: fieldLabels.campaigns.merchant, type: 'text', required: true },
+    { name: 'currency', label: fieldLabels.campaigns.currency, type: 'text', required: true },
+    { name: 'value', label: fieldLabels.campaigns.value, type: 'number', required: true },
+    {
+      name: 'claimedAt',
+      label: fieldLabels.vouchers.claimedAt,
+      type: 'date',
+      required: true,
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'expiresAt',
+      label: fieldLabels.vouchers.expiresAt,
+      type: 'date',
+      required: true,
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+    },
   ],
 }

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { nobody } from '../../access/nobody'
 import { collectionLabels } from '../../i18n/collectionLabels'
+import { fieldDescriptions, fieldLabels } from '../../i18n/fieldLabels'
 
 /**
  * The `webhook-id`s of accepted rebuild webhooks, per tenant: the unique index refuses a replay
@@ -13,7 +14,14 @@ export const WebhookDeliveries: CollectionConfig = {
   admin: { hidden: true },
   access: { read: nobody, create: nobody, update: nobody, delete: nobody },
   fields: [
-    { name: 'key', type: 'text', required: true, unique: true, admin: { description: 'tenant slug and webhook-id' } },
-    { name: 'receivedAt', type: 'date', required: true, index: true },
+    {
+      name: 'key',
+      label: fieldLabels.shared.key,
+      type: 'text',
+      required: true,
+      unique: true,
+      admin: { description: fieldDescriptions['webhook-deliveries'].key },
+    },
+    { name: 'receivedAt', label: fieldLabels['webhook-deliveries'].receivedAt, type: 'date', required: true, index: true },
   ],
 }
