@@ -11,6 +11,7 @@ import { newToCrossBorder } from '../eligibility'
 import { campaignPhase, tutorialParts, validIdempotencyKey, voucherView } from '../rewards'
 import { rewardsCampaign } from '../rewardsRequest'
 import { allocateVoucher, heldVoucher, recordClaim, storedClaim, tutorialDone, type ClaimAnswer } from '../vouchers'
+import { forgetLiveRewards } from './liveRewards'
 
 type Decision = ClaimAnswer & { outcome: ClaimOutcome; voucher?: Voucher }
 
@@ -74,6 +75,7 @@ async function allocate(req: PayloadRequest, { tenant, user }: WalletUser, campa
     return soldOut()
   }
   if (allocation.kind === 'already-claimed') return alreadyClaimed(allocation.voucher, campaign)
+  forgetLiveRewards(tenant.slug)
   return {
     status: 201,
     outcome: 'issued',
