@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 
 import { collectionLabels } from '../../cms/i18n/collectionLabels'
+import { fieldLabels } from '../../cms/i18n/fieldLabels'
 import { adminTranslations } from '../../cms/i18n/translations'
 import type { Locale } from '../../content/schema'
 import { translator } from '../../site/src/i18n'
@@ -369,6 +370,36 @@ describe('the admin dashboard on a phone', () => {
           collectionLabels.guides.plural[language],
         )
         await expectFitsPhones(page, errors, `admin-${language}-dashboard`, dashboardRegion)
+      } finally {
+        await context.close()
+      }
+    },
+  )
+})
+
+describe('an editing form on a phone', () => {
+  test.each(adminVisits)(
+    "$editor's Q&A form in $language: its fields named in that language, no sideways scroll at 390 and 320 px, no console error",
+    async ({ language, editor }) => {
+      const { context, page, errors } = await phonePage()
+      try {
+        await signIn(page, cmsUrl, editor, 'center-editor')
+        await context.addCookies([{ name: 'payload-lng', value: language, url: cmsUrl }])
+        await page.goto(`${cmsUrl}/admin/collections/qas`)
+        await page.locator('.table a[href*="/admin/collections/qas/"]').first().click()
+        await seen(page, '.doc-controls__meta')
+        expect(await page.locator('.field-label').allTextContents()).toEqual(
+          expect.arrayContaining([expect.stringContaining(fieldLabels.qas.question[language])]),
+        )
+        await page.evaluate(() => document.fonts.ready.then(() => undefined))
+        for (const width of widths) {
+          await page.setViewportSize({ width, height: width === 320 ? 640 : 844 })
+          await page.screenshot({ path: join(shots, `admin-${language}-qa-form-${width}.png`), fullPage: true })
+          // The page itself, as a phone scrolls it: the header's dates and breadcrumb once pushed it 23–103 px wide.
+          const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+          expect(sideways, `${language} at ${width} px`).toBe(0)
+        }
+        expect(errors).toEqual([])
       } finally {
         await context.close()
       }
