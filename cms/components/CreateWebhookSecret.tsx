@@ -39,7 +39,7 @@ export function CreateWebhookSecret() {
   }
 
   return (
-    <div className="field-type create-webhook-secret">
+    <div className="field-type text create-webhook-secret">
       <p className="field-label">{t('webhookSecret:title')}</p>
       {created ? (
         <div role="status">

@@ -377,17 +377,30 @@ describe('the admin dashboard on a phone', () => {
   )
 })
 
+/** How far the page itself scrolls sideways, as a phone scrolls it. */
+const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+
 describe('an editing form on a phone', () => {
   test.each(adminVisits)(
-    "$editor's Q&A form in $language: its fields named in that language, no sideways scroll at 390 and 320 px, no console error",
+    "$editor's Q&A list and form in $language: fields named in that language, no sideways scroll at 390 and 320 px, no console error",
     async ({ language, editor }) => {
       const { context, page, errors } = await phonePage()
       try {
         await signIn(page, cmsUrl, editor, 'center-editor')
         await context.addCookies([{ name: 'payload-lng', value: language, url: cmsUrl }])
         await page.goto(`${cmsUrl}/admin/collections/qas`)
+        await seen(page, '.table a[href*="/admin/collections/qas/"]')
+        // Measured once the list has hydrated: before that its table is not yet its own scroll box.
+        await page.waitForLoadState('networkidle')
+        for (const width of widths) {
+          await page.setViewportSize({ width, height: width === 320 ? 640 : 844 })
+          await page.screenshot({ path: join(shots, `admin-${language}-qa-list-${width}.png`), fullPage: true })
+          // Right to left, Payload's edge-to-edge table once stood 32 px past the left edge.
+          expect(await sideways(page), `the list in ${language} at ${width} px`).toBe(0)
+        }
         await page.locator('.table a[href*="/admin/collections/qas/"]').first().click()
         await seen(page, '.doc-controls__meta')
+        await page.waitForLoadState('networkidle')
         expect(await page.locator('.field-label').allTextContents()).toEqual(
           expect.arrayContaining([expect.stringContaining(fieldLabels.qas.question[language])]),
         )
@@ -395,9 +408,8 @@ describe('an editing form on a phone', () => {
         for (const width of widths) {
           await page.setViewportSize({ width, height: width === 320 ? 640 : 844 })
           await page.screenshot({ path: join(shots, `admin-${language}-qa-form-${width}.png`), fullPage: true })
-          // The page itself, as a phone scrolls it: the header's dates and breadcrumb once pushed it 23–103 px wide.
-          const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
-          expect(sideways, `${language} at ${width} px`).toBe(0)
+          // The header's dates and breadcrumb once pushed the form 23–103 px wide.
+          expect(await sideways(page), `the form in ${language} at ${width} px`).toBe(0)
         }
         expect(errors).toEqual([])
       } finally {
