@@ -144,6 +144,20 @@ describe('claiming a voucher', () => {
     expect(mine.body.tutorials).toContainEqual({ campaign: c.slug, done: 1, parts: 1, completed: true })
   })
 
+  test('the live list counts a voucher the moment it is given out, though it reuses its answer for a second', async () => {
+    const c = await campaign(3)
+    const live = async () =>
+      (await call(api.live, { tenant: 'lumopay' })).body.campaigns.find((row: { campaign: string }) => row.campaign === c.slug)
+    expect(await live()).toMatchObject({ budget: 3, issued: 0, remaining: 3 })
+    const dana = await newUser('new-dana')
+    await dana.watch(c.slug)
+    expect((await call(api.claim, { token: dana.token, campaign: c.slug, key: key(), ip: dana.ip })).status).toBe(201)
+    expect(await live()).toMatchObject({ budget: 3, issued: 1, remaining: 2 })
+    // The cached answers are per MPP: one without rewards, or none at all, is still refused.
+    expect(await call(api.live, { tenant: 'hoshi' })).toMatchObject({ status: 404, body: { code: 'rewards-off' } })
+    expect(await call(api.live, { tenant: 'no-such-mpp' })).toMatchObject({ status: 404, body: { code: 'rewards-off' } })
+  })
+
   test('200 claims at once by one user give one voucher, and every answer shows that voucher', async () => {
     const c = await campaign(50)
     const bob = await newUser('new-bob')
