@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest'
 
+import { checkBrandColour } from '../../cms/fields/brandColour'
+import { unsafeLink } from '../../cms/fields/richText'
 import { adminLanguages } from '../../cms/i18n'
 import { adminLanguageOf, adminMessage, placeholdersOf, validationMessages, wordIn } from '../../cms/i18n/validationMessages'
 
@@ -62,5 +64,22 @@ describe('adminMessage', () => {
     expect(wordIn({ en: 'Answer' }, 'ja')).toBe('Answer')
     expect(wordIn('Answer', 'ja')).toBe('Answer')
     expect(wordIn(undefined, 'ja')).toBeUndefined()
+  })
+})
+
+describe('field checks in the editor language', () => {
+  test('a brand colour names the field, the pair and the ratio in Japanese and Arabic', () => {
+    expect(checkBrandColour('アクセントカラー', '#ffd400', 'ja')).toBe(
+      'アクセントカラー #ffd400 と白い文字（#ffffff）のコントラスト比は 1.43:1 です。WCAG AA では 4.5:1 以上が必要です。もっと濃い色を選んでください。',
+    )
+    expect(checkBrandColour('اللون', 'blue', 'ar')).toBe('استخدم لونًا بصيغة مثل #1a2b3c.')
+  })
+
+  test('a javascript: link is refused in the language of the request', () => {
+    const value = { root: { children: [{ type: 'link', fields: { url: 'javascript:alert(1)' } }] } }
+    expect(unsafeLink(value, { i18n: { language: 'ja' } })).toBe(
+      'リンクに "javascript:" は使えません（"javascript:alert(1)"）。ブラウザーがコードとして実行したり開いたりしてしまいます。代わりに https:、mailto:、tel: のアドレスにリンクしてください。',
+    )
+    expect(unsafeLink(value)).toMatch(/^A link may not use "javascript:"/)
   })
 })
