@@ -109,3 +109,32 @@ describe("an editor's refused save speaks the editor's admin language", () => {
     expect(JSON.stringify(saved.answer)).not.toContain('javascript:')
   })
 })
+
+describe("an editor's refused publish or review speaks the editor's admin language", () => {
+  test('restoring a version without the publisher role, in Japanese', async () => {
+    const saved = await callRest('PATCH', `/api/qas/${qaId}?draft=true&locale=en`, {
+      headers: editor,
+      body: JSON.stringify({ question: 'An older draft question' }),
+    })
+    expect(saved.status).toBe(200)
+    const version = (await payload.findVersions({ collection: 'qas', where: { parent: { equals: qaId } }, sort: '-updatedAt', limit: 1 }))
+      .docs[0]!
+    const refused = await callRest('POST', `/api/qas/versions/${version.id}`, { headers: { ...editor, cookie: 'payload-lng=ja' } })
+    expect(refused.status).toBe(403)
+    expect(JSON.stringify(refused.body)).toContain(
+      'バージョンを復元すると公開されるため、この MPP の公開担当ロールが必要です。代わりに下書きとして復元してください（?draft=true）。',
+    )
+  })
+
+  test('a second review request for the same document, in Arabic', async () => {
+    const request = () =>
+      callRest('POST', '/api/review-requests', {
+        headers: { ...editor, cookie: 'payload-lng=ar' },
+        body: JSON.stringify({ collection: 'qas', document: String(qaId) }),
+      })
+    expect((await request()).status).toBe(201)
+    const again = await request()
+    expect(again.status).toBe(409)
+    expect(JSON.stringify(again.body)).toContain('طُلبت مراجعة هذا المستند بالفعل.')
+  })
+})
