@@ -12,6 +12,7 @@ import { richText } from 'payload/shared'
 
 import { requireDefaultLocale } from '../hooks/requireDefaultLocale'
 import type { Words } from '../i18n/fieldLabels'
+import { adminMessage } from '../i18n/validationMessages'
 
 /**
  * The small rich-text toolset content needs: paragraphs, emphasis, lists and links. It maps
@@ -56,19 +57,19 @@ export function linkUrls(value: unknown): string[] {
   return urls
 }
 
-/** What is wrong with a rich text value's links, as the field's message; undefined when every link may be saved. */
-export function unsafeLink(value: unknown): string | undefined {
+/** What is wrong with a rich text value's links, as the field's message in the editor's language; undefined when every link may be saved. */
+export function unsafeLink(value: unknown, req?: Parameters<typeof adminMessage>[0]): string | undefined {
   for (const url of linkUrls(value)) {
     const scheme = linkScheme(url)
     if (scheme && refusedSchemes.has(scheme)) {
-      return `A link may not use "${scheme}:" (${JSON.stringify(url.slice(0, 60))}): browsers would run or open it as code. Link to an https:, mailto: or tel: address instead.`
+      return adminMessage(req, 'linkScheme', { scheme, url: JSON.stringify(url.slice(0, 60)) })
     }
   }
   return undefined
 }
 
 /** The Center's rule on link schemes, whose message says what to do, then the editor's own validation (required, link fields). */
-const validateRichText: RichTextFieldValidation = async (value, options) => unsafeLink(value) ?? richText(value, options)
+const validateRichText: RichTextFieldValidation = async (value, options) => unsafeLink(value, options.req) ?? richText(value, options)
 
 /** A localized rich-text field with the content toolset; a required one goes live only with the MPP's default-locale text. */
 export const localizedRichText = ({

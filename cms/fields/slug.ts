@@ -1,13 +1,14 @@
 import type { CollectionSlug, TextField, TextFieldSingleValidation } from 'payload'
 
 import { fieldLabels } from '../i18n/fieldLabels'
+import { adminMessage } from '../i18n/validationMessages'
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
-/** Lowercase words joined by hyphens, and, in tenant content, not yet used by another document of the same tenant. */
+/** Lowercase words joined by hyphens, and, in tenant content, not yet used by another document of the same tenant; refused in the editor's language. */
 const validateSlug: TextFieldSingleValidation = async (value, { req, data, id, collectionSlug }) => {
   if (!value) return true
-  if (!slugPattern.test(value)) return 'Use lowercase letters, digits and hyphens, like "pay-online".'
+  if (!slugPattern.test(value)) return adminMessage(req, 'slugFormat')
   const tenant = (data as { tenant?: unknown } | undefined)?.tenant
   if (!tenant || !collectionSlug) return true
   const tenantId = typeof tenant === 'object' ? (tenant as { id: number | string }).id : tenant
@@ -19,7 +20,7 @@ const validateSlug: TextFieldSingleValidation = async (value, { req, data, id, c
     pagination: false,
     req,
   })
-  return docs.length ? `This MPP already has a document with the slug "${value}".` : true
+  return docs.length ? adminMessage(req, 'slugTaken', { slug: value }) : true
 }
 
 /** A URL slug: lowercase words joined by hyphens, unique within a tenant. */

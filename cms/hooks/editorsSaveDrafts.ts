@@ -2,10 +2,8 @@ import type { CollectionBeforeOperationHook, CollectionSlug, PayloadRequest } fr
 import { APIError, Forbidden } from 'payload'
 
 import { hasRoleIn, publishesEverywhere } from '../access/tenantRoles'
+import { adminMessage } from '../i18n/validationMessages'
 import type { User } from '../payload-types'
-
-const restoreRefused =
-  'Restoring a version publishes it, which needs the publisher role in this MPP. Restore it as a draft (?draft=true) instead.'
 
 /**
  * A write to a document with drafts by someone who does not publish in its tenant becomes a draft
@@ -21,7 +19,8 @@ export const editorsSaveDrafts: CollectionBeforeOperationHook = async ({ args, o
   if (!user) throw new Forbidden(req.t)
   if (publishesEverywhere(user) || hasRoleIn(user, await tenantOf(args as WriteArgs, operation, req), 'publisher')) return args
   // A restore reads its `draft` flag before this hook runs, so it cannot be turned into a draft here.
-  if (operation === 'restoreVersion' && !(args as { draft?: boolean }).draft) throw new APIError(restoreRefused, 403, undefined, true)
+  if (operation === 'restoreVersion' && !(args as { draft?: boolean }).draft)
+    throw new APIError(adminMessage(req, 'restoreNeedsPublisher'), 403, undefined, true)
   return { ...args, draft: true, publishAllLocales: undefined, publishSpecificLocale: undefined, unpublishAllLocales: undefined }
 }
 

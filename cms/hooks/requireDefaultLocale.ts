@@ -1,5 +1,8 @@
 import { ValidationError, type FieldHook, type PayloadRequest } from 'payload'
 
+import { adminLanguageOf, adminMessage, wordIn } from '../i18n/validationMessages'
+import { localeLabel } from '../localization'
+
 type Id = number | string
 type Doc = { _status?: string | null; tenant?: Id | { id: Id } | null } | undefined
 
@@ -63,14 +66,20 @@ export const requireDefaultLocale: FieldHook = async ({
   const stored = (siblingDocWithLocales?.[fieldName] as Record<string, unknown> | undefined)?.[defaultLocale]
   const published = locale === defaultLocale && incoming !== undefined ? incoming : stored
   if (hasText(published)) return value
-  const label = new Intl.DisplayNames(['en'], { type: 'language' }).of(defaultLocale) ?? defaultLocale
+  // The editor reads the message, the field's label and the locale's name in their admin language.
+  const language = adminLanguageOf(req)
   throw new ValidationError(
     {
       collection: collection.slug,
       errors: [
         {
           path: path.join('.'),
-          message: `${name}'s default locale is ${defaultLocale} (${label}): write this field in ${defaultLocale} before publishing.`,
+          label: wordIn((field as { label?: unknown }).label, language) ?? fieldName,
+          message: adminMessage(language, 'defaultLocaleRequired', {
+            mpp: name,
+            locale: defaultLocale,
+            language: localeLabel(defaultLocale)[language],
+          }),
         },
       ],
       req,

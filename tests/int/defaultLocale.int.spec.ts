@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import type { Payload } from 'payload'
+import { getLocalI18n, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { rootDir } from '../helpers/center'
@@ -150,5 +150,33 @@ describe("publishing needs the MPP's default-locale text", () => {
       refusedOn('steps.1.body'),
     )
     expect((await payload.findByID({ collection: 'guides', id: published.id, depth: 0 })).steps).toHaveLength(1)
+  })
+})
+
+describe("the refusal in the editor's admin language", () => {
+  test("names the field, the MPP's default locale and its language in Arabic and Japanese", async () => {
+    const refusal = async (language: 'ar' | 'ja') => {
+      const i18n = await getLocalI18n({ config: payload.config, language })
+      return payload
+        .create({ collection: 'qas', locale: 'en', data: qaData(`en-only-${language}`, 'published'), req: { i18n } })
+        .catch((error: Error & { data?: { errors?: object[] } }) => error)
+    }
+    const arabic = (await refusal('ar')) as Error & { data?: { errors?: object[] } }
+    expect(arabic.data?.errors).toEqual([
+      {
+        path: 'question',
+        label: 'السؤال',
+        message: 'اللغة الافتراضية لـ Kumo Pay هي ja (اليابانية): اكتب هذا الحقل بـ ja قبل النشر.',
+      },
+    ])
+    expect(arabic.message).toContain('السؤال')
+    const japanese = (await refusal('ja')) as Error & { data?: { errors?: object[] } }
+    expect(japanese.data?.errors).toEqual([
+      {
+        path: 'question',
+        label: '質問',
+        message: 'Kumo Pay の既定の言語は ja（日本語）です。公開する前に、このフィールドを ja で入力してください。',
+      },
+    ])
   })
 })

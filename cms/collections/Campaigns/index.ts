@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 
 import { draftableContentAccess } from '../../access/draftableContent'
 import { localizedText } from '../../fields/localizedText'
@@ -12,13 +12,23 @@ import { editorsSaveDrafts } from '../../hooks/editorsSaveDrafts'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
 import { stampTranslation } from '../../hooks/stampTranslation'
 import { collectionLabels } from '../../i18n/collectionLabels'
-import { fieldDescriptions, fieldLabels, rowLabels } from '../../i18n/fieldLabels'
+import { fieldDescriptions, fieldLabels, rowLabels, type Words } from '../../i18n/fieldLabels'
+import { adminLanguageOf, adminMessage } from '../../i18n/validationMessages'
 import { campaignStatsEndpoint } from './endpoints/campaignStats'
 
+/**
+ * A date later than another field's. The message names that field by its label in the editor's
+ * language; in English by its name, as the admin always did.
+ */
 const after =
-  (other: string) =>
-  (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
-    !value || !siblingData[other] || new Date(value as string) > new Date(siblingData[other] as string) || `Must be after ${other}.`
+  (other: string, label: Words) =>
+  (value: unknown, { req, siblingData }: { req: PayloadRequest; siblingData: Record<string, unknown> }) => {
+    if (!value || !siblingData[other] || new Date(value as string) > new Date(siblingData[other] as string)) return true
+    const language = adminLanguageOf(req)
+    return adminMessage(language, 'dateAfter', { field: language === 'en' ? other : label[language] })
+  }
+
+type TextValue = null | string | undefined
 
 /** The texts translators translate: a change to one in a locale stamps that locale's translatedAt. */
 const texts = ['title', 'tutorial']
@@ -55,7 +65,8 @@ export const Campaigns: CollectionConfig = {
           name: 'videoUrl',
           label: fieldLabels.campaigns.videoUrl,
           type: 'text',
-          validate: (value: null | string | undefined) => !value || /^https:\/\//.test(value) || 'Use an https:// address.',
+          validate: (value: TextValue, { req }: { req: PayloadRequest }) =>
+            !value || /^https:\/\//.test(value) || adminMessage(req, 'httpsUrl'),
           admin: { description: fieldDescriptions.campaigns.videoUrl },
         },
         {
@@ -78,7 +89,8 @@ export const Campaigns: CollectionConfig = {
           label: fieldLabels.campaigns.currency,
           type: 'text',
           required: true,
-          validate: (value: null | string | undefined) => !value || /^[A-Z]{3}$/.test(value) || 'Use an ISO 4217 code like USD.',
+          validate: (value: TextValue, { req }: { req: PayloadRequest }) =>
+            !value || /^[A-Z]{3}$/.test(value) || adminMessage(req, 'currencyCode'),
         },
         {
           name: 'value',
@@ -111,7 +123,7 @@ export const Campaigns: CollectionConfig = {
       label: fieldLabels.campaigns.endsAt,
       type: 'date',
       required: true,
-      validate: after('startsAt'),
+      validate: after('startsAt', fieldLabels.campaigns.startsAt),
       admin: { date: { pickerAppearance: 'dayAndTime' } },
     },
     slugField(),

@@ -1,6 +1,8 @@
 import type { SelectFieldSingleValidation } from 'payload'
 import { select } from 'payload/shared'
 
+import { adminMessage } from '../../i18n/validationMessages'
+
 /**
  * A locale the group's MPP enables: its site has no ask box in any other, so words written for
  * one would never be searched.
@@ -21,6 +23,6 @@ export const enabledLocale: SelectFieldSingleValidation = async (value, args) =>
   if (!found) return true
   return (
     found.enabledLocales.includes(value as never) ||
-    `This MPP's site is not in "${value}". Pick one of: ${found.enabledLocales.join(', ')}.`
+    adminMessage(args.req, 'synonymLocale', { locale: value, locales: found.enabledLocales.join(', ') })
   )
 }

@@ -8,6 +8,7 @@ import { editorsSaveDrafts } from '../../hooks/editorsSaveDrafts'
 import { queueTenantRebuild, queueTenantRebuildOnDelete } from '../../hooks/queueTenantRebuild'
 import { collectionDescriptions, collectionLabels } from '../../i18n/collectionLabels'
 import { conceptLabel, fieldDescriptions, fieldLabels, labelledOptions, optionLabels } from '../../i18n/fieldLabels'
+import { adminMessage } from '../../i18n/validationMessages'
 import { enabledLocale } from './enabledLocale'
 
 /**
@@ -18,9 +19,9 @@ const phrasesWithText: TextFieldManyValidation = (value, args) => {
   // Payload's own check (required, rows, lengths) reads hasMany from the field; its type says one string.
   const valid = (text as unknown as TextFieldManyValidation)(value, args)
   if (valid !== true || !value) return valid
-  if (value.some((phrase) => !phrase.trim())) return 'Remove the empty phrase, or write the word users type.'
+  if (value.some((phrase) => !phrase.trim())) return adminMessage(args.req, 'phraseEmpty')
   const joins = (args.siblingData as { concept?: unknown }).concept
-  return Boolean(joins) || value.length >= 2 || 'Give two phrases or more, or pick a built-in group that this word joins.'
+  return Boolean(joins) || value.length >= 2 || adminMessage(args.req, 'phrasesTooFew')
 }
 
 /**

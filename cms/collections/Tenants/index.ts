@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 
 import { features, locales } from '../../../content/schema'
 import { superAdminField, superAdminOnly } from '../../access/isSuperAdmin'
@@ -9,16 +9,17 @@ import { slugField } from '../../fields/slug'
 import { queueTenantRebuild, takeTenantSiteOffline } from '../../hooks/queueTenantRebuild'
 import { collectionLabels } from '../../i18n/collectionLabels'
 import { fieldDescriptions, fieldLabels, labelledOptions, optionLabels, rowLabels } from '../../i18n/fieldLabels'
+import { adminMessage } from '../../i18n/validationMessages'
 import { createWebhookSecret } from './endpoints/createWebhookSecret'
 
 /** A JWKS holding at least one public key, and never a private one. */
-const validJwks = (value: unknown): string | true => {
+const validJwks = (value: unknown, { req }: { req: PayloadRequest }): string | true => {
   if (value === null || value === undefined) return true
   const keys = (value as { keys?: unknown }).keys
-  if (!Array.isArray(keys) || !keys.length) return 'Give a JSON Web Key Set: { "keys": [ { "kty": "EC", ... } ] }.'
+  if (!Array.isArray(keys) || !keys.length) return adminMessage(req, 'jwksShape')
   if (keys.some((key) => typeof key !== 'object' || key === null || typeof (key as { kty?: unknown }).kty !== 'string'))
-    return 'Every key needs a "kty".'
-  if (keys.some((key) => 'd' in (key as object))) return 'This key set holds a private key ("d"). Give the public keys only.'
+    return adminMessage(req, 'jwksKty')
+  if (keys.some((key) => 'd' in (key as object))) return adminMessage(req, 'jwksPrivate')
   return true
 }
 
@@ -52,10 +53,8 @@ export const Tenants: CollectionConfig = {
       type: 'select',
       required: true,
       options: labelledOptions(locales, optionLabels.locales),
-      validate: (value: null | string | undefined, { siblingData }: { siblingData: Record<string, unknown> }) =>
-        !value ||
-        ((siblingData.enabledLocales as string[] | undefined) ?? []).includes(value) ||
-        'The default locale must be one of the enabled locales.',
+      validate: (value: null | string | undefined, { req, siblingData }: { req: PayloadRequest; siblingData: Record<string, unknown> }) =>
+        !value || ((siblingData.enabledLocales as string[] | undefined) ?? []).includes(value) || adminMessage(req, 'defaultLocaleEnabled'),
     },
     {
       name: 'features',
@@ -80,8 +79,8 @@ export const Tenants: CollectionConfig = {
       label: fieldLabels.tenants.mppApiBaseUrl,
       type: 'text',
       required: true,
-      validate: (value: null | string | undefined) =>
-        !value || URL.canParse(value) || 'Give a full URL like https://api.mpp.example/center.',
+      validate: (value: null | string | undefined, { req }: { req: PayloadRequest }) =>
+        !value || URL.canParse(value) || adminMessage(req, 'mppApiUrl'),
     },
     { name: 'jwks', label: fieldLabels.tenants.jwks, type: 'json', validate: validJwks },
     {

@@ -2,6 +2,7 @@ import type { CollectionBeforeValidateHook } from 'payload'
 import { APIError, Forbidden, NotFound } from 'payload'
 
 import { hasRoleIn } from '../../../access/tenantRoles'
+import { adminMessage } from '../../../i18n/validationMessages'
 import { reviewableCollections, titleField, type Reviewable } from '../reviewable'
 
 type Id = number | string
@@ -15,7 +16,7 @@ const idOf = (value: unknown): Id | undefined => (value && typeof value === 'obj
 export const stampReviewRequest: CollectionBeforeValidateHook = async ({ data, operation, req }) => {
   if (operation !== 'create' || !data) return data
   const collection = data.collection as Reviewable
-  if (!reviewableCollections.includes(collection)) throw new APIError('Name a Q&A, a guide or a campaign to review.', 400, undefined, true)
+  if (!reviewableCollections.includes(collection)) throw new APIError(adminMessage(req, 'reviewWhat'), 400, undefined, true)
   const user = req.user
   const doc = await req.payload
     .findByID({ collection, id: String(data.document), draft: true, depth: 0, locale: 'all', overrideAccess: !user, user, req })
@@ -28,7 +29,7 @@ export const stampReviewRequest: CollectionBeforeValidateHook = async ({ data, o
     where: { and: [{ collection: { equals: collection } }, { document: { equals: String(doc.id) } }] },
     req,
   })
-  if (open.totalDocs > 0) throw new APIError('A review of this document is already requested.', 409, undefined, true)
+  if (open.totalDocs > 0) throw new APIError(adminMessage(req, 'reviewAlreadyRequested'), 409, undefined, true)
   const owner = tenant === undefined ? null : await req.payload.findByID({ collection: 'tenants', id: tenant, depth: 0, req })
   const titles = (doc as unknown as Record<string, unknown>)[titleField[collection]]
   const title =
