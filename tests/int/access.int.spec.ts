@@ -116,6 +116,33 @@ describe('tenant scoping', () => {
   })
 })
 
+describe('accounts', () => {
+  test('an editor cannot make themselves a publisher, a super-admin or a member of another MPP, by any field of their own account', async () => {
+    const editor = users['editor@lumopay.local']!
+    const grab = {
+      role: 'super-admin' as const,
+      tenants: [
+        { tenant: tenantId.lumopay as number, role: 'publisher' as const },
+        { tenant: tenantId.nakhla as number, role: 'publisher' as const },
+      ],
+    }
+    // Payload drops the fields a user may not write and saves the rest: the answer is the account unchanged.
+    const saved = await payload.update({ collection: 'users', id: editor.id, data: grab, depth: 0, ...as('editor@lumopay.local') })
+    const stored = await payload.findByID({ collection: 'users', id: editor.id, depth: 0 })
+    for (const account of [saved, stored]) {
+      expect(account.role).toBe('editor')
+      expect(account.tenants?.map((row) => [row.tenant, row.role])).toEqual([[tenantId.lumopay, 'editor']])
+    }
+    // Nor another user's account, in their MPP or out of it.
+    for (const other of ['publisher@lumopay.local', 'editor@nakhla.local']) {
+      await expect(
+        payload.update({ collection: 'users', id: users[other]!.id, data: { role: 'super-admin' }, ...as('editor@lumopay.local') }),
+      ).rejects.toThrow(/not allowed to perform this action/)
+      expect((await payload.findByID({ collection: 'users', id: users[other]!.id, depth: 0 })).role).not.toBe('super-admin')
+    }
+  })
+})
+
 describe('publishing', () => {
   test('an editor saves a draft but cannot publish; a publisher of the same MPP can', async () => {
     const draft = await payload.create({
