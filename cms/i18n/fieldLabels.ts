@@ -12,6 +12,30 @@ export type Words = Record<AdminLanguage, string>
 /** What an array field calls one row and all of them ("Step 01", "Add Step"). */
 export type RowLabels = { singular: Words; plural: Words }
 
+/** A helpful and an unhelpful vote: the feedback kinds and the popularity columns that count them. */
+const helpful: Words = {
+  en: 'Helpful',
+  ja: '役に立った',
+  ar: 'مفيد',
+  ko: '도움됨',
+  zh: '有帮助',
+  'zh-TW': '有幫助',
+  th: 'มีประโยชน์',
+  vi: 'Hữu ích',
+  id: 'Membantu',
+}
+const unhelpful: Words = {
+  en: 'Unhelpful',
+  ja: '役に立たなかった',
+  ar: 'غير مفيد',
+  ko: '도움 안 됨',
+  zh: '没帮助',
+  'zh-TW': '沒幫助',
+  th: 'ไม่มีประโยชน์',
+  vi: 'Không hữu ích',
+  id: 'Tidak membantu',
+}
+
 /**
  * What the admin's edit forms, list columns and filters call each field, in the editor's admin
  * language: Payload picks the word for the current language and falls back to English. Fields are
@@ -693,28 +717,8 @@ export const fieldLabels = {
       vi: 'Lượt xem',
       id: 'Dilihat',
     },
-    helpful: {
-      en: 'Helpful',
-      ja: '役に立った',
-      ar: 'مفيد',
-      ko: '도움됨',
-      zh: '有帮助',
-      'zh-TW': '有幫助',
-      th: 'มีประโยชน์',
-      vi: 'Hữu ích',
-      id: 'Membantu',
-    },
-    unhelpful: {
-      en: 'Unhelpful',
-      ja: '役に立たなかった',
-      ar: 'غير مفيد',
-      ko: '도움 안 됨',
-      zh: '没帮助',
-      'zh-TW': '沒幫助',
-      th: 'ไม่มีประโยชน์',
-      vi: 'Không hữu ích',
-      id: 'Tidak membantu',
-    },
+    helpful,
+    unhelpful,
     computedAt: {
       en: 'Computed At',
       ja: '集計日時',
@@ -896,28 +900,8 @@ export const optionLabels = {
   } satisfies Record<(typeof features)[number], Words>,
   feedbackKinds: {
     view: { en: 'View', ja: '表示', ar: 'عرض', ko: '조회', zh: '查看', 'zh-TW': '檢視', th: 'เปิดดู', vi: 'Xem', id: 'Dilihat' },
-    helpful: {
-      en: 'Helpful',
-      ja: '役に立った',
-      ar: 'مفيد',
-      ko: '도움됨',
-      zh: '有帮助',
-      'zh-TW': '有幫助',
-      th: 'มีประโยชน์',
-      vi: 'Hữu ích',
-      id: 'Membantu',
-    },
-    unhelpful: {
-      en: 'Unhelpful',
-      ja: '役に立たなかった',
-      ar: 'غير مفيد',
-      ko: '도움 안 됨',
-      zh: '没帮助',
-      'zh-TW': '沒幫助',
-      th: 'ไม่มีประโยชน์',
-      vi: 'Không hữu ích',
-      id: 'Tidak membantu',
-    },
+    helpful,
+    unhelpful,
     unanswered: {
       en: 'Unanswered',
       ja: '回答なし',

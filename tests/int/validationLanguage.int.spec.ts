@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 
 import { demoEditor, demoPassword } from '../../cms/seed'
 import { openSeededCms, releaseTestDatabase, useTestDatabase } from '../helpers/database'
+import { answerLinkingTo } from '../helpers/lexical'
 import { callRest } from '../helpers/restRoute'
 
 vi.mock('@payload-config', async () => ({ default: (await import('../../cms/payload.config')).default }))
@@ -25,39 +26,6 @@ beforeAll(async () => {
 })
 
 afterAll(() => releaseTestDatabase(database, payload))
-
-/** An answer whose one link goes to `url`, as the admin's rich-text editor sends it. */
-const answerLinkingTo = (url: string) => ({
-  root: {
-    type: 'root',
-    format: '',
-    indent: 0,
-    version: 1,
-    direction: 'ltr',
-    children: [
-      {
-        type: 'paragraph',
-        format: '',
-        indent: 0,
-        version: 1,
-        direction: 'ltr',
-        textFormat: 0,
-        children: [
-          {
-            type: 'link',
-            format: '',
-            indent: 0,
-            version: 3,
-            direction: 'ltr',
-            id: '6750a1b2c3d4e5f601234567',
-            fields: { url, linkType: 'custom', newTab: false },
-            children: [{ type: 'text', text: 'the guide', format: 0, style: '', mode: 'normal', detail: 0, version: 1 }],
-          },
-        ],
-      },
-    ],
-  },
-})
 
 /**
  * Saves the Q&A's English text as the lumopay editor would from the admin, whose language Payload
