@@ -106,3 +106,37 @@ describe("an editor's refused publish or review speaks the editor's admin langua
     expect(JSON.stringify(again.body)).toContain('طُلبت مراجعة هذا المستند بالفعل.')
   })
 })
+
+describe("the editor's own account over REST, as an attacker holding an editor's session would try it", () => {
+  test('PATCH /api/users/<own id> with a super-admin role and publisher rows in two MPPs changes nothing', async () => {
+    const me = await callRest('GET', '/api/users/me', { headers: editor })
+    const id = me.body.user.id
+    const tenants = (await payload.find({ collection: 'tenants', limit: 0, depth: 0 })).docs
+    const lumopay = tenants.find((t) => t.slug === 'lumopay')!.id
+    const nakhla = tenants.find((t) => t.slug === 'nakhla')!.id
+    for (const path of [`/api/users/${id}`, `/api/users/${id}?draft=true`, `/api/users/${id}?draft=false`]) {
+      await callRest('PATCH', path, {
+        headers: editor,
+        body: JSON.stringify({
+          role: 'super-admin',
+          tenants: [
+            { tenant: lumopay, role: 'publisher' },
+            { tenant: nakhla, role: 'publisher' },
+          ],
+        }),
+      })
+      const stored = await payload.findByID({ collection: 'users', id, depth: 0 })
+      expect(stored.role, path).toBe('editor')
+      expect(
+        stored.tenants?.map((row) => [row.tenant, row.role]),
+        path,
+      ).toEqual([[lumopay, 'editor']])
+    }
+    // Another user's account is refused outright.
+    const publisher = (await payload.find({ collection: 'users', where: { email: { equals: 'publisher@lumopay.local' } }, limit: 1 }))
+      .docs[0]!
+    const other = await callRest('PATCH', `/api/users/${publisher.id}`, { headers: editor, body: JSON.stringify({ role: 'super-admin' }) })
+    expect(other.status).toBe(403)
+    expect((await payload.findByID({ collection: 'users', id: publisher.id, depth: 0 })).role).toBe('editor')
+  })
+})
