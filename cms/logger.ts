@@ -5,9 +5,13 @@ import { requestLogFields } from './lib/requestContext'
 type LoggerOptions = Extract<NonNullable<Config['logger']>, { options: unknown }>['options']
 type LogMethodHook = NonNullable<NonNullable<LoggerOptions['hooks']>['logMethod']>
 
-/** An error that is a refusal of the caller's request (4xx), not a fault of the CMS. */
+/**
+ * An error that is a refusal of the caller's request (4xx), not a fault of the CMS. GraphQL wraps
+ * the refusal (Forbidden, NotFound, ValidationError) in a GraphQLError that carries it as `originalError`.
+ */
 const refusalStatus = (err: unknown): number | undefined => {
-  const status = (err as { status?: unknown } | null)?.status
+  const error = err as { status?: unknown; originalError?: { status?: unknown } } | null
+  const status = error?.status ?? error?.originalError?.status
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined
 }
 
@@ -21,9 +25,10 @@ export const refusalsAsInfo: LogMethodHook = function (args, method, level) {
   const err = (fields as { err?: unknown } | null)?.err
   const status = refusalStatus(err)
   if (level < 50 || status === undefined) return method.apply(this, args)
-  const line: Record<string, unknown> = { ...(fields as object), status, error: (err as Error).name }
+  const refusal = (err as { originalError?: Error }).originalError ?? (err as Error)
+  const line: Record<string, unknown> = { ...(fields as object), status, error: refusal.name }
   delete line.err
-  this.info(line, (err as Error).message)
+  this.info(line, refusal.message)
 }
 
 /**

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { releaseTestDatabase, useTestDatabase } from '../helpers/database'
 import { jwtClients, type GraphqlAnswer } from '../helpers/jwtApi'
+import { logLinesDuring } from '../helpers/logLines'
 
 // An editor (drafts only) attacks live content the way a probe kit would: every verb, with and
 // without `draft`, over REST, GraphQL and the Local API. What is published must not move.
@@ -197,4 +198,44 @@ describe('content without drafts is live at once: only publishers write it', () 
     expect((await rest('PATCH', `/tenants/${lumopay}`, tokens.publisher!, { name: 'Defaced' })).status).toBe(403)
     expect((await payload.findByID({ collection: 'tenants', id: lumopay })).name).not.toBe('Defaced')
   })
+})
+
+describe("the editor's own account over GraphQL, as an attacker holding an editor's token would try it", () => {
+  test('updateUser on its own id with a super-admin role and publisher rows in two MPPs changes nothing; another user is refused', async () => {
+    const { demoEditor, demoPublisher } = await import('../../cms/seed')
+    const user = async (email: string) =>
+      (await payload.find({ collection: 'users', where: { email: { equals: email } }, limit: 1, depth: 0 })).docs[0]!
+    const me = await user(demoEditor('lumopay'))
+    const nakhla = (await payload.find({ collection: 'tenants', where: { slug: { equals: 'nakhla' } } })).docs[0]!.id
+    const attack = await graphql(
+      `mutation { updateUser(id: ${me.id}, data: { role: super_admin, tenants: [{ tenant: ${lumopay}, role: publisher }, { tenant: ${nakhla}, role: publisher }] }) { id role } }`,
+      tokens.editor!,
+    )
+    // GraphQL answers with the account as stored: the fields the editor may not write were dropped.
+    expect(attack.errors).toBeUndefined()
+    expect(attack.data?.updateUser).toEqual({ id: me.id, role: 'editor' })
+    const stored = await payload.findByID({ collection: 'users', id: me.id, depth: 0 })
+    expect(stored.role).toBe('editor')
+    expect(stored.tenants?.map((row) => [row.tenant, row.role])).toEqual([[lumopay, 'editor']])
+    // A fresh sign-in carries no new power: publishing is still refused.
+    const { id } = await publishedDoc('qas')
+    const publish = await graphql(`mutation { updateQa(id: ${id}, data: { _status: published }) { id } }`, tokens.editor!)
+    expect(publish.errors?.[0]?.message).toMatch(/not allowed/i)
+
+    const publisher = await user(demoPublisher('lumopay'))
+    const other = await graphql(`mutation { updateUser(id: ${publisher.id}, data: { role: super_admin }) { id } }`, tokens.editor!)
+    expect(other.errors?.[0]?.message).toMatch(/not allowed/i)
+    expect((await payload.findByID({ collection: 'users', id: publisher.id, depth: 0 })).role).toBe('editor')
+  })
+})
+
+test('a refused GraphQL mutation is logged as one info line naming the refusal, not as an error with a stack', async () => {
+  const lines = await logLinesDuring(payload, async () => {
+    const { id } = await publishedDoc('qas')
+    const remove = await graphql(`mutation { deleteQa(id: ${id}) { id } }`, tokens.editor!)
+    expect(remove.errors?.[0]?.message).toMatch(/not allowed/i)
+  })
+  expect(lines.filter((line) => (line.level as number) >= 50)).toEqual([])
+  expect(lines).toContainEqual(expect.objectContaining({ level: 30, status: 403, error: 'Forbidden' }))
+  expect(lines.some((line) => 'err' in line || 'stack' in line)).toBe(false)
 })

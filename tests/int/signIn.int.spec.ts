@@ -1,8 +1,9 @@
 import type { Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { peerAddressHeader } from '../../cms/lib/requests'
 import { releaseTestDatabase, useTestDatabase } from '../helpers/database'
+import { logLinesDuring } from '../helpers/logLines'
 
 const database = useTestDatabase('sign-in')
 
@@ -110,27 +111,15 @@ describe("CSRF: a cookie counts only from the admin's own origin", () => {
 
 describe('logs', () => {
   test('a refused request is one info line with the request id, not an error with a stack', async () => {
-    const written: string[] = []
-    // The int tests log at warn; this test reads the info lines.
-    const level = payload.logger.level
-    payload.logger.level = 'info'
-    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true))
-    try {
-      await api(
+    const lines = await logLinesDuring(payload, () =>
+      api(
         new Request('http://cms.test/api/users/login', {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-request-id': 'refused-1', [peerAddressHeader]: '198.51.100.50' },
           body: JSON.stringify({ email: 'owner@center.test', password: 'wrong' }),
         }),
-      )
-    } finally {
-      spy.mockRestore()
-      payload.logger.level = level
-    }
-    const lines = written
-      .flatMap((chunk) => chunk.split('\n'))
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      ),
+    )
     const mine = lines.filter((line) => line.requestId === 'refused-1')
     expect(mine.filter((line) => (line.level as number) >= 50)).toEqual([])
     expect(mine.some((line) => line.status === 401 && line.level === 30 && !('stack' in line) && !('err' in line))).toBe(true)
