@@ -6,13 +6,13 @@ type LoggerOptions = Extract<NonNullable<Config['logger']>, { options: unknown }
 type LogMethodHook = NonNullable<NonNullable<LoggerOptions['hooks']>['logMethod']>
 
 /**
- * An error that is a refusal of the caller's request (4xx), not a fault of the CMS. GraphQL wraps
- * the refusal (Forbidden, NotFound, ValidationError) in a GraphQLError that carries it as `originalError`.
+ * The refusal of the caller's request (4xx) that an error stands for, not a fault of the CMS.
+ * GraphQL wraps the refusal (Forbidden, NotFound, ValidationError) in a GraphQLError as `originalError`.
  */
-const refusalStatus = (err: unknown): number | undefined => {
-  const error = err as { status?: unknown; originalError?: { status?: unknown } } | null
-  const status = error?.status ?? error?.originalError?.status
-  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined
+const refusalOf = (err: unknown): (Error & { status: number }) | undefined => {
+  const error = ((err as { originalError?: unknown } | null)?.originalError ?? err) as (Error & { status?: unknown }) | null
+  const status = error?.status
+  return typeof status === 'number' && status >= 400 && status < 500 ? (error as Error & { status: number }) : undefined
 }
 
 /**
@@ -23,10 +23,9 @@ const refusalStatus = (err: unknown): number | undefined => {
 export const refusalsAsInfo: LogMethodHook = function (args, method, level) {
   const [fields] = args as unknown[]
   const err = (fields as { err?: unknown } | null)?.err
-  const status = refusalStatus(err)
-  if (level < 50 || status === undefined) return method.apply(this, args)
-  const refusal = (err as { originalError?: Error }).originalError ?? (err as Error)
-  const line: Record<string, unknown> = { ...(fields as object), status, error: refusal.name }
+  const refusal = refusalOf(err)
+  if (level < 50 || !refusal) return method.apply(this, args)
+  const line: Record<string, unknown> = { ...(fields as object), status: refusal.status, error: refusal.name }
   delete line.err
   this.info(line, refusal.message)
 }
