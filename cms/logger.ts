@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http'
 import type { Config } from 'payload'
 
 import { requestLogFields } from './lib/requestContext'
@@ -18,14 +19,19 @@ const refusalOf = (err: unknown): (Error & { status: number }) | undefined => {
 /**
  * Payload logs every error a request ends in at level error with its stack, refusals (401, 403,
  * 404, 429) included. Those become one info line with the status and the reason; a server error
- * (5xx, or no status) keeps level error and its stack.
+ * (5xx, or no status) keeps level error and its stack. The line names the refusal by its status
+ * ("Forbidden"), not by the error's class: the production build minifies class names to "o".
  */
 export const refusalsAsInfo: LogMethodHook = function (args, method, level) {
   const [fields] = args as unknown[]
   const err = (fields as { err?: unknown } | null)?.err
   const refusal = refusalOf(err)
   if (level < 50 || !refusal) return method.apply(this, args)
-  const line: Record<string, unknown> = { ...(fields as object), status: refusal.status, error: refusal.name }
+  const line: Record<string, unknown> = {
+    ...(fields as object),
+    status: refusal.status,
+    error: STATUS_CODES[refusal.status] ?? 'Client Error',
+  }
   delete line.err
   this.info(line, refusal.message)
 }
