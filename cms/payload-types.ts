@@ -415,6 +415,7 @@ export interface Synonym {
         | 'passcode'
         | 'lostPhone'
         | 'scam'
+        | 'notMine'
         | 'rideHailing'
         | 'offline'
         | 'weekend'

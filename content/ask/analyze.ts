@@ -22,6 +22,7 @@ export type HanFolds = Record<string, string>
 const pairedScript = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]/u
 const thaiScript = /\p{Script=Thai}/u
 const latinScript = /\p{Script=Latin}/u
+const latinApostrophe = /(?<=\p{Script=Latin})['’](?=\p{Script=Latin})/gu
 const arabicScript = /\p{Script=Arabic}/u
 
 /** Arabic short vowels, Quranic marks and the tatweel: removed before the text is split, so a vowelled word stays one word. */
@@ -44,16 +45,28 @@ const toHiragana = (text: string) => text.replace(katakana, (char) => String.fro
 const koreanEndings =
   /(?:했었는데|하려면|하려고|하는데|했는데|했어요|했나요|하나요|되나요|됐나요|됐어요|하는법|는법|하는지|하면|해야|해요|해도|했다|하고|하는|되는|되면|됐는데|입니까|인가요|인데요|인데|이에요|예요|에서는|으로는|에게서|에서|에게|한테|까지|부터|으로|처럼|보다|이나|이랑|랑|은|는|이|가|을|를|에|로|도|만|의|와|과|요|나|서|야|죠|지)$/u
 
-/** A Korean word without its particles and endings (two at most: "취소했는데요" → "취소"). */
+/**
+ * A Korean word without its particles and endings (two at most: "취소했는데요" → "취소"). The
+ * second keeps two syllables at least: "필요해요" is "필요", not "필".
+ */
 function koreanStem(word: string): string {
   let stem = word
   for (let i = 0; i < 2; i++) {
     const shorter = stem.replace(koreanEndings, '')
-    if (!shorter || shorter === stem) break
+    if (!shorter || shorter === stem || (i > 0 && shorter.length < 2)) break
     stem = shorter
   }
   return stem
 }
+
+/** Misspellings every Korean writer makes, read as the word meant: 결재 (approval) for 결제 (payment), 됬 for 됐, 않돼 for 안 돼. */
+const koreanMisspellings: [RegExp, string][] = [
+  [/결재/g, '결제'],
+  [/됬/g, '됐'],
+  [/않(?=[돼되])/g, '안'],
+  [/몇일/g, '며칠'],
+]
+const hangul = /\p{Script=Hangul}/u
 
 /** Light stemming for the Latin-script locales: plural and verb endings, and Malay/Indonesian enclitics. */
 function stemLatin(word: string, locale: Locale): string {
@@ -87,6 +100,9 @@ export function segmenter(locale: Locale): Intl.Segmenter {
 /** Text folded before it is split: NFKC, lower case, control characters dropped, Arabic marks removed and letters folded. */
 export function foldText(text: string): string {
   let folded = text.normalize('NFKC').toLowerCase().replace(controlChars, ' ')
+  // "didn't" is "didnt", as users type it, not "didn" and a stray "t".
+  if (latinScript.test(folded)) folded = folded.replace(latinApostrophe, '')
+  if (hangul.test(folded)) folded = koreanMisspellings.reduce((out, [from, to]) => out.replace(from, to), folded)
   if (arabicScript.test(folded)) folded = arabicLetters.reduce((out, [from, to]) => out.replace(from, to), folded.replace(arabicMarks, ''))
   return folded
 }
@@ -156,7 +172,7 @@ export function analyze(text: string, locale: Locale, folds: HanFolds = {}, whol
       if (pairedScript.test(part)) {
         previous = null
         const script = foldScript(part, folds)
-        const word = /\p{Script=Hangul}/u.test(script) && script.length > 1 ? koreanStem(script) : script
+        const word = hangul.test(script) && script.length > 1 ? koreanStem(script) : script
         if (stops.has(word) || stops.has(script) || stops.has(toHiragana(part))) continue
         const split = pairs(word)
         if (split.length === 1) wholeWords?.add(word)

@@ -274,15 +274,34 @@ export class AskEngine {
     // A word the index lacks but the lexicon knows ("money back" for "refund") is carried by its concept.
     const carried = new Set([...concepts.values()].flat().filter((position) => !this.termIds.has(corrected[position]!)))
     const weighed = words.flatMap((term, position) => (carried.has(position) ? [] : [this.weighWord(term, whole.has(term))]))
+    // A word the index lacks may still be a lexicon phrase ("カカオT" for ride-hailing): its concept carries it.
+    // The phrase's other words the index lacks ("t") go with it.
+    const carriedForeign = new Set<string[]>()
+    const aloneConcepts = new Set<string>()
+    const carriedTerms = new Set<string>()
+    for (const { term, positions } of conceptMatches(analyzed, this.lexicon)) {
+      for (const split of foreign) {
+        const start = findSequence(analyzed, split)
+        if (start < 0 || !split.every((_, i) => positions.includes(start + i))) continue
+        carriedForeign.add(split)
+        aloneConcepts.add(term)
+        if (!concepts.has(term)) concepts.set(term, [])
+        for (const position of positions) if (!this.termIds.has(analyzed[position]!)) carriedTerms.add(analyzed[position]!)
+      }
+    }
     const conceptTerms = [...concepts.entries()].flatMap(([term, positions]) => {
       const id = this.termIds.get(term)
       if (id === undefined) return []
-      const alone = positions.some((position) => carried.has(position))
+      const alone = aloneConcepts.has(term) || positions.some((position) => carried.has(position))
       return [{ term, weight: this.idf(this.documentFrequency[id]!) * (alone ? 1 : conceptWeight), means: [{ id, factor: 1 }] }]
     })
-    const unknownWords = foreign.map((split) => ({ term: split.join(''), weight: this.maxIdf, means: [] }))
+    const unknownWords = foreign
+      .filter((split) => !carriedForeign.has(split))
+      .map((split) => ({ term: split.join(''), weight: this.maxIdf, means: [] }))
     const seen = new Set<string>()
-    return [...weighed, ...conceptTerms, ...unknownWords].filter(({ term }) => !seen.has(term) && seen.add(term))
+    return [...weighed.filter(({ term }) => !carriedTerms.has(term)), ...conceptTerms, ...unknownWords].filter(
+      ({ term }) => !seen.has(term) && seen.add(term),
+    )
   }
 
   /** Words run together ("howlong", "getarefund") as the index's words; any other word as it is. */

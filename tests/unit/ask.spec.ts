@@ -61,6 +61,19 @@ describe('the analyzer, the same at build time and in the browser', () => {
   test('Korean: particles and endings come off the word', () => {
     expect(analyze('환불은', 'ko')).toEqual(analyze('환불', 'ko'))
     expect(analyze('결제 취소했는데요', 'ko')).toEqual(['결제', '취소'])
+    // A second ending comes off only when two syllables stay: "필요해요" is not "필".
+    expect(analyze('영수증 필요해요', 'ko')).toEqual(analyze('영수증', 'ko'))
+  })
+
+  test('Korean: the misspellings everyone makes are read as the word meant', () => {
+    expect(analyze('결재가 안돼요', 'ko')).toEqual(analyze('결제가 안돼요', 'ko'))
+    expect(analyze('결제 취소 됬어요', 'ko')).toEqual(analyze('결제 취소 됐어요', 'ko'))
+    expect(analyze('결제가 않돼요', 'ko')).toEqual(analyze('결제가 안돼요', 'ko'))
+  })
+
+  test('English: a contraction is one word as users type it, not a stray letter', () => {
+    expect(analyze("the site didn't take me back", 'en')).toEqual(analyze('the site didnt take me back', 'en'))
+    expect(analyze("it's pending", 'en')).toEqual(analyze('pending', 'en'))
   })
 
   test('Thai: words stay whole with their marks, and a Thai question finds a Thai answer', () => {
@@ -84,6 +97,17 @@ describe('the analyzer, the same at build time and in the browser', () => {
     expect(swappedPair('dose', 'does')).toBe(true)
     expect(swappedPair('long', 'long')).toBe(false)
     expect(swappedPair('tell', 'till')).toBe(false)
+  })
+})
+
+describe('the payments lexicon and words the index lacks', () => {
+  test('a katakana name the Q&As never use is carried by its lexicon concept, not counted against the question', () => {
+    const engine = tiny('ja', [{ title: 'タクシーアプリで払えますか' }, { title: '海外のどこで使えますか' }])
+    const terms = engine.queryTerms('カカオTで払える？').map(({ term }) => term)
+    expect(terms).toContain('~rideHailing')
+    expect(terms).not.toContain('かかかお')
+    expect(terms).not.toContain('t')
+    expect(engine.rank('カカオTで払える？').map(({ doc }) => engine.docs[doc]!.slug)).toEqual(['d0'])
   })
 })
 
