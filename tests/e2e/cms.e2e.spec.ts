@@ -261,9 +261,16 @@ describe('the admin', () => {
     await publisher.close()
   })
 
-  test("a super-admin's dashboard has a section for every MPP", async () => {
+  test("the sign-in page is the Center's, and a super-admin's dashboard has a section for every MPP", async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    await page.goto(`${cmsUrl}/admin/login`)
+    // The Center's mark and name, not Payload's, on the sign-in page, in the tab's title and as its icon.
+    await expect.poll(() => page.getByRole('img', { name: 'Center' }).count()).toBe(1)
+    expect(await page.locator('.graphic-logo').count()).toBe(0)
+    expect(await page.title()).toMatch(/ · Center$/)
+    expect(await page.locator('link[rel="icon"]').first().getAttribute('href')).toMatch(/^data:image\/svg\+xml,/)
     await signIn(page, cmsUrl, 'admin@center.local', 'center-admin')
+    expect(await page.locator('.step-nav__home').getByRole('img', { name: 'Center' }).count()).toBe(1)
     const sections = page.locator('section.mpp-tenant')
     await expect.poll(() => sections.count()).toBe(4)
     expect(await sections.evaluateAll((all) => all.map((section) => section.getAttribute('data-tenant')))).toEqual([

@@ -15,6 +15,8 @@ import { TranslationStatus as TranslationStatus_91ddc8ccf9c02dac2fc99be8e6a08334
 import { AssignTenantFieldTrigger as AssignTenantFieldTrigger_1d0591e3cf4f332c83a86da13a0de59a } from '@payloadcms/plugin-multi-tenant/client'
 import { RewardStats as RewardStats_634240d99d2d21607aef4b275e5f1dd8 } from '../../../components/RewardStats'
 import { UnansweredQuestions as UnansweredQuestions_ea83e7e536ea210b6351ebadd3f2ff9a } from '../../../components/UnansweredQuestions'
+import { CenterIcon as CenterIcon_97223b59f442e95d2a069fb64840f28d } from '../../../components/CenterLogo'
+import { CenterLogo as CenterLogo_97223b59f442e95d2a069fb64840f28d } from '../../../components/CenterLogo'
 import { MppDashboard as MppDashboard_7526ff602423aa042caebbf3ee6faa27 } from '../../../components/MppDashboard'
 import { TenantSelector as TenantSelector_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
 import { TenantSelectionProvider as TenantSelectionProvider_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
@@ -40,6 +42,8 @@ export const importMap = {
   "@payloadcms/plugin-multi-tenant/client#AssignTenantFieldTrigger": AssignTenantFieldTrigger_1d0591e3cf4f332c83a86da13a0de59a,
   "/components/RewardStats#RewardStats": RewardStats_634240d99d2d21607aef4b275e5f1dd8,
   "/components/UnansweredQuestions#UnansweredQuestions": UnansweredQuestions_ea83e7e536ea210b6351ebadd3f2ff9a,
+  "/components/CenterLogo#CenterIcon": CenterIcon_97223b59f442e95d2a069fb64840f28d,
+  "/components/CenterLogo#CenterLogo": CenterLogo_97223b59f442e95d2a069fb64840f28d,
   "/components/MppDashboard#MppDashboard": MppDashboard_7526ff602423aa042caebbf3ee6faa27,
   "@payloadcms/plugin-multi-tenant/rsc#TenantSelector": TenantSelector_d6d5f193a167989e2ee7d14202901e62,
   "@payloadcms/plugin-multi-tenant/rsc#TenantSelectionProvider": TenantSelectionProvider_d6d5f193a167989e2ee7d14202901e62,
