@@ -22,7 +22,8 @@ export type HanFolds = Record<string, string>
 const pairedScript = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]/u
 const thaiScript = /\p{Script=Thai}/u
 const latinScript = /\p{Script=Latin}/u
-const latinApostrophe = /(?<=\p{Script=Latin})['’](?=\p{Script=Latin})/gu
+/** An apostrophe between two Latin letters (no lookbehind: older iOS webviews cannot parse one). */
+const latinApostrophe = /(\p{Script=Latin})['’](?=\p{Script=Latin})/gu
 const arabicScript = /\p{Script=Arabic}/u
 
 /** Arabic short vowels, Quranic marks and the tatweel: removed before the text is split, so a vowelled word stays one word. */
@@ -101,7 +102,7 @@ export function segmenter(locale: Locale): Intl.Segmenter {
 export function foldText(text: string): string {
   let folded = text.normalize('NFKC').toLowerCase().replace(controlChars, ' ')
   // "didn't" is "didnt", as users type it, not "didn" and a stray "t".
-  if (latinScript.test(folded)) folded = folded.replace(latinApostrophe, '')
+  if (latinScript.test(folded)) folded = folded.replace(latinApostrophe, '$1')
   if (hangul.test(folded)) folded = koreanMisspellings.reduce((out, [from, to]) => out.replace(from, to), folded)
   if (arabicScript.test(folded)) folded = arabicLetters.reduce((out, [from, to]) => out.replace(from, to), folded.replace(arabicMarks, ''))
   return folded

@@ -279,7 +279,7 @@ export class AskEngine {
     const carriedForeign = new Set<string[]>()
     const aloneConcepts = new Set<string>()
     const carriedTerms = new Set<string>()
-    for (const { term, positions } of conceptMatches(analyzed, this.lexicon)) {
+    for (const { term, positions } of foreign.length ? conceptMatches(analyzed, this.lexicon) : []) {
       for (const split of foreign) {
         const start = findSequence(analyzed, split)
         if (start < 0 || !split.every((_, i) => positions.includes(start + i))) continue

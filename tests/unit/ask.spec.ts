@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 
@@ -98,6 +99,12 @@ describe('the analyzer, the same at build time and in the browser', () => {
     expect(swappedPair('long', 'long')).toBe(false)
     expect(swappedPair('tell', 'till')).toBe(false)
   })
+})
+
+test('the analyzer and engine parse in older iOS webviews: no lookbehind in their regular expressions', () => {
+  const dir = join(import.meta.dirname, '..', '..', 'content', 'ask')
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.ts')))
+    expect(readFileSync(join(dir, file), 'utf8'), file).not.toMatch(/\(\?<[=!]/)
 })
 
 describe('the payments lexicon and words the index lacks', () => {
