@@ -255,6 +255,8 @@ const visits: Visit[] = [
   { tenant: 'hoshi', locale: 'ja' },
   { tenant: 'nakhla', locale: 'ar' },
   { tenant: 'lumopay', locale: 'zh-Hant', only: ['rewards', 'tutorial', 'rewards-claimed'] },
+  // Korean breaks between words, not syllables: its prose and tiles, and Japanese merchant names in Korean list rows.
+  { tenant: 'hoshi', locale: 'ko', only: ['home', 'question', 'bills', 'agreements'] },
   // Thai needs its own font and has no spaces between words: every screen once more.
   { tenant: 'chaba', locale: 'th' },
 ]
