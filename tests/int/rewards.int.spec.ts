@@ -191,6 +191,28 @@ describe('claiming a voucher', () => {
     expect(await vouchersOf(c.id)).toHaveLength(1)
   })
 
+  test('after the last voucher, claims at once are each recorded once as sold out, retries with one key included', async () => {
+    const c = await campaign(1)
+    const first = await newUser('new-first-of-one')
+    await first.watch(c.slug)
+    expect((await call(api.claim, { token: first.token, campaign: c.slug, key: key(), ip: first.ip })).status).toBe(201)
+    const late = await Promise.all(Array.from({ length: 30 }, (_, i) => newUser(`new-late-${i}`)))
+    await Promise.all(late.map((u) => u.watch(c.slug)))
+    // The first refusal finds the budget spent; the rest come at once, one key 10 times (a retrying client).
+    expect((await call(api.claim, { token: late[0]!.token, campaign: c.slug, key: key(), ip: late[0]!.ip })).body.code).toBe('sold-out')
+    const retried = key()
+    const answers = await Promise.all([
+      ...late.slice(1).map((u) => call(api.claim, { token: u.token, campaign: c.slug, key: key(), ip: u.ip })),
+      ...Array.from({ length: 10 }, () => call(api.claim, { token: late[1]!.token, campaign: c.slug, key: retried, ip: late[1]!.ip })),
+    ])
+    expect(answers.map((a) => `${a.status} ${a.body.code}`)).toEqual(Array.from({ length: 39 }, () => '409 sold-out'))
+    const { docs } = await payload.find({ collection: 'reward-claims', where: { campaign: { equals: c.id } }, limit: 100, depth: 0 })
+    expect(docs.filter((row) => row.outcome === 'sold-out')).toHaveLength(1 + 29 + 1)
+    expect(docs.filter((row) => row.key.endsWith(retried))).toHaveLength(1)
+    expect(docs.every((row) => row.status === (row.outcome === 'issued' ? 201 : 409))).toBe(true)
+    expect(await vouchersOf(c.id)).toHaveLength(1)
+  })
+
   test('500 users racing for a budget of 100 get exactly 100 vouchers, and the rest hear it is sold out', async () => {
     const c = await campaign(100)
     const users = await Promise.all(Array.from({ length: 500 }, (_, i) => newUser(`new-racer-${i}`)))
