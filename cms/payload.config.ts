@@ -21,6 +21,7 @@ import { TutorialProgress } from './collections/TutorialProgress'
 import { Users } from './collections/Users'
 import { Vouchers } from './collections/Vouchers'
 import { WebhookDeliveries } from './collections/WebhookDeliveries'
+import { markDataUrl } from './components/centerMark'
 import { databaseAdapter } from './database'
 import { health, ready } from './endpoints/health'
 import { payloadSecret, rootDir } from './env'
@@ -43,11 +44,6 @@ import { mediaStorage } from './storage'
 
 const cmsDir = join(rootDir, 'cms')
 
-/** The admin's favicon: the Center's mark (cms/components/CenterLogo.tsx) as a data URL, so no file is served for it. */
-const centerIcon = `data:image/svg+xml,${encodeURIComponent(
-  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="8" fill="#1f4f8f"/><path d="M9 10.5h14a2 2 0 0 1 2 2v7a2 2 0 0 1-2 2h-7l-4.5 3.5v-3.5H9a2 2 0 0 1-2-2v-7a2 2 0 0 1 2-2Z" fill="#fff"/></svg>',
-)}`
-
 export default buildConfig({
   admin: {
     user: Users.slug,
@@ -56,7 +52,7 @@ export default buildConfig({
       beforeDashboard: ['/components/MppDashboard#MppDashboard'],
       graphics: { Logo: '/components/CenterLogo#CenterLogo', Icon: '/components/CenterLogo#CenterIcon' },
     },
-    meta: { titleSuffix: ' · Center', icons: [{ rel: 'icon', type: 'image/svg+xml', url: centerIcon }] },
+    meta: { titleSuffix: ' · Center', icons: [{ rel: 'icon', type: 'image/svg+xml', url: markDataUrl }] },
     importMap: { baseDir: cmsDir, importMapFile: join(cmsDir, 'app', '(payload)', 'admin', 'importMap.js') },
   },
   collections: [
