@@ -7,13 +7,17 @@ import { defineConfig } from 'astro/config'
 // its assets sit under /<tenant>/ beside its pages, and CENTER_OUT_DIR is the new build folder.
 const tenant = process.env.CENTER_TENANT
 
-/** The `client:typing` and `client:choice` directives: islands that wait for the user's first keystroke or click. */
+/**
+ * The `client:typing` and `client:choice` directives: islands that wait for the user's first keystroke
+ * or click; `client:answered`: the results page's island, which waits for the page's own first answer.
+ */
 const typingDirective = {
   name: 'center-typing-directive',
   hooks: {
     'astro:config:setup': ({ addClientDirective }) => {
       addClientDirective({ name: 'typing', entrypoint: fileURLToPath(new URL('./site/src/directives/typing.ts', import.meta.url)) })
       addClientDirective({ name: 'choice', entrypoint: fileURLToPath(new URL('./site/src/directives/choice.ts', import.meta.url)) })
+      addClientDirective({ name: 'answered', entrypoint: fileURLToPath(new URL('./site/src/directives/answered.ts', import.meta.url)) })
     },
   },
 }

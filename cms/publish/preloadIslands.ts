@@ -3,6 +3,8 @@ import { join, posix } from 'node:path'
 
 /** An island Astro hydrates as soon as the page loads (`client:load`): its component and renderer modules. */
 const eagerIsland = /<astro-island\b[^>]*\bclient="load"[^>]*>/g
+/** A page's own module script (`<script type="module" src>`), which runs as soon as the page is parsed. */
+const moduleScript = /<script\b[^>]*\btype="module"[^>]*>/g
 const attribute = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]+)"`).exec(tag)?.[1]
 
 /** A built module's static imports (`import … from "./x.js"`, `import "./x.js"`); dynamic `import("…")` loads later, by choice. */
@@ -18,21 +20,24 @@ function moduleGraph(outDir: string, entry: string, seen = new Set<string>()): S
   return seen
 }
 
-/** The modules a page's eager islands need before they can render, in the order they are found. */
+/** The modules a page's eager islands and its own module scripts need before they can run, in the order they are found. */
 export function eagerModules(outDir: string, html: string): string[] {
   const modules = new Set<string>()
-  for (const [tag] of html.matchAll(eagerIsland))
-    for (const url of [attribute(tag, 'renderer-url'), attribute(tag, 'component-url')])
-      if (url?.startsWith('/')) for (const module of moduleGraph(outDir, url)) modules.add(module)
+  const entries = [
+    ...[...html.matchAll(eagerIsland)].flatMap(([tag]) => [attribute(tag, 'renderer-url'), attribute(tag, 'component-url')]),
+    ...[...html.matchAll(moduleScript)].map(([tag]) => attribute(tag, 'src')),
+  ]
+  for (const url of entries) if (url?.startsWith('/')) for (const module of moduleGraph(outDir, url)) modules.add(module)
   return [...modules]
 }
 
 /**
  * Adds `<link rel="modulepreload">` to the head of every page with an island that hydrates at
- * load, for its modules and everything they import. Astro's island script discovers them one
- * import at a time (component, then its imports, then theirs), so on a slow phone link each
- * level cost a round trip before the island could render; preloaded, they load together with
- * the page. Pages whose islands wait (for idle time, or for the first keystroke) are left as they are.
+ * load, or a module script of its own (the results page's first answer), for those modules and
+ * everything they import. The browser discovers them one import at a time (component, then its
+ * imports, then theirs), so on a slow phone link each level cost a round trip before the island
+ * or script could run; preloaded, they load together with the page. Pages whose islands wait (for
+ * idle time, for the first keystroke, for the results page's first answer) are left as they are.
  * Answers how many pages it changed.
  */
 export function preloadEagerIslands(outDir: string): number {

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein'
-import Fuse from 'fuse.js'
+import Fuse from 'fuse.js/basic'
 
 import type { Locale } from '../schema'
 import { analyze, cleanQuery, isPaired, segmenter, type HanFolds } from './analyze'
@@ -18,24 +18,26 @@ export type IndexSource = AskDoc & { phrasings: string[]; keywords: string[]; bo
 /**
  * The index one MPP and locale ship (search.json), built at build time: the vocabulary, one
  * posting list per term (entries are `docDelta * 4 + field`, documents ascending, so lists stay
- * small numbers), each field's length per document, the Chinese folds and the lexicon groups the
- * question is analyzed with. The browser only decodes it.
+ * small numbers), each field's length per document, the Chinese folds and the lexicon concepts
+ * the question is matched with, their phrases already analyzed (so the browser does not segment
+ * a few hundred phrases before its first answer). The browser only decodes it.
  */
 export type AskIndex = {
-  version: 2
+  version: 3
   locale: Locale
   docs: AskDoc[]
   terms: string[]
   postings: number[][]
   lengths: number[][]
   folds: HanFolds
-  lexicon: LexiconGroup[]
+  lexicon: CompiledLexicon
 }
 
 /** A term that stands for a lexicon concept: added wherever one of its phrases occurs. */
 const conceptTerm = (concept: string) => `~${concept}`
 const isConcept = (term: string) => term.startsWith('~')
 
+/** Lexicon concepts as the index carries them: the concept's term and each phrase's analyzed terms. */
 type CompiledLexicon = { term: string; sequences: string[][] }[]
 
 function compileLexicon(lexicon: LexiconGroup[], locale: Locale, folds: HanFolds): CompiledLexicon {
@@ -116,7 +118,7 @@ export function buildAskIndex(sources: IndexSource[], locale: Locale, folds: Han
     return entries
   })
   const docs = sources.map(({ kind, slug, url, title }) => ({ kind, slug, url, title }))
-  return { version: 2, locale, docs, terms, postings, lengths, folds, lexicon }
+  return { version: 3, locale, docs, terms, postings, lengths, folds, lexicon: compiled }
 }
 
 /** How each field weighs in ranking and in coverage, and how much its length dampens it (BM25F). */
@@ -190,7 +192,7 @@ export class AskEngine {
       list.push(term)
       this.byLength.set(term.length, list)
     }
-    this.lexicon = compileLexicon(index.lexicon, index.locale, index.folds)
+    this.lexicon = index.lexicon
     this.maxIdf = this.idf(0)
   }
 

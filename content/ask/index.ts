@@ -1,7 +1,7 @@
 import { cleanQuery } from './analyze'
 import { AskEngine, defaultTuning, type AskIndex, type AskTuning } from './engine'
 
-export { analyze, cleanQuery, maxQueryLength } from './analyze'
+export { analyze, cleanQuery, maxQueryLength, segmenter } from './analyze'
 export {
   AskEngine,
   buildAskIndex,

@@ -183,6 +183,37 @@ describe.each(visits)('the Center of $tenant in $locale', ({ tenant: slug, local
     await page.close()
   })
 
+  test('the results page shows its answer before React arrives, and the island then shows it once, with the vote', async () => {
+    const page = await browser.newPage()
+    const errors: string[] = []
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()))
+    // React's renderer is held back until the answer is on the screen.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route(/\/_astro\/client\.[^/]+\.js$/, async (route) => {
+      await held
+      await route.continue()
+    })
+    const qa = snapshot.qas.find((item) => item.slug === finds)!
+    const question = localize(qa.question, locale, tenant).text
+    await page.goto(`${siteUrl}${centerPath(slug, locale, 'search')}?q=${encodeURIComponent(question)}`)
+    const title = page.locator('#ask-answer-title a')
+    await expect.poll(() => title.getAttribute('href')).toBe(centerPath(slug, locale, 'qas', qa.category, qa.slug))
+    expect(await title.textContent()).toBe(question)
+    expect(await page.getByLabel(translator(locale)('ask.label')).inputValue()).toBe(question)
+    const answer = await page.locator('.ask-answer .ask-text').innerText()
+    expect(answer.length).toBeGreaterThan(20)
+    expect(await page.locator('.ask-vote').count()).toBe(0)
+
+    release()
+    await expect.poll(() => page.locator('.ask-vote button').count()).toBe(2)
+    expect(await page.locator('.ask-answer').count()).toBe(1)
+    expect(await page.locator('.ask-answer .ask-text').innerText()).toBe(answer)
+    expect(await title.getAttribute('href')).toBe(centerPath(slug, locale, 'qas', qa.category, qa.slug))
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
   test('without scripts the results page still lists every guide and Q&A', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false })
     const page = await context.newPage()

@@ -21,15 +21,18 @@ beforeAll(() => {
   writeFileSync(join(astro, 'engine.js'), 'export const a=1')
   writeFileSync(join(astro, 'runtime.js'), 'export const r=1')
   writeFileSync(join(astro, 'Markdown.js'), 'export default 1')
+  writeFileSync(join(astro, 'firstAnswer.js'), 'import{l}from"./askBox.js";')
+  writeFileSync(join(astro, 'askBox.js'), 'import{a}from"./engine.js";export const l=1')
   for (const [path, body] of [
     ['search', island('load')],
+    ['results', `${island('answered')}<script type="module" src="/lumopay/_astro/firstAnswer.js"></script>`],
     ['bills', island('idle')],
     ['guides', '<p>No island</p>'],
   ] as const) {
     mkdirSync(join(dir, 'lumopay', 'en', path), { recursive: true })
     writeFileSync(join(dir, 'lumopay', 'en', path, 'index.html'), page(body))
   }
-  expect(preloadEagerIslands(dir)).toBe(1)
+  expect(preloadEagerIslands(dir)).toBe(2)
 })
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -39,6 +42,12 @@ describe('preloading the modules of islands that hydrate at load', () => {
     const head = read('lumopay', 'en', 'search', 'index.html').split('</head>')[0]!
     const preloaded = [...head.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map(([, href]) => href)
     expect(preloaded.sort()).toEqual(['AskBox', 'client', 'engine', 'react', 'runtime'].map((name) => `/lumopay/_astro/${name}.js`).sort())
+  })
+
+  test("a page's own module script and what it imports are preloaded, and its waiting island is not", () => {
+    const head = read('lumopay', 'en', 'results', 'index.html').split('</head>')[0]!
+    const preloaded = [...head.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map(([, href]) => href)
+    expect(preloaded.sort()).toEqual(['askBox', 'engine', 'firstAnswer'].map((name) => `/lumopay/_astro/${name}.js`).sort())
   })
 
   test('a module imported only when needed (import()) is not preloaded', () => {

@@ -1,9 +1,12 @@
-import { useEffect, useRef, useState, type SubmitEvent } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState, type SubmitEvent } from 'react'
+import { createPortal } from 'react-dom'
 
-import { AskEngine, asker, searcher, type AskCandidate, type AskIndex, type AskResult, type SearchHit } from '../../../content/ask'
+import type { AskCandidate, AskResult, SearchHit } from '../../../content/ask'
 import type { Locale } from '../../../content/schema'
 import { translate } from '../i18n/format'
+import { loadBox, type Box } from '../lib/askBox'
 import { feedbackFor, sendFeedback } from '../lib/feedback'
+import { resultsReplyId } from '../lib/resultsPage'
 import { SupportContact } from './parts/SupportContact'
 
 type Props = {
@@ -14,7 +17,10 @@ type Props = {
   answersUrl: string
   /** The results page: where Enter goes, with ?q=, and where the box is prefilled from ?q=. */
   searchUrl: string
-  /** Whether this box is the results page's own (it then reads ?q= and keeps the address in step). */
+  /**
+   * Whether this box is the results page's own: it then reads ?q=, keeps the address in step, and
+   * replies in the page's reply area, where the page drew its first answer before the island loaded.
+   */
   resultsPage?: boolean
   /** The Center API, for feedback; absent when the site is built without a CMS, and then nothing is sent. */
   apiUrl?: string
@@ -22,25 +28,11 @@ type Props = {
   strings: Record<string, string>
 }
 
-type Box = { ask: (query: string) => AskResult; search: (query: string) => SearchHit[]; answers: Record<string, string> }
 type Reply = { query: string; result: AskResult; hits: SearchHit[] }
 type State = { status: 'idle' | 'loading' | 'failed' } | ({ status: 'done' } & Reply)
 
 /** How long the user must stop typing before the question counts as asked (and is reported). */
 const settleMs = 1500
-
-/** Loads the index and the answers once, on the first keystroke; the engine only decodes them. */
-async function loadBox(indexUrl: string, answersUrl: string): Promise<Box> {
-  const [index, answers] = await Promise.all(
-    [indexUrl, answersUrl].map(async (url) => {
-      const response = await fetch(url)
-      if (!response.ok) throw new Error(`${url} answered ${response.status}`)
-      return response.json() as Promise<unknown>
-    }),
-  )
-  const engine = new AskEngine(index as AskIndex)
-  return { ask: asker(engine), search: searcher(engine), answers: answers as Record<string, string> }
-}
 
 /** A title with the words the question matched marked. */
 const Marked = ({ hit }: { hit: SearchHit }) => (
@@ -62,15 +54,30 @@ export default function AskBox({ tenant, locale, indexUrl, answersUrl, searchUrl
   const [query, setQuery] = useState('')
   const [state, setState] = useState<State>({ status: 'idle' })
   const [vote, setVote] = useState<'helpful' | 'unhelpful' | null>(null)
+  // The results page's reply area, and whether it still holds the answer the page drew before the island loaded.
+  const [replyArea, setReplyArea] = useState<HTMLElement | null>(null)
+  const [drawn, setDrawn] = useState(false)
 
   useEffect(() => {
-    // The results page starts from its address; elsewhere the first keystrokes land before hydration.
+    // The results page starts from its address (the page has put it in the field, unless the user
+    // typed first); elsewhere the first keystrokes land before hydration.
     const asked = resultsPage ? new URL(location.href).searchParams.get('q') : null
-    if (asked && input.current) input.current.value = asked
+    if (asked && input.current && !input.current.value) input.current.value = asked
     // The box that sent the user here has reported the question already.
     if (asked) prefilled.current = asked
     if (input.current?.value) setQuery(input.current.value)
+    if (!resultsPage) return
+    const area = document.getElementById(resultsReplyId)
+    setReplyArea(area)
+    setDrawn(Boolean(area?.querySelector(':scope > [data-first]')))
   }, [resultsPage])
+
+  // Once the island has its own reply, the page's first drawing of it goes, before the browser paints.
+  useLayoutEffect(() => {
+    if (!replyArea || !drawn || state.status === 'idle' || state.status === 'loading') return
+    replyArea.querySelectorAll(':scope > [data-first]').forEach((node) => node.remove())
+    setDrawn(false)
+  }, [replyArea, drawn, state.status])
 
   useEffect(() => {
     if (!query.trim()) return setState({ status: 'idle' })
@@ -151,6 +158,77 @@ export default function AskBox({ tenant, locale, indexUrl, answersUrl, searchUrl
   const shown = new Set(done ? [done.result.match, ...done.result.alternatives.map((a) => a.match)] : [])
   const more = done ? done.hits.filter((hit) => !(hit.kind === 'qa' && shown.has(hit.slug))) : []
 
+  const reply = (
+    <>
+      {state.status === 'loading' && !drawn && <p className="ask-status">{t('ask.loading')}</p>}
+      {state.status === 'failed' && <p className="ask-status">{t('ask.failed')}</p>}
+      {done && !done.result.match && done.result.alternatives.length > 0 && (
+        <div className="ask-unsure">
+          <p>{t('ask.suggestions')}</p>
+          {candidates(done.result.alternatives)}
+        </div>
+      )}
+      {done && !done.result.match && done.result.alternatives.length === 0 && (
+        <div className="ask-unsure">
+          <p>{t('ask.unsure')}</p>
+          {support}
+        </div>
+      )}
+      {done?.result.match && (
+        <article className="ask-answer" aria-labelledby="ask-answer-title">
+          <p className="ask-kicker">{t('ask.answer')}</p>
+          <h3 id="ask-answer-title">
+            <a href={done.result.url}>{done.result.question}</a>
+          </h3>
+          {/* answers.json holds the Q&A pages' own HTML, rendered at build time from sanitized Markdown. */}
+          <div className="ask-text" dangerouslySetInnerHTML={{ __html: answers.current[done.result.match] ?? '' }} />
+          {done.result.alternatives.length > 0 && (
+            <div className="ask-alternatives">
+              <p>{t('ask.alternatives')}</p>
+              {candidates(done.result.alternatives)}
+            </div>
+          )}
+          <div className="ask-vote">
+            {vote === null ? (
+              <>
+                <p id="ask-vote-question">{t('ask.vote.question')}</p>
+                <div role="group" aria-labelledby="ask-vote-question">
+                  <button type="button" className="secondary" onClick={() => sendVote('helpful')}>
+                    {t('ask.vote.yes')}
+                  </button>
+                  <button type="button" className="secondary" onClick={() => sendVote('unhelpful')}>
+                    {t('ask.vote.no')}
+                  </button>
+                </div>
+              </>
+            ) : (
+              <>
+                <p>{t('ask.vote.thanks')}</p>
+                {vote === 'unhelpful' && support}
+              </>
+            )}
+          </div>
+        </article>
+      )}
+      {more.length > 0 && (
+        <div className="ask-more">
+          <p>
+            {done?.result.match || done?.result.alternatives.length ? t('ask.more') : t('search.results', { count: String(more.length) })}
+          </p>
+          <ul className="ask-list search-results">
+            {more.map((hit) => (
+              <li key={hit.url}>
+                <a href={hit.url}>
+                  <span className="search-kind">{t(`search.kind.${hit.kind}`)}</span> <Marked hit={hit} />
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  )
+
   return (
     <form role="search" className="ask" action={searchUrl} method="get" onSubmit={submit}>
       <label htmlFor="ask-query">{t('ask.label')}</label>
@@ -171,74 +249,13 @@ export default function AskBox({ tenant, locale, indexUrl, answersUrl, searchUrl
         />
         <button type="submit">{t('search.submit')}</button>
       </div>
-      <div className="ask-reply" role="status" aria-live="polite">
-        {state.status === 'loading' && <p className="ask-status">{t('ask.loading')}</p>}
-        {state.status === 'failed' && <p className="ask-status">{t('ask.failed')}</p>}
-        {done && !done.result.match && done.result.alternatives.length > 0 && (
-          <div className="ask-unsure">
-            <p>{t('ask.suggestions')}</p>
-            {candidates(done.result.alternatives)}
-          </div>
-        )}
-        {done && !done.result.match && done.result.alternatives.length === 0 && (
-          <div className="ask-unsure">
-            <p>{t('ask.unsure')}</p>
-            {support}
-          </div>
-        )}
-        {done?.result.match && (
-          <article className="ask-answer" aria-labelledby="ask-answer-title">
-            <p className="ask-kicker">{t('ask.answer')}</p>
-            <h3 id="ask-answer-title">
-              <a href={done.result.url}>{done.result.question}</a>
-            </h3>
-            {/* answers.json holds the Q&A pages' own HTML, rendered at build time from sanitized Markdown. */}
-            <div className="ask-text" dangerouslySetInnerHTML={{ __html: answers.current[done.result.match] ?? '' }} />
-            {done.result.alternatives.length > 0 && (
-              <div className="ask-alternatives">
-                <p>{t('ask.alternatives')}</p>
-                {candidates(done.result.alternatives)}
-              </div>
-            )}
-            <div className="ask-vote">
-              {vote === null ? (
-                <>
-                  <p id="ask-vote-question">{t('ask.vote.question')}</p>
-                  <div role="group" aria-labelledby="ask-vote-question">
-                    <button type="button" className="secondary" onClick={() => sendVote('helpful')}>
-                      {t('ask.vote.yes')}
-                    </button>
-                    <button type="button" className="secondary" onClick={() => sendVote('unhelpful')}>
-                      {t('ask.vote.no')}
-                    </button>
-                  </div>
-                </>
-              ) : (
-                <>
-                  <p>{t('ask.vote.thanks')}</p>
-                  {vote === 'unhelpful' && support}
-                </>
-              )}
-            </div>
-          </article>
-        )}
-        {more.length > 0 && (
-          <div className="ask-more">
-            <p>
-              {done?.result.match || done?.result.alternatives.length ? t('ask.more') : t('search.results', { count: String(more.length) })}
-            </p>
-            <ul className="ask-list search-results">
-              {more.map((hit) => (
-                <li key={hit.url}>
-                  <a href={hit.url}>
-                    <span className="search-kind">{t(`search.kind.${hit.kind}`)}</span> <Marked hit={hit} />
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-      </div>
+      {resultsPage ? (
+        replyArea && createPortal(reply, replyArea)
+      ) : (
+        <div className="ask-reply" role="status" aria-live="polite">
+          {reply}
+        </div>
+      )}
     </form>
   )
 }
