@@ -177,9 +177,9 @@ export default function AskBox({ tenant, locale, indexUrl, answersUrl, searchUrl
       {done?.result.match && (
         <article className="ask-answer" aria-labelledby="ask-answer-title">
           <p className="ask-kicker">{t('ask.answer')}</p>
-          <h3 id="ask-answer-title">
+          <h2 id="ask-answer-title">
             <a href={done.result.url}>{done.result.question}</a>
-          </h3>
+          </h2>
           {/* answers.json holds the Q&A pages' own HTML, rendered at build time from sanitized Markdown. */}
           <div className="ask-text" dangerouslySetInnerHTML={{ __html: answers.current[done.result.match] ?? '' }} />
           {done.result.alternatives.length > 0 && (

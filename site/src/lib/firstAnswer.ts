@@ -29,7 +29,7 @@ function draw(result: AskResult, answers: Record<string, string>, strings: Strin
       'article',
       { class: 'ask-answer', 'aria-labelledby': 'ask-answer-title', 'data-first': '' },
       element('p', { class: 'ask-kicker' }, strings['ask.answer']),
-      element('h3', { id: 'ask-answer-title' }, element('a', { href: result.url ?? '' }, result.question ?? '')),
+      element('h2', { id: 'ask-answer-title' }, element('a', { href: result.url ?? '' }, result.question ?? '')),
       text,
     )
   }
