@@ -12,7 +12,7 @@ import { startSandbox } from '../../mpp/sandbox/server'
 import { issueToken } from '../../mpp/sandbox/tokens'
 import { cmsDir, ensureAdminBuilt, nextBin } from '../lib/admin'
 import { freePort } from '../lib/ports'
-import { waitForHttp } from '../lib/start'
+import { cmsKeepAliveMs, waitForHttp } from '../lib/start'
 import { latency, type Latency } from './stats'
 
 /** One load scenario's figures: every response's time is kept, so the percentiles are exact. */
@@ -287,7 +287,7 @@ async function measureClaims(payload: Payload, origin: string, tenant: Tenant, l
 async function serveCms(env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<{ origin: string; server: ChildProcess }> {
   await ensureAdminBuilt(env, log)
   const port = await freePort()
-  const server = spawn(process.execPath, [nextBin, 'start', '--port', String(port)], {
+  const server = spawn(process.execPath, [nextBin, 'start', '--port', String(port), '--keepAliveTimeout', String(cmsKeepAliveMs)], {
     cwd: cmsDir,
     env,
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -1,8 +1,10 @@
+import { Agent, request as httpRequest } from 'node:http'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 
 import { fieldLabels } from '../../cms/i18n/fieldLabels'
+import { cmsKeepAliveMs } from '../../scripts/lib/start'
 import { launchBrowser, signIn } from '../helpers/browser'
 import { rootDir } from '../helpers/center'
 
@@ -120,4 +122,28 @@ describe('the running Center', () => {
     expect(scripts).toEqual([])
     await page.close()
   })
+
+  test("the CMS keeps a client's idle connection open past Node's 5 s default, so the client's next request goes on the same connection", async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+    const get = () =>
+      new Promise<{ status: number; keepAlive: string; port: number }>((resolve, reject) => {
+        const call = httpRequest(`${cmsUrl}/api/ready`, { agent }, (response) => {
+          const port = response.socket.localPort ?? 0
+          const keepAlive = String(response.headers['keep-alive'])
+          response.resume()
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, keepAlive, port }))
+        })
+        call.on('error', reject)
+        call.end()
+      })
+    const first = await get()
+    expect(first.status).toBe(200)
+    // The server says how long it keeps the connection (clients and proxies close theirs sooner).
+    expect(first.keepAlive).toBe(`timeout=${cmsKeepAliveMs / 1000}`)
+    await new Promise((resolve) => setTimeout(resolve, 6000))
+    const second = await get()
+    agent.destroy()
+    expect(second.status).toBe(200)
+    expect(second.port).toBe(first.port)
+  }, 20_000)
 })
