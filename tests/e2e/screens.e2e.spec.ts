@@ -132,7 +132,8 @@ function allScreens(tenant: string, locale: Locale): Screen[] {
       open: async (page) => {
         const words = snapshot.qas[0]!.question[locale] ?? snapshot.qas[0]!.question[snapshot.tenant.defaultLocale]!
         await go(page, `${path('search')}?q=${encodeURIComponent(words)}`)
-        await seen(page, '.answer, .results li, [role="status"]')
+        // The page draws the answer itself; the vote appears once the island has taken it over.
+        await seen(page, '.ask-answer .ask-vote button')
       },
     },
     {
