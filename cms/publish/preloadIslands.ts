@@ -36,8 +36,8 @@ export function eagerModules(outDir: string, html: string): string[] {
  * load, or a module script of its own (the results page's first answer), for those modules and
  * everything they import. The browser discovers them one import at a time (component, then its
  * imports, then theirs), so on a slow phone link each level cost a round trip before the island
- * or script could run; preloaded, they load together with the page. Pages whose islands wait (for
- * idle time, for the first keystroke, for the results page's first answer) are left as they are.
+ * or script could run; preloaded, they load together with the page. Islands that wait (for idle
+ * time, for the first keystroke, for the results page's first answer) get none.
  * Answers how many pages it changed.
  */
 export function preloadEagerIslands(outDir: string): number {

@@ -174,6 +174,8 @@ export class AskEngine {
   private readonly maxIdf: number
 
   constructor(index: AskIndex) {
+    // An index from another build (a cached search.json of the version before) fails here, where the box shows its failure state.
+    if (index.version !== 3) throw new Error(`This ask index is version ${String(index.version)}; this engine reads version 3`)
     this.index = index
     this.docs = index.docs
     this.locale = index.locale

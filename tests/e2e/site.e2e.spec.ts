@@ -204,12 +204,18 @@ describe.each(visits)('the Center of $tenant in $locale', ({ tenant: slug, local
     const answer = await page.locator('.ask-answer .ask-text').innerText()
     expect(answer.length).toBeGreaterThan(20)
     expect(await page.locator('.ask-vote').count()).toBe(0)
+    // Busy until the island has drawn its own copy, so a screen reader announces the answer once.
+    expect(await page.locator('#ask-reply').getAttribute('aria-busy')).toBe('true')
+    await title.focus()
 
     release()
     await expect.poll(() => page.locator('.ask-vote button').count()).toBe(2)
     expect(await page.locator('.ask-answer').count()).toBe(1)
     expect(await page.locator('.ask-answer .ask-text').innerText()).toBe(answer)
     expect(await title.getAttribute('href')).toBe(centerPath(slug, locale, 'qas', qa.category, qa.slug))
+    expect(await page.locator('#ask-reply').getAttribute('aria-busy')).toBeNull()
+    // The keyboard user's place is kept: the focus is on the same link in the island's copy.
+    expect(await title.evaluate((link) => link === document.activeElement)).toBe(true)
     expect(errors).toEqual([])
     await page.close()
   })

@@ -72,12 +72,19 @@ export default function AskBox({ tenant, locale, indexUrl, answersUrl, searchUrl
     setDrawn(Boolean(area?.querySelector(':scope > [data-first]')))
   }, [resultsPage])
 
-  // Once the island has its own reply, the page's first drawing of it goes, before the browser paints.
+  // Once the island has its own reply, the page's first drawing of it goes, before the browser paints;
+  // focus on a link there moves to the same link in the island's reply, and the reply area, kept busy
+  // since the first drawing, is announced once, now.
   useLayoutEffect(() => {
-    if (!replyArea || !drawn || state.status === 'idle' || state.status === 'loading') return
-    replyArea.querySelectorAll(':scope > [data-first]').forEach((node) => node.remove())
+    if (!replyArea || state.status === 'idle' || state.status === 'loading') return
+    const painted = [...replyArea.querySelectorAll<HTMLElement>(':scope > [data-first]')]
+    const focused = painted.some((node) => node.contains(document.activeElement)) ? document.activeElement?.getAttribute('href') : null
+    painted.forEach((node) => node.remove())
+    if (focused)
+      [...replyArea.querySelectorAll<HTMLAnchorElement>('a[href]')].find((link) => link.getAttribute('href') === focused)?.focus()
+    replyArea.removeAttribute('aria-busy')
     setDrawn(false)
-  }, [replyArea, drawn, state.status])
+  }, [replyArea, state.status])
 
   useEffect(() => {
     if (!query.trim()) return setState({ status: 'idle' })

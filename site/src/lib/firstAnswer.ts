@@ -3,7 +3,7 @@ import type { Locale } from '../../../content/schema'
 import { loadBox } from './askBox'
 import { firstAnswerEvent, firstAnswerFlag, resultsReplyId } from './resultsPage'
 
-type Strings = Record<'ask.answer' | 'ask.suggestions' | 'ask.unsure', string>
+type Strings = Record<'ask.answer' | 'ask.suggestions' | 'ask.unsure' | 'ask.loading', string>
 
 const element = (tag: string, attributes: Record<string, string>, ...children: (Node | string)[]) => {
   const node = document.createElement(tag)
@@ -55,14 +55,19 @@ export async function drawFirstAnswer(): Promise<void> {
     const field = document.getElementById('ask-query')
     if (field instanceof HTMLInputElement && !field.value) field.value = query
     const { indexUrl = '', answersUrl = '', strings = '{}' } = reply.dataset
+    const text = JSON.parse(strings) as Strings
+    // Busy until the island has drawn its own reply (AskBox.tsx), so a screen reader announces the answer once.
+    reply.setAttribute('aria-busy', 'true')
+    reply.replaceChildren(element('p', { class: 'ask-status', 'data-first': '' }, text['ask.loading']))
     const loading = loadBox(indexUrl, answersUrl)
     // A word segmenter loads its dictionaries (Thai, Chinese, Japanese) on first use, tens of
     // milliseconds on a phone: that happens while the index downloads, not after.
     Array.from(segmenter(document.documentElement.lang as Locale).segment(query))
     const box = await loading
     // The user may have typed meanwhile and woken the island, which then draws its own reply.
-    if (reply.childElementCount === 0 && field instanceof HTMLInputElement && field.value === query)
-      reply.replaceChildren(draw(box.ask(query), box.answers, JSON.parse(strings) as Strings))
+    const onlyOurs = [...reply.children].every((node) => node.hasAttribute('data-first'))
+    if (onlyOurs && field instanceof HTMLInputElement && field.value === query)
+      reply.replaceChildren(draw(box.ask(query), box.answers, text))
   } catch {
     // The island loads next, asks again and shows its own failure state.
   } finally {
