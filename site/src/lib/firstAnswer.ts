@@ -71,10 +71,10 @@ export async function drawFirstAnswer(): Promise<void> {
   } catch {
     // The island loads next, asks again and shows its own failure state.
   } finally {
-    // After the frame that shows the answer (a task after the next animation frame), so that
-    // React's download and start-up never hold that frame back.
+    // After the frame that shows the answer has been drawn (the second animation frame from now), so
+    // that React's download and start-up never hold that frame back.
     requestAnimationFrame(() =>
-      setTimeout(() => {
+      requestAnimationFrame(() => {
         document.documentElement.setAttribute(firstAnswerFlag, '')
         dispatchEvent(new Event(firstAnswerEvent))
       }),
