@@ -66,6 +66,10 @@ export async function allocateVoucher(
       const voucher = await payload.create({
         collection: 'vouchers',
         depth: 0,
+        // One INSERT, made safe by the unique indexes, needs no transaction: on SQLite each
+        // transaction opens a fresh libsql connection that parses the schema again (a bench run
+        // went from 58 to 74 claims/s and p50 2.7 to 1.4 s without it).
+        disableTransaction: true,
         data: {
           tenant: idOf(campaign.tenant) as number,
           campaign: campaign.id,
@@ -157,6 +161,8 @@ export async function recordClaim(
     await payload.create({
       collection: 'reward-claims',
       depth: 0,
+      // One INSERT; the unique key decides a race (see allocateVoucher).
+      disableTransaction: true,
       data: {
         key: claim.key,
         tenant: idOf(claim.campaign.tenant) as number,
