@@ -35,7 +35,8 @@ export async function waitForHttp(url: string, child: ChildProcess, seconds = 12
  * longer than the 60 s idle timeout of common load balancers, so the proxy or client always closes
  * first. With Node's 5 s default, 186 to 309 of about 4,700 voucher claims per bench run (200
  * clients) got no answer within 10 s, while the CMS logged every claim it received as answered
- * within 1.3 s; with this, none did in 3 of 4 runs (the fourth: 165, so this is not the whole cause).
+ * within 1.3 s. The timeouts that remain come from new connections waiting to be accepted (one per
+ * event-loop turn since Node 20); docs/deploy.md has the figures.
  */
 export const cmsKeepAliveMs = 65_000
 
