@@ -10,6 +10,8 @@ export default defineConfig({
           include: ['tests/int/**/*.int.spec.ts'],
           environment: 'node',
           pool: 'forks',
+          // Seeds the demo content once; specs copy it (openSeededCms).
+          globalSetup: ['tests/int/seededTemplate.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // The integration tests sign users' tokens with the sandbox MPP's demo keys.

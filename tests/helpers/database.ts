@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Payload } from 'payload'
+import { inject } from 'vitest'
 
 /** Why MongoDB-only tests are skipped on a machine without a MongoDB server. */
 export const noMongoReason = 'MONGODB_URL is not set: no MongoDB server on this machine'
@@ -55,9 +56,27 @@ export async function releaseTestDatabase(database: TestDatabase, payload?: Payl
   rmSync(database.dataDir, { recursive: true, force: true })
 }
 
-/** Opens the CMS on this spec's database, migrated, with the demo content of content/ seeded. */
+/**
+ * Fills this spec's data folder with a copy of the run's seeded template (tests/int/seededTemplate.ts):
+ * the demo content and users as `center seed` writes them. Answers false on MongoDB, or where
+ * no template was made, and the spec must seed itself.
+ */
+export function copySeededTemplate(dataDir = process.env.CENTER_DATA_DIR!): boolean {
+  const template = mongoUrl() ? undefined : inject('seededDataDir')
+  if (!template) return false
+  cpSync(template, dataDir, { recursive: true })
+  return true
+}
+
+/** Opens the CMS on this spec's database, migrated, with the demo content of content/ seeded (from the template where there is one). */
 export async function openSeededCms(options: { demoUsers: boolean }): Promise<Payload> {
   const { openCms } = await import('../../scripts/lib/cms')
+  if (copySeededTemplate()) {
+    const payload = await openCms()
+    // The template has the demo users; a spec without them gets none.
+    if (!options.demoUsers) await payload.delete({ collection: 'users', where: { id: { exists: true } } })
+    return payload
+  }
   const { seed } = await import('../../cms/seed')
   const { readSnapshots } = await import('../../content/files')
   const payload = await openCms()

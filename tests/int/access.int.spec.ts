@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import type { User } from '../../cms/payload-types'
-import { releaseTestDatabase, useTestDatabase } from '../helpers/database'
+import { openSeededCms, releaseTestDatabase, useTestDatabase } from '../helpers/database'
 
 const database = useTestDatabase('access')
 
@@ -12,12 +12,8 @@ const tenantId: Record<string, number | string> = {}
 const users: Record<string, User & { collection: 'users' }> = {}
 
 beforeAll(async () => {
-  const { openCms } = await import('../../scripts/lib/cms')
-  const { seed } = await import('../../cms/seed')
-  const { readSnapshots } = await import('../../content/files')
-  payload = await openCms()
+  payload = await openSeededCms({ demoUsers: true })
   toLexical = (await (await import('../../cms/lib/richText')).richTextConverter(payload)).toLexical as never
-  await seed(payload, readSnapshots(), { demoUsers: true })
   for (const tenant of (await payload.find({ collection: 'tenants', limit: 0 })).docs) tenantId[tenant.slug] = tenant.id
   for (const user of (await payload.find({ collection: 'users', limit: 0, depth: 0 })).docs)
     users[user.email] = { ...user, collection: 'users' }

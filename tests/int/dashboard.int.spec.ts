@@ -2,7 +2,7 @@ import type { Payload, TypedUser } from 'payload'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import type { TenantDashboard } from '../../cms/dashboard/mppDashboard'
-import { releaseTestDatabase, useTestDatabase } from '../helpers/database'
+import { openSeededCms, releaseTestDatabase, useTestDatabase } from '../helpers/database'
 
 // The admin dashboard's data, read as each role signed in: what waits in each of their MPPs, and
 // nothing at all of an MPP they do not work in.
@@ -18,13 +18,10 @@ const lumopayOnly = {
 }
 
 beforeAll(async () => {
-  const { openCms } = await import('../../scripts/lib/cms')
-  const { seed, demoEditor } = await import('../../cms/seed')
-  const { readSnapshots } = await import('../../content/files')
+  const { demoEditor } = await import('../../cms/seed')
   const { mppDashboard } = await import('../../cms/dashboard/mppDashboard')
   const { richTextConverter } = await import('../../cms/lib/richText')
-  payload = await openCms()
-  await seed(payload, readSnapshots(), { demoUsers: true })
+  payload = await openSeededCms({ demoUsers: true })
   const userOf = async (email: string) =>
     (await payload.find({ collection: 'users', where: { email: { equals: email } }, depth: 0 })).docs[0] as unknown as TypedUser
   dashboardOf = async (email: string) => mppDashboard(payload, { ...(await userOf(email)), collection: 'users' } as TypedUser)

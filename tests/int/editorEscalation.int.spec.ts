@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
-import { releaseTestDatabase, useTestDatabase } from '../helpers/database'
+import { openSeededCms, releaseTestDatabase, useTestDatabase } from '../helpers/database'
 import { jwtClients, type GraphqlAnswer } from '../helpers/jwtApi'
 import { logLinesDuring } from '../helpers/logLines'
 
@@ -17,12 +17,9 @@ let lumopay: number | string
 type Draftable = 'qas' | 'guides' | 'campaigns'
 
 beforeAll(async () => {
-  const { openCms } = await import('../../scripts/lib/cms')
-  const { seed, demoPassword, demoEditor, demoPublisher } = await import('../../cms/seed')
-  const { readSnapshots } = await import('../../content/files')
+  const { demoPassword, demoEditor, demoPublisher } = await import('../../cms/seed')
   const config = (await import('../../cms/payload.config')).default
-  payload = await openCms()
-  await seed(payload, readSnapshots(), { demoUsers: true })
+  payload = await openSeededCms({ demoUsers: true })
   lumopay = (await payload.find({ collection: 'tenants', where: { slug: { equals: 'lumopay' } } })).docs[0]!.id
   const login = async (email: string, password: string) => (await payload.login({ collection: 'users', data: { email, password } })).token!
   tokens.editor = await login(demoEditor('lumopay'), demoPassword.editor)

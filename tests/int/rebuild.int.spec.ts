@@ -5,7 +5,7 @@ import { Webhook } from 'standardwebhooks'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import type { User } from '../../cms/payload-types'
-import { releaseTestDatabase, useTestDatabase } from '../helpers/database'
+import { openSeededCms, releaseTestDatabase, useTestDatabase } from '../helpers/database'
 import { freePort } from '../helpers/freePort'
 
 const database = useTestDatabase('rebuild')
@@ -20,13 +20,9 @@ const build = () => import('../../cms/publish/buildSite')
 const rebuilds = () => import('../../cms/publish/queue')
 
 beforeAll(async () => {
-  const { openCms } = await import('../../scripts/lib/cms')
-  const { seed } = await import('../../cms/seed')
-  const { readSnapshots } = await import('../../content/files')
   const { createWebhookSecret } = await import('../../cms/collections/Tenants/endpoints/createWebhookSecret')
   const { startSite } = await import('../../scripts/lib/serve')
-  payload = await openCms()
-  await seed(payload, readSnapshots(), { demoUsers: true })
+  payload = await openSeededCms({ demoUsers: true })
   for (const tenant of (await payload.find({ collection: 'tenants', limit: 0 })).docs) tenantId[tenant.slug] = tenant.id
   const admin = (await payload.find({ collection: 'users', where: { email: { equals: 'admin@center.local' } } })).docs[0] as User
   for (const slug of ['lumopay', 'hoshi']) {

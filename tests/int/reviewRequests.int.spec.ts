@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
-import { releaseTestDatabase, useTestDatabase } from '../helpers/database'
+import { openSeededCms, releaseTestDatabase, useTestDatabase } from '../helpers/database'
 import { jwtClients, type GraphqlAnswer } from '../helpers/jwtApi'
 
 // Review requests as an attacker would probe them: REST with a JWT, from another MPP and from a
@@ -16,12 +16,9 @@ const tokens: Record<string, string> = {}
 const ids: Record<string, number | string> = {}
 
 beforeAll(async () => {
-  const { openCms } = await import('../../scripts/lib/cms')
-  const { seed, demoPassword, demoEditor, demoPublisher } = await import('../../cms/seed')
-  const { readSnapshots } = await import('../../content/files')
+  const { demoPassword, demoEditor, demoPublisher } = await import('../../cms/seed')
   const config = (await import('../../cms/payload.config')).default
-  payload = await openCms()
-  await seed(payload, readSnapshots(), { demoUsers: true })
+  payload = await openSeededCms({ demoUsers: true })
   const tenantId = async (slug: string) => (await payload.find({ collection: 'tenants', where: { slug: { equals: slug } } })).docs[0]!.id
   ids.lumopay = await tenantId('lumopay')
   ids.hoshi = await tenantId('hoshi')
