@@ -58,11 +58,11 @@ export async function releaseTestDatabase(database: TestDatabase, payload?: Payl
 
 /**
  * Fills this spec's data folder with a copy of the run's seeded template (tests/int/seededTemplate.ts):
- * the demo content and users as `center seed` writes them. Answers false on MongoDB, or where
- * no template was made, and the spec must seed itself.
+ * the demo content and users as `center seed` writes them. Answers false where the run made no
+ * template (on MongoDB), and the spec must seed itself.
  */
 export function copySeededTemplate(dataDir = process.env.CENTER_DATA_DIR!): boolean {
-  const template = mongoUrl() ? undefined : inject('seededDataDir')
+  const template = inject('seededDataDir')
   if (!template) return false
   cpSync(template, dataDir, { recursive: true })
   return true

@@ -14,7 +14,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'center-ask-'))
 
 beforeAll(async () => {
   // The run's template is what `center seed` writes; without one (MongoDB), seed here.
-  if (!copySeededTemplate(database.dataDir)) expect((await runCenter(['seed'], env)).code).toBe(0)
+  if (!copySeededTemplate()) expect((await runCenter(['seed'], env)).code).toBe(0)
 }, 300_000)
 afterAll(() => {
   rmSync(scratch, { recursive: true, force: true })

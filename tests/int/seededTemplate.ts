@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
 
 import { runCenter } from '../helpers/center'
-import { mongoUrl } from '../helpers/database'
+import { mongoUrl, testDatabaseUrl } from '../helpers/database'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,7 +21,8 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   if (mongoUrl()) return
   const dir = mkdtempSync(join(tmpdir(), 'center-seeded-'))
-  const env = { CENTER_DATA_DIR: dir, DATABASE_URL: `file:${join(dir, 'center.db')}`, CENTER_SANDBOX: '1', LOG_LEVEL: 'warn' }
+  // The int project's env (sandbox keys, quiet logs) does not reach a global setup: `center seed` gets it here.
+  const env = { CENTER_DATA_DIR: dir, DATABASE_URL: testDatabaseUrl('template', dir), CENTER_SANDBOX: '1', LOG_LEVEL: 'warn' }
   const run = await runCenter(['seed'], env)
   if (run.code !== 0) throw new Error(`center seed failed for the integration tests' template:\n${run.stdout}\n${run.stderr}`)
   project.provide('seededDataDir', dir)
