@@ -53,7 +53,9 @@ export async function releaseTestDatabase(database: TestDatabase, payload?: Payl
     if (!payload) await cms.destroy()
   }
   await payload?.destroy()
-  rmSync(database.dataDir, { recursive: true, force: true })
+  // A child process of the spec that is still exiting can write one last file (a CI run saw
+  // payload-secret reappear: ENOTEMPTY); Node retries the removal for that case.
+  rmSync(database.dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
 }
 
 /**
