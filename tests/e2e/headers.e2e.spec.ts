@@ -72,6 +72,21 @@ describe('security headers on the served pages', () => {
     },
   )
 
+  test('the service worker carries the policy; scripts and the search index carry only the hardening headers', async () => {
+    const worker = await fetch(`${siteUrl}/lumopay/sw.js`)
+    expect(worker.status).toBe(200)
+    expect(directives(worker.headers.get('content-security-policy') ?? '')['worker-src']).toEqual(["'self'"])
+    const page = await (await fetch(`${siteUrl}/lumopay/en/search/`)).text()
+    const script = /<script type="module" src="([^"]+)"/.exec(page)?.[1]
+    expect(script, 'the results page loads a module script').toBeTruthy()
+    for (const path of [script!, '/lumopay/en/search.json', '/lumopay/en/answers.json']) {
+      const response = await fetch(`${siteUrl}${path}`)
+      expect(response.status, path).toBe(200)
+      expect(response.headers.get('content-security-policy'), path).toBeNull()
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff')
+    }
+  })
+
   test('the headers file itself is not served', async () => {
     expect((await fetch(`${siteUrl}/lumopay/_headers`)).status).toBe(404)
   })

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 
 import {
@@ -8,6 +11,7 @@ import {
   pagePolicy,
   parseHeaders,
   tenantHeaders,
+  writeTenantHeaders,
 } from '../../cms/publish/headers'
 import { cspHash, pageDirectives } from '../../site/src/lib/csp'
 
@@ -90,6 +94,25 @@ describe('the headers file', () => {
     })
     expect(headersFor(rules, '/hoshi/en/')).toEqual({})
     expect(headersFor(rules, '/lumopay')).toEqual({})
+  })
+
+  test("a build's headers give pages and the service worker the policy, and every file the hardening", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'center-headers-'))
+    try {
+      mkdirSync(join(dir, 'hoshi', 'ja'), { recursive: true })
+      writeFileSync(join(dir, 'hoshi', 'ja', 'index.html'), `<meta http-equiv="content-security-policy" content="default-src 'self'">`)
+      writeTenantHeaders(dir, 'hoshi', { frameAncestors: "'none'" })
+      const rules = parseHeaders(readFileSync(join(dir, 'hoshi', '_headers'), 'utf8'))
+      for (const path of ['/hoshi/', '/hoshi/ja/', '/hoshi/ja/qas/cards/fees/', '/hoshi/ja/index.html', '/hoshi/sw.js'])
+        expect(headersFor(rules, path)['Content-Security-Policy'], path).toBe("default-src 'self'; frame-ancestors 'none'")
+      for (const path of ['/hoshi/_astro/AskBox.js', '/hoshi/ja/search.json', '/hoshi/media/logo.svg']) {
+        expect(headersFor(rules, path)['Content-Security-Policy'], path).toBeUndefined()
+        expect(headersFor(rules, path)['X-Content-Type-Options'], path).toBe('nosniff')
+      }
+      expect(headersFor(rules, '/lumopay/ja/')).toEqual({})
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   test('a header line outside any path is an error that quotes the line', () => {
