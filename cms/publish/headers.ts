@@ -113,9 +113,9 @@ export function headersFor(rules: HeaderRule[], pathname: string): Record<string
  * The paths under /<tenant>/ whose responses are documents or workers: pages (their URLs end in a
  * slash, or name the HTML file) and the service worker. Only these carry the Content-Security-Policy,
  * which browsers ignore on scripts, styles, JSON and images: there its 2 KB of hashes would only
- * slow each download down on a phone (the results page's first answer: Lighthouse LCP 1.30 s → 1.12 s).
+ * slow each download down on a phone (the results page's first answer: Lighthouse LCP 1.30 s → 1.15 s).
  */
-export const documentPatterns = (slug: string) => [`/${slug}/`, `/${slug}/*/`, `/${slug}/*.html`, `/${slug}/sw.js`]
+const documentPatterns = (slug: string) => [`/${slug}/`, `/${slug}/*/`, `/${slug}/*.html`, `/${slug}/sw.js`]
 
 /**
  * Writes `<tenant>/_headers` into a finished build: what the static server sends, and what a CDN
@@ -129,10 +129,10 @@ export function writeTenantHeaders(outDir: string, slug: string, options: Tenant
     .flatMap((name) => pagePolicy(readFileSync(join(tenantDir, name), 'utf8')) ?? [])
   if (!policies.length) throw new Error(`The build of "${slug}" has no page with a Content-Security-Policy`)
   const headers = tenantHeaders(policies, options)
-  const isPolicy = ([name]: [string, string]) => name === 'Content-Security-Policy'
+  const policy = headers.filter(([name]) => name === 'Content-Security-Policy')
   const rules: HeaderRule[] = [
-    { pattern: `/${slug}/*`, headers: headers.filter((header) => !isPolicy(header)) },
-    ...documentPatterns(slug).map((pattern) => ({ pattern, headers: headers.filter(isPolicy) })),
+    { pattern: `/${slug}/*`, headers: headers.filter((header) => !policy.includes(header)) },
+    ...documentPatterns(slug).map((pattern) => ({ pattern, headers: policy })),
   ]
   writeFileSync(
     join(tenantDir, headersFileName),
