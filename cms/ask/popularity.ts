@@ -1,3 +1,4 @@
+import { sql } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 
 import type { FeedbackKind } from '../../content/centerApi'
@@ -40,6 +41,79 @@ export function popularityScores(events: FeedbackEvent[], now: Date): QaPopulari
 
 const idOf = (value: Id | { id: Id }): Id => (typeof value === 'object' ? value.id : value)
 
+type EventsPage = { events: FeedbackEvent[]; rows: number; last?: Id }
+type PageQuery = { tenant: Id; since: string; after?: Id; page: number }
+
+/** The adapter parts a raw read needs (see cms/lib/bulkInsert.ts for the same on writes). */
+type SqliteReader = { name: 'sqlite'; drizzle: { all: (query: unknown) => Promise<Record<string, unknown>[]> } }
+type MongoRow = { _id: unknown; qa?: unknown; kind: FeedbackKind; createdAt: Date }
+type MongoReader = {
+  name: 'mongoose'
+  collections: Record<
+    string,
+    {
+      find: (
+        filter: Record<string, unknown>,
+        projection: Record<string, 1>,
+      ) => { sort: (by: Record<string, 1>) => { limit: (n: number) => { lean: () => Promise<MongoRow[]> } } }
+    }
+  >
+}
+
+/**
+ * One page of a tenant's feedback about Q&As since a moment, in id order after `after`. Read
+ * straight from the database on SQLite and MongoDB: through the Local API each row cost about 50 µs
+ * of CPU (2.3 s for 46,000 events), and the recomputation runs every few seconds while feedback
+ * comes in, on the same thread that answers it. Other adapters go through the Local API.
+ */
+async function readEventsPage(payload: Payload, { tenant, since, after, page }: PageQuery): Promise<EventsPage> {
+  const db = payload.db as unknown as SqliteReader | MongoReader | { name: string }
+  if (db.name === 'sqlite') {
+    const rows = await (db as SqliteReader).drizzle.all(
+      sql`select id, qa_id as qa, kind, created_at as createdAt from feedback
+          where tenant_id = ${tenant} and qa_id is not null and created_at > ${since} and id > ${after ?? 0}
+          order by id limit ${page}`,
+    )
+    const events = rows.map((row) => ({ qa: row.qa as Id, kind: row.kind as FeedbackKind, createdAt: String(row.createdAt) }))
+    return { events, rows: rows.length, last: rows.at(-1)?.id as Id | undefined }
+  }
+  if (db.name === 'mongoose') {
+    const rows = await (db as MongoReader).collections
+      .feedback!.find(
+        {
+          tenant,
+          qa: { $ne: null },
+          createdAt: { $gt: new Date(since) },
+          ...(after === undefined ? {} : { _id: { $gt: after } }),
+        },
+        { qa: 1, kind: 1, createdAt: 1 },
+      )
+      .sort({ _id: 1 })
+      .limit(page)
+      .lean()
+    const events = rows.map((row) => ({ qa: String(row.qa), kind: row.kind, createdAt: row.createdAt.toISOString() }))
+    return { events, rows: rows.length, last: rows.at(-1)?._id as Id | undefined }
+  }
+  const { docs } = await payload.find({
+    collection: 'feedback',
+    where: {
+      and: [
+        { tenant: { equals: tenant } },
+        { qa: { exists: true } },
+        { createdAt: { greater_than: since } },
+        ...(after === undefined ? [] : [{ id: { greater_than: after } }]),
+      ],
+    },
+    select: { qa: true, kind: true, createdAt: true },
+    sort: 'id',
+    depth: 0,
+    limit: page,
+    pagination: false,
+  })
+  const events = docs.flatMap((row) => (row.qa ? [{ qa: idOf(row.qa), kind: row.kind, createdAt: row.createdAt }] : []))
+  return { events, rows: docs.length, last: docs.at(-1)?.id }
+}
+
 /** Recomputes one tenant's popularity rows from its recent feedback; Q&As with no recent feedback drop to zero. */
 export async function recomputePopularity(
   payload: Payload,
@@ -53,25 +127,10 @@ export async function recomputePopularity(
   // Read in pages, by id, giving the event loop back between them: a busy MPP has hundreds of
   // thousands of events, and reading them at once held the CMS server up for seconds.
   for (let after: Id | undefined; ;) {
-    const { docs } = await payload.find({
-      collection: 'feedback',
-      where: {
-        and: [
-          { tenant: { equals: tenant.id } },
-          { qa: { exists: true } },
-          { createdAt: { greater_than: since } },
-          ...(after === undefined ? [] : [{ id: { greater_than: after } }]),
-        ],
-      },
-      select: { qa: true, kind: true, createdAt: true },
-      sort: 'id',
-      depth: 0,
-      limit: page,
-      pagination: false,
-    })
-    for (const row of docs) if (row.qa) events.push({ qa: idOf(row.qa), kind: row.kind, createdAt: row.createdAt })
-    if (docs.length < page) break
-    after = docs.at(-1)!.id
+    const read = await readEventsPage(payload, { tenant: tenant.id, since, after, page })
+    events.push(...read.events)
+    if (read.rows < page) break
+    after = read.last
     await new Promise((resolve) => setImmediate(resolve))
   }
   const scores = popularityScores(events, now)

@@ -216,6 +216,30 @@ describe('popularity from feedback', () => {
       whole.map(({ qa, views, helpful }) => ({ qa, views, helpful })),
     )
   })
+  test('a recomputation counts only events about a Q&A of this MPP from the last 180 days', async () => {
+    const { recomputePopularity, windowDays } = await import('../../cms/ask/popularity')
+    const { insertRows } = await import('../../cms/lib/bulkInsert')
+    const qaOf = async (tenant: string) =>
+      (
+        await payload.find({
+          collection: 'qas',
+          where: { and: [{ tenant: { equals: tenantId[tenant] } }, { slug: { equals: 'tips' } }] },
+          depth: 0,
+        })
+      ).docs[0]!.id
+    const tips = await qaOf('nakhla')
+    const views = async () => (await recomputePopularity(payload, 'nakhla')).find((row) => row.qa === tips)?.views ?? 0
+    const before = await views()
+    const now = new Date().toISOString()
+    const row = { tenant: tenantId.nakhla!, locale: 'en', kind: 'view', query: 'window', qa: tips, createdAt: now }
+    await insertRows(payload, 'feedback', [
+      row,
+      { ...row, query: 'too old', createdAt: new Date(Date.now() - (windowDays + 1) * 86_400_000).toISOString() },
+      { ...row, query: 'about no Q&A', qa: undefined, kind: 'unanswered' },
+      { ...row, query: 'another MPP', tenant: tenantId.hoshi!, qa: await qaOf('hoshi') },
+    ])
+    expect(await views()).toBe(before + 1)
+  })
 })
 
 describe('unanswered questions in the admin', () => {
