@@ -1,0 +1,149 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import autocannon from 'autocannon'
+import { Client, errors as undiciErrors } from 'undici'
+
+import { latency, type Latency } from './stats'
+
+/** One load scenario's figures: every response's time is kept, so the percentiles are exact. */
+export type LoadFigures = {
+  request: string
+  connections: number
+  seconds: number
+  requests: number
+  requestsPerSecond: number
+  latencyMs: Latency
+  /** Responses by HTTP status. */
+  statuses: Record<string, number>
+  non2xx: number
+  /** Connection errors and timeouts (autocannon gives up on a response after 10 s), plus 5xx answers. */
+  errors: number
+  /** Of the errors, the requests given up on after 10 s. */
+  timeouts: number
+  /** The longest the bench's own event loop was held up during the run: a stalled client also times out. */
+  clientStallMs: number
+  /** The longest time with no response at all, and when it began (s into the run): a server that stalled. */
+  longestSilenceMs: number
+  silenceAtS: number
+}
+
+/** Runs autocannon against one request shape for `seconds`, keeping every response's time and status. */
+export async function load(
+  origin: string,
+  request: string,
+  options: { connections: number; seconds: number; setupRequest: (req: autocannon.Request) => autocannon.Request },
+): Promise<LoadFigures> {
+  const times: number[] = []
+  const statuses: Record<string, number> = {}
+  const [method, path] = request.split(' ') as [string, string]
+  const started = performance.now()
+  let lastResponse = started
+  const silence = { ms: 0, at: 0 }
+  const stall = monitorEventLoopDelay({ resolution: 20 })
+  stall.enable()
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: origin,
+        connections: options.connections,
+        duration: options.seconds,
+        requests: [{ method: method as 'GET', path, setupRequest: options.setupRequest }],
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    )
+    instance.on('response', (_client, status, _bytes, responseTime) => {
+      const now = performance.now()
+      if (now - lastResponse > silence.ms) Object.assign(silence, { ms: now - lastResponse, at: lastResponse - started })
+      lastResponse = now
+      times.push(responseTime)
+      statuses[status] = (statuses[status] ?? 0) + 1
+    })
+  })
+  stall.disable()
+  const serverErrors = Object.entries(statuses).reduce((sum, [status, n]) => sum + (Number(status) >= 500 ? n : 0), 0)
+  return {
+    request,
+    connections: options.connections,
+    seconds: result.duration,
+    requests: times.length,
+    requestsPerSecond: times.length / result.duration,
+    latencyMs: latency(times),
+    statuses,
+    non2xx: result.non2xx,
+    // autocannon's `errors` already counts its timeouts.
+    errors: result.errors + serverErrors,
+    timeouts: result.timeouts,
+    clientStallMs: Math.round(stall.max / 1e6),
+    longestSilenceMs: Math.round(silence.ms),
+    silenceAtS: Math.round(silence.at / 100) / 10,
+  }
+}
+
+/** A request the paced load sends: the path is fixed, the body and headers may differ each time. */
+export type PacedRequest = { method: 'POST' | 'GET'; path: string; headers?: Record<string, string>; body?: string }
+
+/**
+ * Open-loop load: `clients` simulated phones, each on its own keep-alive connection, together
+ * sending `perSecond` requests a second, evenly spread (each phone every clients/perSecond s, the
+ * phones' turns staggered). A phone waits for its answer before its next turn, and each response
+ * time counts from when the request was due, so a server that falls behind is charged for the
+ * wait (no coordinated omission). Requests given up on after 10 s are errors, as in `load`.
+ */
+export async function paced(
+  origin: string,
+  request: string,
+  options: { clients: number; perSecond: number; seconds: number; next: (client: number) => PacedRequest },
+): Promise<LoadFigures> {
+  const times: number[] = []
+  const statuses: Record<string, number> = {}
+  let errors = 0
+  let timeouts = 0
+  const every = (options.clients / options.perSecond) * 1000
+  const started = performance.now()
+  const end = started + options.seconds * 1000
+  let lastResponse = started
+  const silence = { ms: 0, at: 0 }
+  const stall = monitorEventLoopDelay({ resolution: 20 })
+  stall.enable()
+  const phone = async (n: number) => {
+    const client = new Client(origin, { pipelining: 1, headersTimeout: 10_000, bodyTimeout: 10_000 })
+    try {
+      for (let due = started + (n * every) / options.clients; due < end; due += every) {
+        const wait = due - performance.now()
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+        try {
+          const response = await client.request(options.next(n))
+          await response.body.dump()
+          statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1
+          const now = performance.now()
+          if (now - lastResponse > silence.ms) Object.assign(silence, { ms: now - lastResponse, at: lastResponse - started })
+          lastResponse = now
+          times.push(now - due)
+        } catch (error) {
+          errors++
+          if (error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) timeouts++
+        }
+      }
+    } finally {
+      await client.close()
+    }
+  }
+  await Promise.all(Array.from({ length: options.clients }, (_, n) => phone(n)))
+  stall.disable()
+  const seconds = (performance.now() - started) / 1000
+  const serverErrors = Object.entries(statuses).reduce((sum, [status, n]) => sum + (Number(status) >= 500 ? n : 0), 0)
+  return {
+    request,
+    connections: options.clients,
+    seconds,
+    requests: times.length,
+    requestsPerSecond: times.length / seconds,
+    latencyMs: latency(times),
+    statuses,
+    non2xx: Object.entries(statuses).reduce((sum, [status, n]) => sum + (Number(status) >= 300 ? n : 0), 0),
+    errors: errors + serverErrors,
+    timeouts,
+    clientStallMs: Math.round(stall.max / 1e6),
+    longestSilenceMs: Math.round(silence.ms),
+    silenceAtS: Math.round(silence.at / 100) / 10,
+  }
+}
