@@ -41,8 +41,9 @@ export function popularityScores(events: FeedbackEvent[], now: Date): QaPopulari
 
 const idOf = (value: Id | { id: Id }): Id => (typeof value === 'object' ? value.id : value)
 
-type EventsPage = { events: FeedbackEvent[]; rows: number; last?: Id }
-type PageQuery = { tenant: Id; since: string; after?: Id; page: number }
+/** `last` is where the next page starts: a row id (an ObjectId on MongoDB). */
+type EventsPage = { events: FeedbackEvent[]; rows: number; last?: unknown }
+type PageQuery = { tenant: Id; since: string; after?: unknown; page: number }
 
 /** The adapter parts a raw read needs (see cms/lib/bulkInsert.ts for the same on writes). */
 type SqliteReader = { name: 'sqlite'; drizzle: { all: (query: unknown) => Promise<Record<string, unknown>[]> } }
@@ -75,7 +76,7 @@ async function readEventsPage(payload: Payload, { tenant, since, after, page }: 
           order by id limit ${page}`,
     )
     const events = rows.map((row) => ({ qa: row.qa as Id, kind: row.kind as FeedbackKind, createdAt: String(row.createdAt) }))
-    return { events, rows: rows.length, last: rows.at(-1)?.id as Id | undefined }
+    return { events, rows: rows.length, last: rows.at(-1)?.id }
   }
   if (db.name === 'mongoose') {
     const rows = await (db as MongoReader).collections
@@ -92,7 +93,7 @@ async function readEventsPage(payload: Payload, { tenant, since, after, page }: 
       .limit(page)
       .lean()
     const events = rows.map((row) => ({ qa: String(row.qa), kind: row.kind, createdAt: row.createdAt.toISOString() }))
-    return { events, rows: rows.length, last: rows.at(-1)?._id as Id | undefined }
+    return { events, rows: rows.length, last: rows.at(-1)?._id }
   }
   const { docs } = await payload.find({
     collection: 'feedback',
@@ -126,7 +127,7 @@ export async function recomputePopularity(
   const events: FeedbackEvent[] = []
   // Read in pages, by id, giving the event loop back between them: a busy MPP has hundreds of
   // thousands of events, and reading them at once held the CMS server up for seconds.
-  for (let after: Id | undefined; ;) {
+  for (let after: unknown; ;) {
     const read = await readEventsPage(payload, { tenant: tenant.id, since, after, page })
     events.push(...read.events)
     if (read.rows < page) break

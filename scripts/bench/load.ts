@@ -97,9 +97,9 @@ export async function paced(
   const statuses: Record<string, number> = {}
   let errors = 0
   let timeouts = 0
-  const every = (options.clients / options.perSecond) * 1000
+  // Turns are counted in whole numbers (turn i is due at i / perSecond s), so no rounding adds one.
+  const turns = Math.round(options.perSecond * options.seconds)
   const started = performance.now()
-  const end = started + options.seconds * 1000
   let lastResponse = started
   const silence = { ms: 0, at: 0 }
   const stall = monitorEventLoopDelay({ resolution: 20 })
@@ -107,7 +107,8 @@ export async function paced(
   const phone = async (n: number) => {
     const client = new Client(origin, { pipelining: 1, headersTimeout: 10_000, bodyTimeout: 10_000 })
     try {
-      for (let due = started + (n * every) / options.clients; due < end; due += every) {
+      for (let turn = n; turn < turns; turn += options.clients) {
+        const due = started + (turn * 1000) / options.perSecond
         const wait = due - performance.now()
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
         try {
@@ -120,7 +121,12 @@ export async function paced(
           times.push(now - due)
         } catch (error) {
           errors++
-          if (error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) timeouts++
+          if (
+            error instanceof undiciErrors.HeadersTimeoutError ||
+            error instanceof undiciErrors.BodyTimeoutError ||
+            error instanceof undiciErrors.ConnectTimeoutError
+          )
+            timeouts++
         }
       }
     } finally {
