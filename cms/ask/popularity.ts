@@ -39,10 +39,8 @@ export function popularityScores(events: FeedbackEvent[], now: Date): QaPopulari
   return [...byQa.values()].map((row) => ({ ...row, score: Math.max(0, Math.round(row.score * 1000) / 1000) }))
 }
 
-const idOf = (value: Id | { id: Id }): Id => (typeof value === 'object' ? value.id : value)
-
 /** `last` is where the next page starts: a row id (an ObjectId on MongoDB). */
-type EventsPage = { events: FeedbackEvent[]; rows: number; last?: unknown }
+type EventsPage = { events: FeedbackEvent[]; last?: unknown }
 type PageQuery = { tenant: Id; since: string; after?: unknown; page: number }
 
 /** The adapter parts a raw read needs (see cms/lib/bulkInsert.ts for the same on writes). */
@@ -63,23 +61,23 @@ type MongoReader = {
 
 /**
  * One page of a tenant's feedback about Q&As since a moment, in id order after `after`. Read
- * straight from the database on SQLite and MongoDB: through the Local API each row cost about 50 µs
- * of CPU (2.3 s for 46,000 events), and the recomputation runs every few seconds while feedback
- * comes in, on the same thread that answers it. Other adapters go through the Local API.
+ * straight from the database (the CMS runs on SQLite or MongoDB, cms/database.ts): through the
+ * Local API each row cost about 50 µs of CPU (2.3 s for 46,000 events), on the thread that answers
+ * feedback, and a busy MPP's recomputation, due once a minute, reads hundreds of thousands.
  */
 async function readEventsPage(payload: Payload, { tenant, since, after, page }: PageQuery): Promise<EventsPage> {
-  const db = payload.db as unknown as SqliteReader | MongoReader | { name: string }
+  const db = payload.db as unknown as SqliteReader | MongoReader
   if (db.name === 'sqlite') {
-    const rows = await (db as SqliteReader).drizzle.all(
+    const rows = await db.drizzle.all(
       sql`select id, qa_id as qa, kind, created_at as createdAt from feedback
           where tenant_id = ${tenant} and qa_id is not null and created_at > ${since} and id > ${after ?? 0}
           order by id limit ${page}`,
     )
     const events = rows.map((row) => ({ qa: row.qa as Id, kind: row.kind as FeedbackKind, createdAt: String(row.createdAt) }))
-    return { events, rows: rows.length, last: rows.at(-1)?.id }
+    return { events, last: rows.at(-1)?.id }
   }
   if (db.name === 'mongoose') {
-    const rows = await (db as MongoReader).collections
+    const rows = await db.collections
       .feedback!.find(
         {
           tenant,
@@ -93,26 +91,9 @@ async function readEventsPage(payload: Payload, { tenant, since, after, page }: 
       .limit(page)
       .lean()
     const events = rows.map((row) => ({ qa: String(row.qa), kind: row.kind, createdAt: row.createdAt.toISOString() }))
-    return { events, rows: rows.length, last: rows.at(-1)?._id }
+    return { events, last: rows.at(-1)?._id }
   }
-  const { docs } = await payload.find({
-    collection: 'feedback',
-    where: {
-      and: [
-        { tenant: { equals: tenant } },
-        { qa: { exists: true } },
-        { createdAt: { greater_than: since } },
-        ...(after === undefined ? [] : [{ id: { greater_than: after } }]),
-      ],
-    },
-    select: { qa: true, kind: true, createdAt: true },
-    sort: 'id',
-    depth: 0,
-    limit: page,
-    pagination: false,
-  })
-  const events = docs.flatMap((row) => (row.qa ? [{ qa: idOf(row.qa), kind: row.kind, createdAt: row.createdAt }] : []))
-  return { events, rows: docs.length, last: docs.at(-1)?.id }
+  throw new Error(`Popularity reads the sqlite and mongoose adapters, not "${(db as { name: string }).name}"`)
 }
 
 /** Recomputes one tenant's popularity rows from its recent feedback; Q&As with no recent feedback drop to zero. */
@@ -130,7 +111,7 @@ export async function recomputePopularity(
   for (let after: unknown; ;) {
     const read = await readEventsPage(payload, { tenant: tenant.id, since, after, page })
     events.push(...read.events)
-    if (read.rows < page) break
+    if (read.events.length < page) break
     after = read.last
     await new Promise((resolve) => setImmediate(resolve))
   }

@@ -26,20 +26,58 @@ export type LoadFigures = {
   silenceAtS: number
 }
 
+/**
+ * What both load drivers keep while they run: every response's time and status, the longest
+ * stretch with no response, and how long the bench's own loop stalled. `figures` stops the clock
+ * and adds what only the driver knows (its errors and time-outs).
+ */
+function recorder(request: string, connections: number) {
+  const times: number[] = []
+  const statuses: Record<string, number> = {}
+  const started = performance.now()
+  let lastResponse = started
+  const silence = { ms: 0, at: 0 }
+  const stall = monitorEventLoopDelay({ resolution: 20 })
+  stall.enable()
+  return {
+    started,
+    response(status: number, ms: number) {
+      const now = performance.now()
+      if (now - lastResponse > silence.ms) Object.assign(silence, { ms: now - lastResponse, at: lastResponse - started })
+      lastResponse = now
+      times.push(ms)
+      statuses[status] = (statuses[status] ?? 0) + 1
+    },
+    figures({ seconds, errors, timeouts }: { seconds: number; errors: number; timeouts: number }): LoadFigures {
+      stall.disable()
+      const count = (from: number) => Object.entries(statuses).reduce((sum, [status, n]) => sum + (Number(status) >= from ? n : 0), 0)
+      return {
+        request,
+        connections,
+        seconds,
+        requests: times.length,
+        requestsPerSecond: times.length / seconds,
+        latencyMs: latency(times),
+        statuses,
+        non2xx: count(300),
+        errors: errors + count(500),
+        timeouts,
+        clientStallMs: Math.round(stall.max / 1e6),
+        longestSilenceMs: Math.round(silence.ms),
+        silenceAtS: Math.round(silence.at / 100) / 10,
+      }
+    },
+  }
+}
+
 /** Runs autocannon against one request shape for `seconds`, keeping every response's time and status. */
 export async function load(
   origin: string,
   request: string,
   options: { connections: number; seconds: number; setupRequest: (req: autocannon.Request) => autocannon.Request },
 ): Promise<LoadFigures> {
-  const times: number[] = []
-  const statuses: Record<string, number> = {}
   const [method, path] = request.split(' ') as [string, string]
-  const started = performance.now()
-  let lastResponse = started
-  const silence = { ms: 0, at: 0 }
-  const stall = monitorEventLoopDelay({ resolution: 20 })
-  stall.enable()
+  const record = recorder(request, options.connections)
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -50,32 +88,10 @@ export async function load(
       },
       (error, done) => (error ? reject(error) : resolve(done)),
     )
-    instance.on('response', (_client, status, _bytes, responseTime) => {
-      const now = performance.now()
-      if (now - lastResponse > silence.ms) Object.assign(silence, { ms: now - lastResponse, at: lastResponse - started })
-      lastResponse = now
-      times.push(responseTime)
-      statuses[status] = (statuses[status] ?? 0) + 1
-    })
+    instance.on('response', (_client, status, _bytes, responseTime) => record.response(status, responseTime))
   })
-  stall.disable()
-  const serverErrors = Object.entries(statuses).reduce((sum, [status, n]) => sum + (Number(status) >= 500 ? n : 0), 0)
-  return {
-    request,
-    connections: options.connections,
-    seconds: result.duration,
-    requests: times.length,
-    requestsPerSecond: times.length / result.duration,
-    latencyMs: latency(times),
-    statuses,
-    non2xx: result.non2xx,
-    // autocannon's `errors` already counts its timeouts.
-    errors: result.errors + serverErrors,
-    timeouts: result.timeouts,
-    clientStallMs: Math.round(stall.max / 1e6),
-    longestSilenceMs: Math.round(silence.ms),
-    silenceAtS: Math.round(silence.at / 100) / 10,
-  }
+  // autocannon's `errors` already counts its timeouts.
+  return record.figures({ seconds: result.duration, errors: result.errors, timeouts: result.timeouts })
 }
 
 /** A request the paced load sends: the path is fixed, the body and headers may differ each time. */
@@ -93,32 +109,22 @@ export async function paced(
   request: string,
   options: { clients: number; perSecond: number; seconds: number; next: (client: number) => PacedRequest },
 ): Promise<LoadFigures> {
-  const times: number[] = []
-  const statuses: Record<string, number> = {}
   let errors = 0
   let timeouts = 0
   // Turns are counted in whole numbers (turn i is due at i / perSecond s), so no rounding adds one.
   const turns = Math.round(options.perSecond * options.seconds)
-  const started = performance.now()
-  let lastResponse = started
-  const silence = { ms: 0, at: 0 }
-  const stall = monitorEventLoopDelay({ resolution: 20 })
-  stall.enable()
+  const record = recorder(request, options.clients)
   const phone = async (n: number) => {
     const client = new Client(origin, { pipelining: 1, headersTimeout: 10_000, bodyTimeout: 10_000 })
     try {
       for (let turn = n; turn < turns; turn += options.clients) {
-        const due = started + (turn * 1000) / options.perSecond
+        const due = record.started + (turn * 1000) / options.perSecond
         const wait = due - performance.now()
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
         try {
           const response = await client.request(options.next(n))
           await response.body.dump()
-          statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1
-          const now = performance.now()
-          if (now - lastResponse > silence.ms) Object.assign(silence, { ms: now - lastResponse, at: lastResponse - started })
-          lastResponse = now
-          times.push(now - due)
+          record.response(response.statusCode, performance.now() - due)
         } catch (error) {
           errors++
           if (
@@ -134,22 +140,5 @@ export async function paced(
     }
   }
   await Promise.all(Array.from({ length: options.clients }, (_, n) => phone(n)))
-  stall.disable()
-  const seconds = (performance.now() - started) / 1000
-  const serverErrors = Object.entries(statuses).reduce((sum, [status, n]) => sum + (Number(status) >= 500 ? n : 0), 0)
-  return {
-    request,
-    connections: options.clients,
-    seconds,
-    requests: times.length,
-    requestsPerSecond: times.length / seconds,
-    latencyMs: latency(times),
-    statuses,
-    non2xx: Object.entries(statuses).reduce((sum, [status, n]) => sum + (Number(status) >= 300 ? n : 0), 0),
-    errors: errors + serverErrors,
-    timeouts,
-    clientStallMs: Math.round(stall.max / 1e6),
-    longestSilenceMs: Math.round(silence.ms),
-    silenceAtS: Math.round(silence.at / 100) / 10,
-  }
+  return record.figures({ seconds: (performance.now() - record.started) / 1000, errors, timeouts })
 }
