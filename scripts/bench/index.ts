@@ -72,6 +72,12 @@ async function lighthousePages(siteUrl: string, sandboxOrigin: string, snapshot:
     { type: 'category', url: `${base}/qas/${qa.category}/` },
     { type: 'qa', url: `${base}/qas/${qa.category}/${qa.slug}/` },
     { type: 'search', url: `${base}/search/?q=${encodeURIComponent(question)}` },
+    // As users reach it: after an earlier question (the index, answers and scripts cached), not from a cold browser.
+    {
+      type: 'search-again',
+      url: `${base}/search/?q=${encodeURIComponent(question)}`,
+      warmUrl: `${base}/search/?q=${encodeURIComponent(snapshot.qas[1]?.question[defaultLocale] ?? question)}`,
+    },
     ...(on('bills')
       ? [
           { type: 'bills', url: `${base}/bills/#token=${user.token}` },

@@ -25,6 +25,13 @@ export type LighthouseFigures = {
   error?: string
 }
 
+/**
+ * A page Lighthouse tests. With `warmUrl`, each run first loads that page (from a clean browser) and
+ * then measures `url` without clearing the cache in between: the scripts, index and answers the
+ * first page fetched are cached, as they are for a user who has already used the Center.
+ */
+export type LighthousePage = { type: string; url: string; warmUrl?: string }
+
 /** Debian's Chromium, as the browser tests use it. */
 export const chromiumPath = '/usr/bin/chromium'
 
@@ -38,11 +45,7 @@ export function medianRun<T extends { performance: number | null }>(runs: T[]): 
  * Lighthouse's default (mobile) run of each page in real Chromium, `runs` times, keeping the
  * median run: a Moto G Power-sized screen, simulated slow 4G and a 4× slower CPU. Scores are 0–100.
  */
-export async function measureLighthouse(
-  pages: { type: string; url: string }[],
-  log: (line: string) => void,
-  runs = 3,
-): Promise<LighthouseFigures[]> {
+export async function measureLighthouse(pages: LighthousePage[], log: (line: string) => void, runs = 3): Promise<LighthouseFigures[]> {
   const profile = mkdtempSync(join(tmpdir(), 'center-bench-chromium-'))
   const chrome = await launch({
     chromePath: chromiumPath,
@@ -60,10 +63,10 @@ export async function measureLighthouse(
   })
   try {
     const figures: LighthouseFigures[] = []
-    for (const { type, url } of pages) {
+    for (const { type, url, warmUrl } of pages) {
       const all: Omit<LighthouseFigures, 'runs'>[] = []
       try {
-        for (let run = 0; run < runs; run++) all.push(await measureOnce(chrome.port, type, url))
+        for (let run = 0; run < runs; run++) all.push(await measureOnce(chrome.port, type, url, warmUrl))
       } catch (error) {
         const nothing = {
           performance: null,
@@ -90,13 +93,21 @@ export async function measureLighthouse(
   }
 }
 
-/** One Lighthouse run of one page in the running Chromium. */
-async function measureOnce(port: number, type: string, url: string): Promise<Omit<LighthouseFigures, 'runs'>> {
+/**
+ * One Lighthouse run of one page in the running Chromium. Lighthouse clears the origin's cache, storage
+ * and service worker before it loads a page, unless told not to: after a warm-up load it is told not to.
+ */
+async function measureOnce(port: number, type: string, url: string, warmUrl?: string): Promise<Omit<LighthouseFigures, 'runs'>> {
+  if (warmUrl) {
+    const warm = await lighthouse(warmUrl, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] })
+    if (warm?.lhr.runtimeError) throw new Error(`Lighthouse could not load ${warmUrl}: ${warm.lhr.runtimeError.message}`)
+  }
   const result = await lighthouse(url, {
     port,
     output: 'json',
     logLevel: 'error',
     onlyCategories: ['performance', 'accessibility'],
+    disableStorageReset: Boolean(warmUrl),
   })
   if (!result) throw new Error(`Lighthouse gave no result for ${url}`)
   const { categories, audits, runtimeError } = result.lhr

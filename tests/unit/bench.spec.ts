@@ -177,4 +177,32 @@ describe('the bench report', () => {
     expect(report).toContain('- lighthouse: Chromium did not start')
     expect(report).not.toContain('## Lighthouse')
   })
+
+  test('marks each Lighthouse page against both aims: a score of 100, and LCP ≤ 1 s with CLS ≤ 0.01', () => {
+    const page = (type: string, performance: number, lcpMs: number, cls: number) => ({
+      type,
+      url: `http://localhost/${type}/`,
+      performance,
+      accessibility: 100,
+      lcpMs,
+      tbtMs: 10,
+      cls,
+      mainThreadMs: 500,
+      mainThreadTop: 'Other 200 ms',
+      lcpElement: '<p>',
+      lcpPhases: 'TTFB 450',
+      runs: [performance],
+    })
+    const report = markdownReport({
+      date: '2026-12-08T01:00:00.000Z',
+      machine: { cpus: 2, cpuModel: 'Test CPU', memoryBytes: 2 ** 34, node: 'v24.0.0', loadAverageAtStart: [1, 1, 1] },
+      options: { tenants: 1, locales: 1, qas: 5, indexQas: 100, only: ['lighthouse'] },
+      lighthouse: [page('home', 100, 770, 0), page('search', 100, 1108, 0), page('rewards', 99, 735, 0.02)],
+      errors: {},
+    })
+    const row = (type: string) => report.split('\n').find((line) => line.startsWith(`| ${type} |`)) ?? ''
+    expect(row('home')).toMatch(/\| met \| met \|$/)
+    expect(row('search')).toMatch(/\| met \| MISSED \|$/)
+    expect(row('rewards')).toMatch(/\| MISSED \| MISSED \|$/)
+  })
 })
