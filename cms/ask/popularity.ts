@@ -2,6 +2,7 @@ import { sql } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 
 import type { FeedbackKind } from '../../content/centerApi'
+import { rawDatabase } from '../lib/rawDatabase'
 import { flushedOnShutdown, isStopping } from '../lib/shutdown'
 import { requireTenant } from '../lib/tenants'
 
@@ -43,22 +44,6 @@ export function popularityScores(events: FeedbackEvent[], now: Date): QaPopulari
 type EventsPage = { events: FeedbackEvent[]; last?: unknown }
 type PageQuery = { tenant: Id; since: string; after?: unknown; page: number }
 
-/** The adapter parts a raw read needs (see cms/lib/bulkInsert.ts for the same on writes). */
-type SqliteReader = { name: 'sqlite'; drizzle: { all: (query: unknown) => Promise<Record<string, unknown>[]> } }
-type MongoRow = { _id: unknown; qa?: unknown; kind: FeedbackKind; createdAt: Date }
-type MongoReader = {
-  name: 'mongoose'
-  collections: Record<
-    string,
-    {
-      find: (
-        filter: Record<string, unknown>,
-        projection: Record<string, 1>,
-      ) => { sort: (by: Record<string, 1>) => { limit: (n: number) => { lean: () => Promise<MongoRow[]> } } }
-    }
-  >
-}
-
 /**
  * One page of a tenant's feedback about Q&As since a moment, in id order after `after`. Read
  * straight from the database (the CMS runs on SQLite or MongoDB, cms/database.ts): through the
@@ -66,7 +51,7 @@ type MongoReader = {
  * feedback, and a busy MPP's recomputation, due once a minute, reads hundreds of thousands.
  */
 async function readEventsPage(payload: Payload, { tenant, since, after, page }: PageQuery): Promise<EventsPage> {
-  const db = payload.db as unknown as SqliteReader | MongoReader
+  const db = rawDatabase(payload, 'Popularity')
   if (db.name === 'sqlite') {
     const rows = await db.drizzle.all(
       sql`select id, qa_id as qa, kind, created_at as createdAt from feedback
@@ -76,24 +61,20 @@ async function readEventsPage(payload: Payload, { tenant, since, after, page }: 
     const events = rows.map((row) => ({ qa: row.qa as Id, kind: row.kind as FeedbackKind, createdAt: String(row.createdAt) }))
     return { events, last: rows.at(-1)?.id }
   }
-  if (db.name === 'mongoose') {
-    const rows = await db.collections
-      .feedback!.find(
-        {
-          tenant,
-          qa: { $ne: null },
-          createdAt: { $gt: new Date(since) },
-          ...(after === undefined ? {} : { _id: { $gt: after } }),
-        },
-        { qa: 1, kind: 1, createdAt: 1 },
-      )
-      .sort({ _id: 1 })
-      .limit(page)
-      .lean()
-    const events = rows.map((row) => ({ qa: String(row.qa), kind: row.kind, createdAt: row.createdAt.toISOString() }))
-    return { events, last: rows.at(-1)?._id }
-  }
-  throw new Error(`Popularity reads the sqlite and mongoose adapters, not "${(db as { name: string }).name}"`)
+  const rows = await db.collections
+    .feedback!.find(
+      { tenant, qa: { $ne: null }, createdAt: { $gt: new Date(since) }, ...(after === undefined ? {} : { _id: { $gt: after } }) },
+      { qa: 1, kind: 1, createdAt: 1 },
+    )
+    .sort({ _id: 1 })
+    .limit(page)
+    .lean()
+  const events = rows.map((row) => ({
+    qa: String(row.qa),
+    kind: row.kind as FeedbackKind,
+    createdAt: (row.createdAt as Date).toISOString(),
+  }))
+  return { events, last: rows.at(-1)?._id }
 }
 
 /** Recomputes one tenant's popularity rows from its recent feedback; Q&As with no recent feedback drop to zero. */
